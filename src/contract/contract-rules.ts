@@ -1,0 +1,126 @@
+import type { Contract, FieldSpec, ParamSpec } from '../types/contract.ts';
+import { canonicalItemOf, canonicalNodeAt, validateCanonical, type SchemaNode } from './canonical-schema.ts';
+
+/** A rule problem located by data path (positioned later by the loader). */
+export interface RuleProblem {
+  readonly path: readonly (string | number)[];
+  readonly key?: string;
+  readonly rule: string;
+  readonly message: string;
+}
+
+type Path = readonly (string | number)[];
+
+/** Rules JSON Schema cannot express: identity, uniqueness, references and protocol requirements. */
+export function checkContractRules(contract: Contract, file: string): RuleProblem[] {
+  return [
+    ...checkIdentity(contract, file),
+    ...checkProtocol(contract),
+    ...checkUnique(contract.cases.map((c) => c.name), ['cases'], 'duplicate-case', 'case'),
+    ...checkUnique(contract.responses.map((r) => r.name), ['responses'], 'duplicate-response', 'response'),
+    ...checkParams(contract, contract.transport.pathParams ?? [], ['transport', 'pathParams']),
+    ...checkParams(contract, contract.transport.query ?? [], ['transport', 'query']),
+    ...checkFields(contract, contract.request.header ?? [], ['request', 'header'], undefined),
+    ...checkFields(contract, contract.request.fields, ['request', 'fields'], undefined),
+    ...contract.responses.flatMap((r, i) => checkPatterns(r.fields ?? [], ['responses', i, 'fields'])),
+    ...checkCases(contract),
+  ];
+}
+
+function checkIdentity(contract: Contract, file: string): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  if (contract.id !== `${contract.vendor}/${contract.operation}`) {
+    problems.push({ path: [], key: 'id', rule: 'id-mismatch', message: `id "${contract.id}" must be "<vendor>/<operation>" = "${contract.vendor}/${contract.operation}"` });
+  }
+  const normalized = file.replace(/\\/g, '/').replace(/\.(ya?ml|json)$/, '');
+  if (!normalized.endsWith(`/${contract.id}`) && normalized !== contract.id) {
+    problems.push({ path: [], key: 'id', rule: 'id-path-mismatch', message: `contract "${contract.id}" must live at contracts/${contract.id}.yaml` });
+  }
+  return problems;
+}
+
+function checkProtocol(contract: Contract): RuleProblem[] {
+  if (contract.protocol === 'json') return [];
+  const problems: RuleProblem[] = [];
+  if (contract.request.element === undefined) {
+    problems.push({ path: ['request'], rule: 'protocol-requires', message: `${contract.protocol} contracts need request.element (the operation or root element)` });
+  }
+  if (contract.protocol === 'soap11') {
+    if (contract.transport.soapAction === undefined) {
+      problems.push({ path: ['transport'], rule: 'protocol-requires', message: 'soap11 contracts need transport.soapAction' });
+    }
+    if (contract.namespace === undefined || contract.namespace === '') {
+      problems.push({ path: [], rule: 'protocol-requires', message: 'soap11 contracts need a target namespace' });
+    }
+  }
+  return problems;
+}
+
+function checkUnique(names: readonly string[], path: Path, rule: string, what: string): RuleProblem[] {
+  const seen = new Set<string>();
+  const problems: RuleProblem[] = [];
+  names.forEach((name, i) => {
+    if (seen.has(name)) problems.push({ path: [...path, i], key: 'name', rule, message: `${what} name "${name}" is used more than once` });
+    seen.add(name);
+  });
+  return problems;
+}
+
+function checkCredentialRef(contract: Contract, credential: string | undefined, path: Path): RuleProblem[] {
+  if (credential === undefined || credential in contract.credentials) return [];
+  const declared = Object.keys(contract.credentials).join(', ') || 'none';
+  return [{ path, key: 'credential', rule: 'dangling-credential', message: `credential "${credential}" is not declared under credentials (declared: ${declared})` }];
+}
+
+function checkParams(contract: Contract, params: readonly ParamSpec[], path: Path): RuleProblem[] {
+  return params.flatMap((p, i) => [
+    ...checkCredentialRef(contract, p.credential, [...path, i]),
+    ...checkFrom(p.from, undefined, [...path, i]),
+  ]);
+}
+
+function checkFrom(from: string | undefined, scope: SchemaNode | undefined, path: Path): RuleProblem[] {
+  if (from === undefined || canonicalNodeAt(scope, from) !== undefined) return [];
+  return [{ path, key: 'from', rule: 'dangling-from', message: `"${from}" is not a path of the canonical update model${scope === undefined ? '' : ' (relative to the enclosing repeated item)'}` }];
+}
+
+function checkFields(contract: Contract, fields: readonly FieldSpec[], path: Path, scope: SchemaNode | undefined): RuleProblem[] {
+  const problems = checkUnique(fields.map((f) => f.name), path, 'duplicate-field', 'field');
+  fields.forEach((field, i) => {
+    const at = [...path, i];
+    problems.push(...checkCredentialRef(contract, field.credential, at), ...checkFrom(field.from, scope, at), ...checkPattern(field, at));
+    if (field.fields !== undefined) problems.push(...checkFields(contract, field.fields, [...at, 'fields'], childScope(field, scope)));
+  });
+  return problems;
+}
+
+function childScope(field: FieldSpec, scope: SchemaNode | undefined): SchemaNode | undefined {
+  if (field.from === undefined) return scope;
+  const node = canonicalNodeAt(scope, field.from);
+  if (node === undefined) return scope;
+  return field.repeated === true ? (canonicalItemOf(node) ?? node) : node;
+}
+
+function checkPattern(field: FieldSpec, path: Path): RuleProblem[] {
+  if (field.pattern === undefined) return [];
+  try {
+    new RegExp(field.pattern, 'u');
+    return [];
+  } catch (error) {
+    return [{ path, key: 'pattern', rule: 'invalid-pattern', message: `pattern does not compile: ${(error as Error).message}` }];
+  }
+}
+
+function checkPatterns(fields: readonly FieldSpec[], path: Path): RuleProblem[] {
+  return fields.flatMap((f, i) => [...checkPattern(f, [...path, i]), ...checkPatterns(f.fields ?? [], [...path, i, 'fields'])]);
+}
+
+function checkCases(contract: Contract): RuleProblem[] {
+  return contract.cases.flatMap((c, i) =>
+    validateCanonical(c.input).map((e) => ({
+      path: ['cases', i, 'input', ...e.instancePath.split('/').filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s))],
+      rule: 'case-input',
+      message: `input${e.instancePath} ${e.message ?? 'is invalid'}${e.keyword === 'additionalProperties' ? ` ("${String(e.params['additionalProperty'])}")` : ''}`,
+    })),
+  );
+}

@@ -1,0 +1,45 @@
+import type { Violation } from './violation.ts';
+
+/** The suites, in run order. Part of the JSON report. */
+export const SUITES = ['contract', 'request-building', 'response-parsing', 'scenarios'] as const;
+
+/** One suite name. */
+export type SuiteName = (typeof SUITES)[number];
+
+/** Fields every check result has, whatever its state. */
+interface CheckResultBase {
+  /** Stable id: `<contract>#<case or "contract">#<check id>`. */
+  readonly id: string;
+  /** Check id, dotted (e.g. `request.soap-action`). */
+  readonly check: string;
+  readonly title: string;
+  readonly suite: SuiteName;
+  /** Contract id, e.g. `centra/invoices_Update`. */
+  readonly contract: string;
+  /** Case name, or null for contract-level checks. */
+  readonly case: string | null;
+  readonly durationMs: number;
+}
+
+/** A check that ran and found no error-severity violation (warnings may be present). */
+export interface PassedResult extends CheckResultBase {
+  readonly state: 'passed';
+  readonly violations: readonly Violation[];
+}
+
+/** A check that found at least one error-severity violation. */
+export interface FailedResult extends CheckResultBase {
+  readonly state: 'failed';
+  readonly violations: readonly Violation[];
+  /** One command that reproduces the failure. */
+  readonly reproduce?: string;
+}
+
+/** A check that did not apply or could not run; `reason` says why. */
+export interface SkippedResult extends CheckResultBase {
+  readonly state: 'skipped';
+  readonly reason: string;
+}
+
+/** The result of one check on one subject. */
+export type CheckResult = PassedResult | FailedResult | SkippedResult;

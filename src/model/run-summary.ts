@@ -1,0 +1,67 @@
+import type { CheckResult, SuiteName } from './check-result.ts';
+
+/** Version of the JSON report shape (`reporters/json-report.schema.json`). */
+export const REPORT_SCHEMA_VERSION = 1;
+
+/** Counts of check states. */
+export interface Totals {
+  readonly passed: number;
+  readonly failed: number;
+  readonly skipped: number;
+}
+
+/** A place where a vendor doc contradicts itself or the vendor's behaviour. Not a failure. */
+export interface Finding {
+  readonly id: string;
+  readonly contract: string;
+  readonly title: string;
+  readonly location: string;
+  readonly evidence: string;
+}
+
+/** One contract in the run. */
+export interface ContractSummary {
+  readonly id: string;
+  readonly vendor: string;
+  readonly operation: string;
+  readonly protocol: string;
+  readonly file: string;
+  readonly cases: number;
+  readonly totals: Totals;
+}
+
+/** A non-fatal problem noticed during the run (e.g. a stale recording). */
+export interface RunWarning {
+  readonly message: string;
+  readonly contract?: string;
+}
+
+/** Everything a reporter needs to render a finished run. Pure data: no clock, fs or env needed. */
+export interface RunSummary {
+  readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly target: string;
+  readonly startedAt: string;
+  readonly durationMs: number;
+  /** True when no check failed. */
+  readonly ok: boolean;
+  readonly totals: Totals;
+  readonly suites: readonly SuiteName[];
+  readonly contracts: readonly ContractSummary[];
+  readonly results: readonly CheckResult[];
+  readonly findings: readonly Finding[];
+  readonly warnings: readonly RunWarning[];
+}
+
+/** Count results by state. */
+export function countTotals(results: readonly CheckResult[]): Totals {
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  for (const r of results) {
+    if (r.state === 'passed') passed++;
+    else if (r.state === 'failed') failed++;
+    else skipped++;
+  }
+  return { passed, failed, skipped };
+}
