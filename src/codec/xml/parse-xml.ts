@@ -1,0 +1,82 @@
+import { XMLValidator } from 'fast-xml-parser';
+import type { ValidationError } from 'fast-xml-parser';
+import { fail } from '../../model/result.ts';
+import type { Result } from '../../model/result.ts';
+import { orderedToElement } from './ordered-to-element.ts';
+import { parseOrdered } from './parse-ordered.ts';
+import { prescanXml } from './prescan-xml.ts';
+import type { XmlElement } from './xml-element.ts';
+import type { XmlProblem } from './xml-problem.ts';
+
+export type { XmlProblem, XmlProblemRule } from './xml-problem.ts';
+
+/** Resource limits for one document. */
+export interface XmlLimits {
+  /** Largest accepted document, in UTF-8 bytes. @default 5 MiB */
+  readonly maxBytes: number;
+  /** Deepest accepted element nesting; the root element is depth 1. @default 64 */
+  readonly maxDepth: number;
+}
+
+/** The limits used for whatever `ParseXmlOptions.limits` leaves out. */
+export const DEFAULT_XML_LIMITS: XmlLimits = { maxBytes: 5 * 1024 * 1024, maxDepth: 64 };
+
+/** Options of `parseXml`. */
+export interface ParseXmlOptions {
+  /** Overrides of `DEFAULT_XML_LIMITS`. */
+  readonly limits?: Partial<XmlLimits>;
+  /** SOAP 1.1 forbids PIs; plain XML may allow them. @default true */
+  readonly forbidProcessingInstructions?: boolean;
+}
+
+/**
+ * Parse an XML document into a namespace-resolved element tree. Never throws: every rejection,
+ * including ones fast-xml-parser throws for, comes back as an `XmlProblem`.
+ */
+export function parseXml(text: string, options: ParseXmlOptions = {}): Result<XmlElement, XmlProblem> {
+  try {
+    return parseChecked(text, options);
+  } catch (error) {
+    return fail({ rule: 'xml-malformed', message: `Malformed XML: ${error instanceof Error ? error.message : String(error)}` });
+  }
+}
+
+function parseChecked(text: string, options: ParseXmlOptions): Result<XmlElement, XmlProblem> {
+  const limits = limitsOf(options);
+  if (exceedsBytes(text, limits.maxBytes)) {
+    return fail({ rule: 'xml-too-large', message: `The document is larger than the limit of ${limits.maxBytes} bytes.` });
+  }
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (source.trim() === '') return fail({ rule: 'xml-empty', message: 'The document is empty.' });
+  const forbidProcessingInstructions = options.forbidProcessingInstructions ?? true;
+  const scanned = prescanXml(source, { maxDepth: limits.maxDepth, forbidProcessingInstructions });
+  if (scanned !== undefined) return fail(scanned);
+  const valid = XMLValidator.validate(source);
+  if (valid !== true) return fail(validationProblem(valid));
+  return orderedToElement(parseOrdered(source), source, limits.maxDepth);
+}
+
+/** Per-field defaults, so a limit given as `undefined` from plain JS still gets its default. */
+function limitsOf({ limits }: ParseXmlOptions): XmlLimits {
+  return {
+    maxBytes: limits?.maxBytes ?? DEFAULT_XML_LIMITS.maxBytes,
+    maxDepth: limits?.maxDepth ?? DEFAULT_XML_LIMITS.maxDepth,
+  };
+}
+
+/** The validator's error, leaving out the line or column it did not determine. */
+function validationProblem({ err }: ValidationError): XmlProblem {
+  // Typed as numbers, but `Start tag expected.` comes without a column.
+  const line: unknown = err.line;
+  const col: unknown = err.col;
+  if (typeof line !== 'number') return { rule: 'xml-malformed', message: err.msg };
+  if (typeof col !== 'number') return { rule: 'xml-malformed', message: err.msg, line };
+  return { rule: 'xml-malformed', message: err.msg, line, col };
+}
+
+/** UTF-8 size check that skips the byte count when the length alone decides it. */
+function exceedsBytes(text: string, maxBytes: number): boolean {
+  if (text.length > maxBytes) return true;
+  // A UTF-16 code unit never takes more than 3 UTF-8 bytes.
+  return text.length * 3 > maxBytes && Buffer.byteLength(text, 'utf8') > maxBytes;
+}
