@@ -1,0 +1,81 @@
+import { assertNever } from '../src/model/result.ts';
+import type { CheckResult } from '../src/model/check-result.ts';
+import type { ContractSummary, Finding, RunSummary, RunWarning, Totals } from '../src/model/run-summary.ts';
+import type { Violation } from '../src/model/violation.ts';
+import type { Reporter, ReporterOptions } from '../src/types/reporter.ts';
+import { sortKeys } from './shared/sort-keys.ts';
+import { writeOutput } from './shared/write-output.ts';
+
+/**
+ * Render a run as the versioned JSON report described by `reporters/json-report.schema.json`.
+ * Pure and stable: fields are emitted in schema order (anything outside the schema is dropped),
+ * free-form `params` keys are sorted, indentation is two spaces, and the text ends with a newline.
+ */
+export function renderJson(summary: RunSummary): string {
+  return `${JSON.stringify(toReport(summary), null, 2)}\n`;
+}
+
+/** A reporter that writes {@link renderJson} at the end of the run to `options.path` (atomically) or stdout. */
+export function createJsonReporter(options: ReporterOptions): Reporter {
+  return {
+    name: 'json',
+    async onRunEnd(summary) {
+      await writeOutput(options, renderJson(summary));
+    },
+  };
+}
+
+function toReport(summary: RunSummary): RunSummary {
+  return {
+    schemaVersion: summary.schemaVersion,
+    tool: { name: summary.tool.name, version: summary.tool.version },
+    target: summary.target,
+    startedAt: summary.startedAt,
+    durationMs: summary.durationMs,
+    ok: summary.ok,
+    totals: toTotals(summary.totals),
+    suites: [...summary.suites],
+    contracts: summary.contracts.map(toContract),
+    results: summary.results.map(toResult),
+    findings: summary.findings.map(toFinding),
+    warnings: summary.warnings.map(toWarning),
+  };
+}
+
+function toTotals(totals: Totals): Totals {
+  return { passed: totals.passed, failed: totals.failed, skipped: totals.skipped };
+}
+
+function toContract(c: ContractSummary): ContractSummary {
+  const { id, vendor, operation, protocol, file, cases } = c;
+  return { id, vendor, operation, protocol, file, cases, totals: toTotals(c.totals) };
+}
+
+function toResult(r: CheckResult): CheckResult {
+  const base = { id: r.id, check: r.check, title: r.title, suite: r.suite, contract: r.contract, case: r.case };
+  switch (r.state) {
+    case 'passed':
+      return { ...base, durationMs: r.durationMs, state: r.state, violations: r.violations.map(toViolation) };
+    case 'failed': {
+      const failed = { ...base, durationMs: r.durationMs, state: r.state, violations: r.violations.map(toViolation) };
+      return r.reproduce === undefined ? failed : { ...failed, reproduce: r.reproduce };
+    }
+    case 'skipped':
+      return { ...base, durationMs: r.durationMs, state: r.state, reason: r.reason };
+    default:
+      return assertNever(r);
+  }
+}
+
+function toViolation(v: Violation): Violation {
+  const base = { rule: v.rule, path: v.path, message: v.message, severity: v.severity };
+  return v.params === undefined ? base : { ...base, params: sortKeys(v.params) as Readonly<Record<string, unknown>> };
+}
+
+function toFinding(f: Finding): Finding {
+  return { id: f.id, contract: f.contract, title: f.title, location: f.location, evidence: f.evidence };
+}
+
+function toWarning(w: RunWarning): RunWarning {
+  return w.contract === undefined ? { message: w.message } : { message: w.message, contract: w.contract };
+}
