@@ -1,0 +1,40 @@
+import { buildXml } from '../codec/xml/build-xml.ts';
+import { parseXml } from '../codec/xml/parse-xml.ts';
+import type { Contract } from '../types/contract.ts';
+import { violation } from '../model/violation.ts';
+import type { DecodedRequest, MessageBody, Protocol, RequestPayload } from './protocol.ts';
+import { json } from './json.ts';
+import { checkPayloadElement } from './shared/check-payload-element.ts';
+import { decodeXmlFields } from './shared/decode-xml-fields.ts';
+import { toXmlNodes, usesNil, XSI_NS } from './shared/to-xml-nodes.ts';
+import { xmlProblemToViolation } from './shared/xml-problem.ts';
+
+/** Plain XML over HTTP (REST): the document element is the payload. */
+export const xml: Protocol = {
+  name: 'xml',
+  flavor: 'xml',
+  serialize(contract: Contract, payload: RequestPayload): string {
+    const ns = contract.namespace ?? '';
+    const prefixes: Record<string, string> = ns === '' ? {} : { [ns]: contract.prefix ?? 'ns1' };
+    if (usesNil(payload.body)) prefixes[XSI_NS] = 'xsi';
+    return buildXml({ ns, local: contract.request.element ?? '', children: toXmlNodes(contract.request.fields, payload.body, ns) }, { prefixes });
+  },
+  readMessage(body: string): MessageBody {
+    if (body.trim() === '') return { kind: 'empty' };
+    // Real InvoiceXpress-style services answer some errors in JSON even on XML endpoints.
+    if (/^\s*[[{]/.test(body)) return json.readMessage(body);
+    const parsed = parseXml(body, { forbidProcessingInstructions: false });
+    if (!parsed.ok) return { kind: 'unreadable', problem: xmlProblemToViolation(parsed.problem) };
+    return { kind: 'xml', root: parsed.value, payload: parsed.value, header: undefined, fault: false, violations: [] };
+  },
+  decodeRequest(contract: Contract, message: MessageBody): DecodedRequest {
+    if (message.kind === 'unreadable') return { body: null, violations: [message.problem] };
+    if (message.kind !== 'xml' || message.payload === undefined) {
+      return { body: null, violations: [violation('xml-body', '/', `Received: ${message.kind === 'empty' ? 'an empty body' : 'a non-XML body'} / Documented: an XML <${contract.request.element ?? ''}> document.`)] };
+    }
+    const ns = contract.namespace ?? '';
+    const root = checkPayloadElement(message.payload, ns, contract.request.element ?? '', 'root-element');
+    const body = decodeXmlFields(message.payload, contract.request.fields, ns);
+    return { body: body.value, violations: [...root, ...body.violations] };
+  },
+};
