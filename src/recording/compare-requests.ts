@@ -1,0 +1,81 @@
+import diff from 'microdiff';
+import type { Contract, FieldSpec } from '../types/contract.ts';
+import type { HttpRequest } from '../model/http.ts';
+import { protocolFor } from '../protocols/index.ts';
+import { REDACTED } from './har.ts';
+
+/** One way two requests differ. */
+export interface RequestDifference {
+  readonly where: string;
+  readonly recorded: unknown;
+  readonly received: unknown;
+}
+
+/**
+ * Compare a received request with a recorded one the way replay matches them: method, path,
+ * query, SOAPAction, media type, and the body compared as decoded data (namespace-aware, prefixes
+ * and whitespace ignored). Credential positions are wildcards, since recordings hold the marker.
+ */
+export function compareRequests(contract: Contract, recorded: HttpRequest, received: HttpRequest): RequestDifference[] {
+  const a = new URL(recorded.url);
+  const b = new URL(received.url);
+  const out: RequestDifference[] = [];
+  same(out, 'method', recorded.method.toUpperCase(), received.method.toUpperCase());
+  same(out, 'path', a.pathname, b.pathname);
+  same(out, 'soapaction header', recorded.headers['soapaction'], received.headers['soapaction']);
+  same(out, 'content-type', mediaType(recorded.headers['content-type']), mediaType(received.headers['content-type']));
+  const secretQuery = new Set((contract.transport.query ?? []).filter((q) => q.credential !== undefined).map((q) => q.name));
+  for (const d of diff(queryOf(a, secretQuery), queryOf(b, secretQuery))) out.push({ where: `query ${d.path.join('.')}`, recorded: 'oldValue' in d ? d.oldValue : undefined, received: 'value' in d ? d.value : undefined });
+  for (const d of diff(decoded(contract, recorded), decoded(contract, received))) {
+    out.push({ where: `body /${d.path.join('/')}`, recorded: 'oldValue' in d ? d.oldValue : undefined, received: 'value' in d ? d.value : undefined });
+  }
+  return out;
+}
+
+function same(out: RequestDifference[], where: string, recorded: unknown, received: unknown): void {
+  if (recorded !== received) out.push({ where, recorded, received });
+}
+
+function mediaType(contentType: string | undefined): string | undefined {
+  return contentType?.split(';')[0]?.trim().toLowerCase();
+}
+
+function queryOf(url: URL, secret: ReadonlySet<string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) out[k] = secret.has(k) ? REDACTED : v;
+  return out;
+}
+
+function decoded(contract: Contract, request: HttpRequest): Record<string, unknown> {
+  const protocol = protocolFor(contract.protocol);
+  const message = protocol.readMessage(request.body);
+  if (message.kind === 'unreadable') return { unreadable: message.problem.message };
+  const d = protocol.decodeRequest(contract, message);
+  const data: Record<string, unknown> = { body: structuredClone(d.body) };
+  if (d.header !== undefined) data['header'] = structuredClone(d.header);
+  for (const path of credentialPaths(contract.request.fields, ['body'])) mask(data, path);
+  for (const path of credentialPaths(contract.request.header ?? [], ['header'])) mask(data, path);
+  return data;
+}
+
+/** Paths (segments) of every field that carries a credential. */
+export function credentialPaths(fields: readonly FieldSpec[], prefix: readonly string[]): string[][] {
+  return fields.flatMap((f) => {
+    const here = [...prefix, f.name];
+    if (f.credential !== undefined) return [here];
+    return credentialPaths(f.fields ?? [], here);
+  });
+}
+
+function mask(data: unknown, path: readonly string[]): void {
+  if (typeof data !== 'object' || data === null) return;
+  if (Array.isArray(data)) {
+    for (const item of data) mask(item, path);
+    return;
+  }
+  const record = data as Record<string, unknown>;
+  const [head, ...rest] = path;
+  if (head === undefined || !(head in record)) return;
+  if (rest.length === 0) record[head] = REDACTED;
+  else mask(record[head], rest);
+}

@@ -1,0 +1,45 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { ValidateFunction } from 'ajv';
+import { createAjv } from '../contract/create-ajv.ts';
+import { parseJson } from '../codec/json/parse-json.ts';
+import { fail, ok, type Result } from '../model/result.ts';
+import type { Har } from './har.ts';
+
+const require = createRequire(import.meta.url);
+let validator: ValidateFunction | undefined;
+
+/** Compile the HAR 1.2 schema from the `har-schema` package once (its schemas are draft-06). */
+function harValidator(): ValidateFunction {
+  if (validator !== undefined) return validator;
+  const ajv = createAjv({ strict: false });
+  ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json') as object);
+  const schemas = require('har-schema') as Record<string, object>;
+  for (const schema of Object.values(schemas)) ajv.addSchema(schema);
+  validator = ajv.getSchema('har.json#');
+  if (validator === undefined) throw new Error('har-schema did not provide har.json#');
+  return validator;
+}
+
+/** Read a recording and validate it as HAR 1.2. Problems are readable sentences naming the file. */
+export async function readHar(file: string): Promise<Result<Har, string>> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    return fail(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  return parseHar(text, file);
+}
+
+/** Parse and validate HAR text. */
+export function parseHar(text: string, file: string): Result<Har, string> {
+  const parsed = parseJson(text);
+  if (!parsed.ok) return fail(`${file}: ${parsed.problem.message}`);
+  const validate = harValidator();
+  if (!validate(parsed.value)) {
+    const first = validate.errors?.[0];
+    return fail(`${file}: not valid HAR 1.2: ${first?.instancePath || '/'} ${first?.message ?? ''}`.trim());
+  }
+  return ok(parsed.value as Har);
+}

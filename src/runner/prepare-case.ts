@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import type { CaseSpec, Contract } from '../types/contract.ts';
+import type { Target } from '../types/target.ts';
+import { protocolFor } from '../protocols/index.ts';
+import { buildRequest } from '../protocols/build-request.ts';
+import { classifyResponse } from '../protocols/classify-response.ts';
+import { recordingPath } from '../recording/recording-path.ts';
+import type { RecordingCache } from '../recording/recording-cache.ts';
+import { entryRequest, entryResponse } from '../recording/entry-to-exchange.ts';
+import type { CaseContext, LoadedRecording } from '../../suites/check.ts';
+
+/** Where recordings live and how credentials are resolved. */
+export interface PrepareOptions {
+  readonly recordingsDir: string;
+  readonly recordings: RecordingCache;
+  readonly target: Target;
+  readonly credentials: (contract: Contract) => Readonly<Record<string, string>>;
+}
+
+/** Do all the I/O a case's checks need: read its recording, decode it, build and send its request. */
+export async function prepareCase(contract: Contract, c: CaseSpec, options: PrepareOptions): Promise<CaseContext> {
+  const recording = await loadRecording(contract, c, join(options.recordingsDir, recordingPath(contract, c)), options.recordings);
+  const built = buildRequest(contract, c.input, { baseUrl: options.target.baseUrl(contract.id), credentials: options.credentials(contract) });
+  const sent = await options.target.send(built.request);
+  const base = { contract, case: c, recording, built, sent };
+  const answered = sent.ok ? classifyResponse(contract, sent.exchange.response) : undefined;
+  const withAnswer = answered === undefined ? base : { ...base, answered };
+  if (!recording.ok) return withAnswer;
+  const protocol = protocolFor(contract.protocol);
+  const request = entryRequest(recording.entry);
+  const message = protocol.readMessage(request.body);
+  const decoded = protocol.decodeRequest(contract, message);
+  const response = classifyResponse(contract, entryResponse(recording.entry));
+  return { ...withAnswer, recorded: { request, message, decoded, response } };
+}
+
+async function loadRecording(contract: Contract, c: CaseSpec, file: string, cache: RecordingCache): Promise<LoadedRecording> {
+  const har = await cache.read(file);
+  if (!har.ok) return { ok: false, file, problem: har.problem };
+  const entry = har.value.log.entries.find((e) => e._case === c.name);
+  if (entry === undefined) {
+    const labels = har.value.log.entries.map((e) => e._case).join(', ') || 'no entries';
+    return { ok: false, file, problem: `${file}: no entry for case "${c.name}" of ${contract.id} (found: ${labels})` };
+  }
+  return { ok: true, file, entry };
+}

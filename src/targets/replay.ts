@@ -1,0 +1,91 @@
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import type { Contract } from '../types/contract.ts';
+import type { HttpRequest } from '../model/http.ts';
+import { normalizeHeaders } from '../model/http.ts';
+import type { SendResult, Target } from '../types/target.ts';
+import type { HarEntry } from '../recording/har.ts';
+import { compareRequests, type RequestDifference } from '../recording/compare-requests.ts';
+import { entryRequest, entryResponse } from '../recording/entry-to-exchange.ts';
+import { sendHttp } from './http-client.ts';
+
+/** A recording available to replay, with the contract it belongs to. */
+export interface ReplayEntry {
+  readonly contract: Contract;
+  readonly entry: HarEntry;
+  readonly file: string;
+}
+
+// Hop-by-hop and length headers are recomputed by the Response; replaying them would corrupt it.
+const SKIPPED_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'content-encoding', 'keep-alive']);
+
+/**
+ * The offline target: recordings are served by msw inside this process. Only each contract's
+ * `.invalid` replay origin is handled; anything else is unhandled and fails (`onUnhandledRequest:
+ * 'error'`), and a request that matches no recording fails with the nearest recording and its differences.
+ */
+export function createReplayTarget(entries: readonly ReplayEntry[]): Target {
+  const misses = new Map<string, string>();
+  const byOrigin = new Map<string, ReplayEntry[]>();
+  for (const e of entries) byOrigin.set(e.contract.transport.replayBaseUrl, [...(byOrigin.get(e.contract.transport.replayBaseUrl) ?? []), e]);
+  const handlers = [...byOrigin].map(([origin, candidates]) =>
+    http.all(`${origin}/*`, async ({ request }) => {
+      const received: HttpRequest = { method: request.method, url: request.url, headers: normalizeHeaders(request.headers), body: await request.text() };
+      const found = findRecording(candidates, received);
+      if (found.match !== undefined) return toResponse(found.match.entry);
+      misses.set(keyOf(received), found.explanation);
+      return HttpResponse.error();
+    }),
+  );
+  const server = setupServer(...handlers);
+  server.listen({ onUnhandledRequest: 'error' });
+  const baseUrls = new Map(entries.map((e) => [e.contract.id, e.contract.transport.replayBaseUrl]));
+  return {
+    name: 'replay',
+    baseUrl: (contractId) => baseUrls.get(contractId) ?? `https://${contractId.replace(/[^a-z0-9]/gi, '-')}.replay.invalid`,
+    async send(request: HttpRequest): Promise<SendResult> {
+      const result = await sendHttp(request);
+      if (result.ok) return result;
+      const miss = misses.get(keyOf(request));
+      if (miss !== undefined) return { ok: false, kind: 'unmatched', problem: miss };
+      return { ok: false, kind: 'unmatched', problem: `replay has no recording for ${request.method} ${new URL(request.url).origin} (${result.problem}); replay never reaches the network` };
+    },
+    close: async () => server.close(),
+  };
+}
+
+function keyOf(r: HttpRequest): string {
+  return `${r.method.toUpperCase()} ${r.url}\n${r.body}`;
+}
+
+interface Found {
+  readonly match?: ReplayEntry;
+  readonly explanation: string;
+}
+
+function findRecording(candidates: readonly ReplayEntry[], received: HttpRequest): Found {
+  let nearest: { entry: ReplayEntry; diffs: RequestDifference[] } | undefined;
+  for (const candidate of candidates) {
+    const diffs = compareRequests(candidate.contract, entryRequest(candidate.entry), received);
+    if (diffs.length === 0) return { match: candidate, explanation: '' };
+    if (nearest === undefined || diffs.length < nearest.diffs.length) nearest = { entry: candidate, diffs };
+  }
+  if (nearest === undefined) return { explanation: 'no recordings are loaded for this origin' };
+  const shown = nearest.diffs.slice(0, 5).map((d) => `${d.where}: recorded ${show(d.recorded)}, received ${show(d.received)}`);
+  const more = nearest.diffs.length > 5 ? `; and ${nearest.diffs.length - 5} more` : '';
+  return { explanation: `no recording matches; nearest is ${nearest.entry.file} (case ${nearest.entry.entry._case}), which differs in ${shown.join('; ')}${more}` };
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function toResponse(entry: HarEntry): Response {
+  const response = entryResponse(entry);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(response.headers)) if (!SKIPPED_HEADERS.has(name)) headers.set(name, value);
+  const noBody = response.status === 204 || response.status === 304;
+  return new Response(noBody ? null : response.body, { status: response.status, headers });
+}

@@ -1,0 +1,35 @@
+import type { Check } from './check.ts';
+import { recordingsRedacted } from './contract/recordings-redacted.ts';
+import { recordingsValid } from './contract/recordings-valid.ts';
+import { responsesExercised } from './contract/responses-exercised.ts';
+import { buildFromInput } from './request-building/build-from-input.ts';
+import { envelope } from './request-building/envelope.ts';
+import { namespaces } from './request-building/namespaces.ts';
+import { requestSchema } from './request-building/request-schema.ts';
+import { soapAction } from './request-building/soap-action.ts';
+import { transport } from './request-building/transport.ts';
+import { responseDocumented } from './response-parsing/documented.ts';
+import { responseReadable } from './response-parsing/readable.ts';
+import { responseSchema } from './response-parsing/response-schema.ts';
+import { scenarioExchange } from './scenarios/exchange.ts';
+import { scenarioOutcome } from './scenarios/outcome.ts';
+
+/** Every check, in suite order (contract, request-building, response-parsing, scenarios). */
+export const CHECKS: readonly Check[] = [
+  recordingsValid,
+  recordingsRedacted,
+  responsesExercised,
+  buildFromInput,
+  transport,
+  soapAction,
+  envelope,
+  namespaces,
+  requestSchema,
+  responseReadable,
+  responseDocumented,
+  responseSchema,
+  scenarioExchange,
+  scenarioOutcome,
+];
+
+export type { Check, CaseCheck, CaseContext, ContractCheck, ContractContext, LoadedRecording } from './check.ts';
