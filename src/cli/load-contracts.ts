@@ -1,0 +1,39 @@
+import { SuiteError } from '../errors.ts';
+import type { LoadedContract } from '../types/contract.ts';
+import { discoverContracts } from '../contract/discover-contracts.ts';
+import { loadContract } from '../contract/load-contract.ts';
+import { formatProblem, type ContractProblem } from '../contract/contract-problem.ts';
+import { displayPath } from './paths.ts';
+
+/** Load every contract under the given paths; any invalid one is a SuiteError listing every problem. */
+export async function loadAllContracts(paths: readonly string[]): Promise<LoadedContract[]> {
+  let files: string[];
+  try {
+    files = await discoverContracts(paths);
+  } catch (error) {
+    throw new SuiteError('CONTRACT_NOT_FOUND', `Cannot read contracts: ${(error as NodeJS.ErrnoException).path ?? ''} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  if (files.length === 0) throw new SuiteError('CONTRACT_NOT_FOUND', `No contract files (*.yaml, *.yml, *.json) under ${paths.join(', ')}`);
+  const results = await Promise.all(files.map((f) => loadContract(displayPath(f))));
+  const problems: ContractProblem[] = results.flatMap((r) => (r.ok ? [] : r.problem));
+  if (problems.length > 0) {
+    throw new SuiteError('CONTRACT_INVALID', `${problems.length} problem(s) in contract files:`, { details: problems.map(formatProblem) });
+  }
+  return results.flatMap((r) => (r.ok ? [r.value] : []));
+}
+
+/** Keep the contracts of the given vendors; an unknown vendor is a usage error naming the known ones. */
+export function filterByVendor(contracts: readonly LoadedContract[], vendors: readonly string[]): LoadedContract[] {
+  if (vendors.length === 0) return [...contracts];
+  const known = new Set(contracts.map((l) => l.contract.vendor));
+  const unknown = vendors.filter((v) => !known.has(v));
+  if (unknown.length > 0) throw new SuiteError('USAGE', `Unknown vendor ${unknown.join(', ')}. Known vendors: ${[...known].sort().join(', ')}.`);
+  return contracts.filter((l) => vendors.includes(l.contract.vendor));
+}
+
+/** Find one contract by id (`vendor/operation`); unknown is a usage error listing the known ids. */
+export function findContract(contracts: readonly LoadedContract[], id: string): LoadedContract {
+  const found = contracts.find((l) => l.contract.id === id);
+  if (found !== undefined) return found;
+  throw new SuiteError('CONTRACT_NOT_FOUND', `Unknown contract "${id}". Known contracts: ${contracts.map((l) => l.contract.id).sort().join(', ')}.`);
+}

@@ -1,0 +1,61 @@
+import { Command, CommanderError } from 'commander';
+import { isSuiteError } from '../errors.ts';
+import { registerBuild } from './commands/build.ts';
+import { registerParse } from './commands/parse.ts';
+import { registerRun } from './commands/run.ts';
+import { registerValidate } from './commands/validate.ts';
+import type { CliIo } from './io.ts';
+import { TOOL } from './options.ts';
+
+/** Exit code for a bug (neither a conformance failure nor a usage error). */
+const EXIT_BUG = 70;
+
+/**
+ * The composition root: parse arguments, run one command, map every failure to an exit code
+ * (0 conformant, 1 conformance failure, 2 usage/configuration error, 70 bug).
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram({ ...io, setExitCode: (code) => (exitCode = code) });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return handleError(error, io);
+  }
+}
+
+function buildProgram(io: CliIo): Command {
+  const program = new Command('conformance')
+    .description('Contract-testing and conformance suite for invoice-update APIs (Centra, EBizCharge, CRM.COM, InvoiceXpress, OpsPlanning)')
+    .version(TOOL.version)
+    .exitOverride()
+    .showHelpAfterError('(add --help for usage)')
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .addHelpText('after', '\nExit codes: 0 conformant, 1 conformance failure, 2 usage or configuration error.');
+  registerRun(program, io);
+  registerValidate(program, io);
+  registerBuild(program, io);
+  registerParse(program, io);
+  for (const command of program.commands) command.exitOverride().showHelpAfterError('(add --help for usage)');
+  return program;
+}
+
+function handleError(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    // Help and version are successful exits; every other commander error is a usage error.
+    return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
+  }
+  if (isSuiteError(error)) {
+    io.stderr.write(`error: ${error.message}\n`);
+    for (const line of error.details) io.stderr.write(`  ${line}\n`);
+    return 2;
+  }
+  io.stderr.write(`internal error (a bug in the suite; please report it):\n${(error as Error).stack ?? String(error)}\n`);
+  return EXIT_BUG;
+}
+
+function processIo(): CliIo {
+  const color = process.stdout.isTTY === true && (process.env['NO_COLOR'] ?? '') === '';
+  return { stdout: process.stdout, stderr: process.stderr, color, setExitCode: () => undefined };
+}

@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url';
+import { dirname, join, relative } from 'node:path';
+
+/** The package root (where contracts/ and recordings/ ship), whatever the working directory. */
+export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Default folder of contract files. */
+export const DEFAULT_CONTRACTS = join(PACKAGE_ROOT, 'contracts');
+
+/** Default folder of recordings. */
+export const DEFAULT_RECORDINGS = join(PACKAGE_ROOT, 'recordings');
+
+/** A path as a user would like to read it: relative to the working directory when inside it. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel !== '' && !rel.startsWith('..') ? rel : path;
+}
