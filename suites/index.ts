@@ -1,4 +1,5 @@
 import type { Check } from './check.ts';
+import { casesDistinct } from './contract/cases-distinct.ts';
 import { recordingsRedacted } from './contract/recordings-redacted.ts';
 import { recordingsValid } from './contract/recordings-valid.ts';
 import { responsesExercised } from './contract/responses-exercised.ts';
@@ -18,6 +19,7 @@ import { scenarioOutcome } from './scenarios/outcome.ts';
 export const CHECKS: readonly Check[] = [
   recordingsValid,
   recordingsRedacted,
+  casesDistinct,
   responsesExercised,
   buildFromInput,
   transport,

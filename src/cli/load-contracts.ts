@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { SuiteError } from '../errors.ts';
 import type { LoadedContract } from '../types/contract.ts';
 import { discoverContracts } from '../contract/discover-contracts.ts';
@@ -29,6 +31,26 @@ export function filterByVendor(contracts: readonly LoadedContract[], vendors: re
   const unknown = vendors.filter((v) => !known.has(v));
   if (unknown.length > 0) throw new SuiteError('USAGE', `Unknown vendor ${unknown.join(', ')}. Known vendors: ${[...known].sort().join(', ')}.`);
   return contracts.filter((l) => vendors.includes(l.contract.vendor));
+}
+
+/**
+ * Load the one contract a command names: `<dir>/<id>.yaml` when it exists (so an unrelated broken
+ * contract does not block), otherwise every contract under `dir`, then pick by id.
+ */
+export async function loadOneContract(dir: string, id: string): Promise<LoadedContract> {
+  for (const ext of ['.yaml', '.yml', '.json']) {
+    const file = join(dir, `${id}${ext}`);
+    if (/^[a-z0-9-]+\/[A-Za-z0-9_.-]+$/.test(id) && (await exists(file))) return findContract(await loadAllContracts([file]), id);
+  }
+  return findContract(await loadAllContracts([dir]), id);
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Find one contract by id (`vendor/operation`); unknown is a usage error listing the known ids. */

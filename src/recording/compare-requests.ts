@@ -46,7 +46,24 @@ function queryOf(url: URL, secret: ReadonlySet<string>): Record<string, string> 
   return out;
 }
 
+// Decoding is the costly part of a comparison and the same recorded body is compared many times.
+const decodedCache = new WeakMap<Contract, Map<string, Record<string, unknown>>>();
+
 function decoded(contract: Contract, request: HttpRequest): Record<string, unknown> {
+  let byBody = decodedCache.get(contract);
+  if (byBody === undefined) {
+    byBody = new Map();
+    decodedCache.set(contract, byBody);
+  }
+  let data = byBody.get(request.body);
+  if (data === undefined) {
+    data = decodeMasked(contract, request);
+    byBody.set(request.body, data);
+  }
+  return data;
+}
+
+function decodeMasked(contract: Contract, request: HttpRequest): Record<string, unknown> {
   const protocol = protocolFor(contract.protocol);
   const message = protocol.readMessage(request.body);
   if (message.kind === 'unreadable') return { unreadable: message.problem.message };

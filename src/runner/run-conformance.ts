@@ -15,6 +15,8 @@ export interface RunOptions extends PrepareOptions {
   readonly checks: readonly Check[];
   readonly reporters: readonly Reporter[];
   readonly tool: { readonly name: string; readonly version: string };
+  /** Called when a reporter throws (e.g. cannot write its file); the run goes on for the others. */
+  readonly onReporterError?: (message: string) => void;
 }
 
 /** Run every applicable check on every contract and case; report as results arrive. */
@@ -22,7 +24,10 @@ export async function runConformance(options: RunOptions): Promise<RunSummary> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const warnings: RunWarning[] = [];
-  const notify = notifyReporters(options.reporters, (message) => warnings.push({ message }));
+  const notify = notifyReporters(options.reporters, (message) => {
+    warnings.push({ message });
+    options.onReporterError?.(message);
+  });
   const planned = options.contracts.reduce((n, l) => n + countPlanned(options.checks, l), 0);
   await notify('onRunStart', { target: options.target.name, contracts: options.contracts.map((l) => l.contract.id), planned });
   const results: CheckResult[] = [];

@@ -1,7 +1,7 @@
 import type { CaseCheck } from '../check.ts';
 import { decodeViolations, onRecorded } from './recorded.ts';
 
-const RULES = new Set(['namespace', 'operation-element', 'root-element', 'unexpected-element', 'repeated', 'type']);
+const RULES = new Set(['namespace', 'operation-element', 'root-element', 'unexpected-element']);
 
 /** The operation element and every child are in the documented namespace, with documented names. */
 export const namespaces: CaseCheck = {

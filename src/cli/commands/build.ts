@@ -7,7 +7,7 @@ import { parseJson } from '../../codec/json/parse-json.ts';
 import { validateCanonical } from '../../contract/canonical-schema.ts';
 import { buildRequest } from '../../protocols/build-request.ts';
 import { checkBuiltRequest } from '../../protocols/check-built-request.ts';
-import { findContract, loadAllContracts } from '../load-contracts.ts';
+import { loadOneContract } from '../load-contracts.ts';
 import { DEFAULT_CONTRACTS } from '../paths.ts';
 import { readInputFile } from '../read-input-file.ts';
 import type { CliIo } from '../io.ts';
@@ -33,7 +33,7 @@ export function registerBuild(program: Command, io: CliIo): void {
     .option('--contracts <dir>', 'folder or file of contracts', DEFAULT_CONTRACTS)
     .addHelpText('after', '\nCredentials are the contract placeholders. Exit codes: 0 conformant, 1 a required value is missing or the body breaks the contract, 2 usage error.')
     .action(async (id: string, flags: BuildFlags) => {
-      const { contract } = findContract(await loadAllContracts([flags.contracts]), id);
+      const { contract } = await loadOneContract(flags.contracts, id);
       const input = await readInput(contract, flags);
       const credentials = Object.fromEntries(Object.entries(contract.credentials).map(([n, c]) => [n, c.example]));
       const built = buildRequest(contract, input, { baseUrl: flags.baseUrl ?? contract.transport.replayBaseUrl, credentials });

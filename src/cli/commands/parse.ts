@@ -4,7 +4,7 @@ import type { HttpResponse } from '../../model/http.ts';
 import { classifyResponse } from '../../protocols/classify-response.ts';
 import { parseHar } from '../../recording/read-har.ts';
 import { entryResponse } from '../../recording/entry-to-exchange.ts';
-import { findContract, loadAllContracts } from '../load-contracts.ts';
+import { loadOneContract } from '../load-contracts.ts';
 import { DEFAULT_CONTRACTS } from '../paths.ts';
 import { readInputFile } from '../read-input-file.ts';
 import type { CliIo } from '../io.ts';
@@ -31,7 +31,7 @@ export function registerParse(program: Command, io: CliIo): void {
     .option('--contracts <dir>', 'folder or file of contracts', DEFAULT_CONTRACTS)
     .addHelpText('after', '\nPrints {"contract","outcome","conformant","vendorCode","message","data","violations"}.\nExit codes: 0 conformant, 1 not conformant (undocumented or malformed response), 2 usage error.')
     .action(async (id: string, flags: ParseFlags) => {
-      const { contract } = findContract(await loadAllContracts([flags.contracts]), id);
+      const { contract } = await loadOneContract(flags.contracts, id);
       const response = await readResponse(flags);
       const { matched: _matched, ...parsed } = classifyResponse(contract, response);
       io.stdout.write(`${JSON.stringify(parsed, null, 2)}\n`);

@@ -46,6 +46,7 @@ async function run(flags: RunFlags, io: CliIo): Promise<number> {
   const recordings = createRecordingCache();
   const entries = await loadReplayEntries(contracts, flags.recordings, recordings);
   const target = createReplayTarget(entries);
+  let reporterFailed = false;
   try {
     const summary = await runConformance({
       contracts,
@@ -56,7 +57,13 @@ async function run(flags: RunFlags, io: CliIo): Promise<number> {
       recordings,
       target,
       credentials: exampleCredentials,
+      onReporterError: (message) => {
+        reporterFailed = true;
+        io.stderr.write(`error: ${message}\n`);
+      },
     });
+    // A report that could not be written is a configuration error, whatever the checks said.
+    if (reporterFailed) return 2;
     return summary.ok ? 0 : 1;
   } finally {
     await target.close();

@@ -30,6 +30,7 @@ export function decodeXmlFields(el: XmlElement, fields: readonly FieldSpec[] | u
     }
     const expectedNs = field.namespace ?? ns;
     if (child.ns !== expectedNs) violations.push(wrongNamespace(child, expectedNs, at));
+    violations.push(...checkAttributes(child, field, at));
     const decoded = decodeLeafOrObject(child, field, expectedNs, at);
     violations.push(...decoded.violations);
     (out[field.name] ??= []).push(decoded.value);
@@ -60,6 +61,16 @@ function collapse(out: Record<string, VendorValue[]>, fields: readonly FieldSpec
     }
   }
   return result;
+}
+
+/** Constant attributes the contract documents (e.g. InvoiceXpress `items type="array"`) must be present. */
+function checkAttributes(el: XmlElement, field: FieldSpec, at: string): Violation[] {
+  return Object.entries(field.attributes ?? {}).flatMap(([name, value]) => {
+    const found = el.attributes.find((a) => (a.prefix === '' ? a.local : `${a.prefix}:${a.local}`) === name)?.value;
+    if (found === value) return [];
+    const received = found === undefined ? `no ${name} attribute` : `${name}="${found}"`;
+    return [violation('attribute', `${at}/@${name}`, `Received: ${received} / Documented: ${name}="${value}" on <${field.name}>.`)];
+  });
 }
 
 function isNil(el: XmlElement): boolean {

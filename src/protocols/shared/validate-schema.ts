@@ -43,7 +43,9 @@ export function validateSchema(key: object, schema: () => JsonSchema, data: unkn
     cache.set(key, validate);
   }
   if (validate(data)) return [];
-  return (validate.errors ?? []).filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'if').map((e) => toViolation(e, basePath));
+  // For nillable fields (anyOf [schema, null]) the null branch's "must be null" only repeats the real error.
+  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'if' && !(e.keyword === 'type' && e.params['type'] === 'null'));
+  return errors.map((e) => toViolation(e, basePath));
 }
 
 function toViolation(e: ErrorObject, basePath: string): Violation {
