@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
  */
 export async function writeFileAtomic(path: string, data: string): Promise<void> {
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
+  await ensureDir(dir);
   const temp = tempPathFor(path);
   try {
     // `wx` refuses to reuse an existing file, so two writers can never share a temp file.
@@ -25,4 +25,23 @@ export async function writeFileAtomic(path: string, data: string): Promise<void>
 function tempPathFor(path: string): string {
   const suffix = `${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   return join(dirname(path), `${basename(path)}.${suffix}`);
+}
+
+/**
+ * mkdir -p, one level at a time: Node's `mkdir({ recursive: true })` never returns for some
+ * unwritable trees (it loops on procfs), so a bad report path would hang the run.
+ */
+async function ensureDir(dir: string): Promise<void> {
+  try {
+    if ((await stat(dir)).isDirectory()) return;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const parent = dirname(dir);
+  if (parent !== dir) await ensureDir(parent);
+  try {
+    await mkdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
 }

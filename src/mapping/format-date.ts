@@ -9,7 +9,7 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\
 export function formatDate(iso: string, format: DateFormat): string | undefined {
   const m = ISO.exec(iso);
   if (m === null) return undefined;
-  const [, y, mo, d, h = '00', mi = '00', s = '00', , zone] = m;
+  const [, y, mo, d, h = '00', mi = '00', s = '00', fraction = '', zone] = m;
   switch (format) {
     case 'yyyy-mm-dd':
       return `${y}-${mo}-${d}`;
@@ -18,9 +18,9 @@ export function formatDate(iso: string, format: DateFormat): string | undefined 
     case 'mm/dd/yyyy':
       return `${mo}/${d}/${y}`;
     case 'iso-local':
-      return `${y}-${mo}-${d}T${h}:${mi}:${s}`;
+      return `${y}-${mo}-${d}T${h}:${mi}:${s}${fraction}`;
     case 'iso':
-      return `${y}-${mo}-${d}T${h}:${mi}:${s}${zone ?? 'Z'}`;
+      return `${y}-${mo}-${d}T${h}:${mi}:${s}${fraction}${zone ?? 'Z'}`;
   }
 }
 

@@ -53,8 +53,11 @@ function mapField(field: FieldSpec, scope: unknown, ctx: MappingContext, at: str
 }
 
 function mapObject(field: FieldSpec, source: unknown, ctx: MappingContext, at: string): MappedField {
-  if (source === undefined || source === null) return field.required === true ? mapObject(field, {}, ctx, at) : NOTHING;
+  // A required object taken from the current scope is built even when empty, so its own required
+  // children are named; one with a `from` that resolves to nothing is reported as missing itself.
+  if (source === undefined || source === null) return field.required === true && field.from === undefined ? mapObject(field, {}, ctx, at) : NOTHING;
   if (field.repeated === true && Array.isArray(source) && field.from !== undefined) {
+    if (source.length === 0) return NOTHING;
     const items = source.map((item, i) => mapFields(field.fields ?? [], item, ctx, `${at}/${i}`));
     return { value: items.map((i) => i.value), violations: items.flatMap((i) => i.violations), fromInput: items.length > 0 };
   }

@@ -69,6 +69,10 @@ function decodeMasked(contract: Contract, request: HttpRequest): Record<string, 
   if (message.kind === 'unreadable') return { unreadable: message.problem.message };
   const d = protocol.decodeRequest(contract, message);
   const data: Record<string, unknown> = { body: structuredClone(d.body) };
+  // Decoding keys elements by local name; keep its structural findings (wrong namespace, unknown
+  // element) so two bodies that differ only in namespace URIs do not match.
+  const structure = d.violations.map((v) => `${v.rule} ${v.path}`).sort();
+  if (structure.length > 0) data['structure'] = structure;
   if (d.header !== undefined) data['header'] = structuredClone(d.header);
   for (const path of credentialPaths(contract.request.fields, ['body'])) mask(data, path);
   for (const path of credentialPaths(contract.request.header ?? [], ['header'])) mask(data, path);

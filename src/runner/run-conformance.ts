@@ -5,7 +5,7 @@ import { SUITES } from '../model/check-result.ts';
 import { countTotals, REPORT_SCHEMA_VERSION, type ContractSummary, type Finding, type RunSummary, type RunWarning } from '../model/run-summary.ts';
 import type { Check, CaseContext, ContractContext } from '../../suites/check.ts';
 import { prepareCase, type PrepareOptions } from './prepare-case.ts';
-import { reproduceCommand } from './reproduce.ts';
+import { reproduceCommand, type ReproduceFlags } from './reproduce.ts';
 import { runCheck } from './run-check.ts';
 import { notifyReporters } from './notify-reporters.ts';
 
@@ -17,6 +17,8 @@ export interface RunOptions extends PrepareOptions {
   readonly tool: { readonly name: string; readonly version: string };
   /** Called when a reporter throws (e.g. cannot write its file); the run goes on for the others. */
   readonly onReporterError?: (message: string) => void;
+  /** Flags reproduce commands repeat (`--contracts DIR`, `--recordings DIR` when not the defaults). */
+  readonly reproduceFlags?: { readonly contracts: string; readonly recordings: string };
 }
 
 /** Run every applicable check on every contract and case; report as results arrive. */
@@ -68,10 +70,11 @@ function countPlanned(checks: readonly Check[], l: LoadedContract): number {
 function checkContract(loaded: LoadedContract, cases: readonly CaseContext[], options: RunOptions): CheckResult[] {
   const applicable = options.checks.filter((c) => c.appliesTo(loaded.contract));
   const contractCtx: ContractContext = { contract: loaded.contract, cases };
+  const flags: ReproduceFlags = { contracts: '', recordings: '', ...options.reproduceFlags, target: options.target.name };
   const out: CheckResult[] = [];
   for (const check of applicable) {
-    if (check.scope === 'contract') out.push(runCheck(check, contractCtx, reproduceCommand(check, contractCtx, options.target.name)));
-    else for (const ctx of cases) out.push(runCheck(check, ctx, reproduceCommand(check, ctx, options.target.name)));
+    if (check.scope === 'contract') out.push(runCheck(check, contractCtx, reproduceCommand(check, contractCtx, flags)));
+    else for (const ctx of cases) out.push(runCheck(check, ctx, reproduceCommand(check, ctx, flags)));
   }
   return out;
 }

@@ -24,20 +24,26 @@ const SKIPPED_HEADERS = new Set(['content-length', 'transfer-encoding', 'connect
  * `.invalid` replay origin is handled; anything else is unhandled and fails (`onUnhandledRequest:
  * 'error'`), and a request that matches no recording fails with the nearest recording and its differences.
  */
-export function createReplayTarget(entries: readonly ReplayEntry[]): Target {
+export function createReplayTarget(entries: readonly ReplayEntry[], contracts: readonly Contract[] = []): Target {
   const misses = new Map<string, string>();
-  const byOrigin = new Map<string, ReplayEntry[]>();
+  const byOrigin = new Map<string, ReplayEntry[]>(contracts.map((c) => [c.transport.replayBaseUrl, []]));
   for (const e of entries) byOrigin.set(e.contract.transport.replayBaseUrl, [...(byOrigin.get(e.contract.transport.replayBaseUrl) ?? []), e]);
   const handlers = [...byOrigin].map(([origin, candidates]) =>
     http.all(`${origin}/*`, async ({ request }) => {
       const received: HttpRequest = { method: request.method, url: request.url, headers: normalizeHeaders(request.headers), body: await request.text() };
       const found = findRecording(candidates, received);
       if (found.match !== undefined) return toResponse(found.match.entry);
-      misses.set(keyOf(received), found.explanation);
+      misses.set(keyOf(received), `replay has no recording for ${received.method} ${received.url.replace(/\?.*$/, '')}: ${found.explanation}`);
       return HttpResponse.error();
     }),
   );
-  const server = setupServer(...handlers);
+  // Anything else (an origin no contract replays) fails here, quietly and with a reason; msw's
+  // onUnhandledRequest: 'error' stays as the last guard should a request slip past these handlers.
+  const elsewhere = http.all('*', ({ request }) => {
+    misses.set(`${request.method} ${request.url}`, `replay has no recording for ${request.method} ${request.url.replace(/\?.*$/, '')}: replay serves only the contracts' .invalid replay origins, and replay never reaches the network`);
+    return HttpResponse.error();
+  });
+  const server = setupServer(...handlers, elsewhere);
   server.listen({ onUnhandledRequest: 'error' });
   const baseUrls = new Map(entries.map((e) => [e.contract.id, e.contract.transport.replayBaseUrl]));
   return {
@@ -46,7 +52,7 @@ export function createReplayTarget(entries: readonly ReplayEntry[]): Target {
     async send(request: HttpRequest): Promise<SendResult> {
       const result = await sendHttp(request);
       if (result.ok) return result;
-      const miss = misses.get(keyOf(request));
+      const miss = misses.get(keyOf(request)) ?? misses.get(`${request.method.toUpperCase()} ${request.url}`);
       if (miss !== undefined) return { ok: false, kind: 'unmatched', problem: miss };
       return { ok: false, kind: 'unmatched', problem: `replay has no recording for ${request.method} ${new URL(request.url).origin} (${result.problem}); replay never reaches the network` };
     },
@@ -70,10 +76,10 @@ function findRecording(candidates: readonly ReplayEntry[], received: HttpRequest
     if (diffs.length === 0) return { match: candidate, explanation: '' };
     if (nearest === undefined || diffs.length < nearest.diffs.length) nearest = { entry: candidate, diffs };
   }
-  if (nearest === undefined) return { explanation: 'no recordings are loaded for this origin' };
+  if (nearest === undefined) return { explanation: 'no recordings are loaded for this contract, and replay never reaches the network' };
   const shown = nearest.diffs.slice(0, 5).map((d) => `${d.where}: recorded ${show(d.recorded)}, received ${show(d.received)}`);
   const more = nearest.diffs.length > 5 ? `; and ${nearest.diffs.length - 5} more` : '';
-  return { explanation: `no recording matches; nearest is ${nearest.entry.file} (case ${nearest.entry.entry._case}), which differs in ${shown.join('; ')}${more}` };
+  return { explanation: `nearest is ${nearest.entry.file} (case ${nearest.entry.entry._case}), which differs in ${shown.join('; ')}${more}` };
 }
 
 function show(value: unknown): string {

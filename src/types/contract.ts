@@ -156,6 +156,53 @@ export interface FindingSpec {
   readonly evidence: string;
 }
 
+/** A rule beyond single-field constraints, as a JSONata assertion over the decoded message. */
+export interface RuleSpec {
+  readonly id: string;
+  readonly description: string;
+  readonly doc?: string;
+  /** @default 'request' */
+  readonly on?: 'request' | 'response';
+  /** JSONata path; the assertion is evaluated against each value it yields. */
+  readonly scope?: string;
+  readonly assert: string;
+  readonly show?: readonly string[];
+  /** @default 'error' */
+  readonly severity?: 'error' | 'warning';
+  /** The documented response the vendor answers when the rule is broken. */
+  readonly response?: string;
+}
+
+/** Kinds of documented behaviour the simulators enforce and checks examine. */
+export type BehaviourKind =
+  | 'upsert'
+  | 'partial-update'
+  | 'omit-clears'
+  | 'items-replace-all'
+  | 'item-set-actions'
+  | 'notes-accumulate'
+  | 'client-auto-create'
+  | 'state-guard'
+  | 'optimistic-lock'
+  | 'rate-limit';
+
+/** A documented behaviour of the operation. */
+export interface BehaviourSpec {
+  readonly id: string;
+  readonly kind: BehaviourKind;
+  readonly description: string;
+  readonly doc?: string;
+  readonly params?: Readonly<Record<string, unknown>>;
+}
+
+/** The safe credential probe: a case whose request changes nothing on the vendor's side. */
+export interface ProbeSpec {
+  readonly case: string;
+  /** Outcomes that prove the credentials were accepted (e.g. not_found for an id that cannot exist). */
+  readonly valid: readonly Outcome[];
+  readonly why: string;
+}
+
 /** A whole contract: one vendor operation. */
 export interface Contract {
   readonly id: string;
@@ -180,6 +227,9 @@ export interface Contract {
   readonly responses: readonly ResponseSpec[];
   readonly cases: readonly CaseSpec[];
   readonly findings?: readonly FindingSpec[];
+  readonly rules?: readonly RuleSpec[];
+  readonly behaviours?: readonly BehaviourSpec[];
+  readonly probe?: ProbeSpec;
 }
 
 /** A contract as loaded from disk, with where it came from. */

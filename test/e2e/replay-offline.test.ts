@@ -9,7 +9,7 @@ describe('replay never reaches the network', () => {
     expect(exchanges.map((r) => r.case)).toEqual(['update-ok', 'update-ok-response-element', 'update-ok-result-success', 'update-failed', 'fault-server', 'fault-client']);
     for (const r of exchanges) {
       expect(r.violations).toEqual([expect.objectContaining({ rule: 'unmatched', message: expect.stringContaining('replay never reaches the network') })]);
-      expect(r.violations[0]?.message).toMatch(/^replay has no recording for POST https:\/\/[a-z0-9-]+\.replay\.invalid /);
+      expect(r.violations[0]?.message).toMatch(/^replay has no recording for POST https:\/\/[a-z0-9-]+\.replay\.invalid\//);
     }
     // A request that went out would wait for the HTTP client's 10 s timeout instead.
     expect(report.durationMs).toBeLessThan(5000);

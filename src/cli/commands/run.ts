@@ -9,7 +9,7 @@ import { loadReplayEntries } from '../../targets/load-replay-entries.ts';
 import { createRecordingCache } from '../../recording/recording-cache.ts';
 import { CHECKS } from '../../../suites/index.ts';
 import { filterByVendor, loadAllContracts } from '../load-contracts.ts';
-import { DEFAULT_CONTRACTS, DEFAULT_RECORDINGS } from '../paths.ts';
+import { DEFAULT_CONTRACTS, DEFAULT_RECORDINGS, displayPath } from '../paths.ts';
 import type { CliIo } from '../io.ts';
 import { collect, TOOL } from '../options.ts';
 
@@ -45,7 +45,7 @@ async function run(flags: RunFlags, io: CliIo): Promise<number> {
   const contracts = filterByVendor(await loadAllContracts([flags.contracts]), flags.vendor);
   const recordings = createRecordingCache();
   const entries = await loadReplayEntries(contracts, flags.recordings, recordings);
-  const target = createReplayTarget(entries);
+  const target = createReplayTarget(entries, contracts.map((l) => l.contract));
   let reporterFailed = false;
   try {
     const summary = await runConformance({
@@ -57,6 +57,10 @@ async function run(flags: RunFlags, io: CliIo): Promise<number> {
       recordings,
       target,
       credentials: exampleCredentials,
+      reproduceFlags: {
+        contracts: flags.contracts === DEFAULT_CONTRACTS ? '' : ` --contracts ${displayPath(flags.contracts)}`,
+        recordings: flags.recordings === DEFAULT_RECORDINGS ? '' : ` --recordings ${displayPath(flags.recordings)}`,
+      },
       onReporterError: (message) => {
         reporterFailed = true;
         io.stderr.write(`error: ${message}\n`);

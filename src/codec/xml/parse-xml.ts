@@ -52,7 +52,7 @@ function parseChecked(text: string, options: ParseXmlOptions): Result<XmlElement
   const scanned = prescanXml(source, { maxDepth: limits.maxDepth, forbidProcessingInstructions });
   if (scanned !== undefined) return fail(scanned);
   const valid = XMLValidator.validate(source);
-  if (valid !== true) return fail(validationProblem(valid));
+  if (valid !== true) return fail(unclosedProblem(valid, source) ?? validationProblem(valid));
   return orderedToElement(parseOrdered(source), source, limits.maxDepth);
 }
 
@@ -62,6 +62,26 @@ function limitsOf({ limits }: ParseXmlOptions): XmlLimits {
     maxBytes: limits?.maxBytes ?? DEFAULT_XML_LIMITS.maxBytes,
     maxDepth: limits?.maxDepth ?? DEFAULT_XML_LIMITS.maxDepth,
   };
+}
+
+/**
+ * fast-xml-parser reports a document that ends with open elements as `Invalid '[...tags]' found.`
+ * at line 1: say instead which elements are left open and where the text ends.
+ */
+function unclosedProblem({ err }: ValidationError, source: string): XmlProblem | undefined {
+  const m = /^Invalid '(\[[\s\S]*\])' found\.$/.exec(err.msg);
+  if (m === null) return undefined;
+  let open: unknown;
+  try {
+    open = JSON.parse(m[1] ?? '[]');
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(open)) return undefined;
+  const lines = source.split(/\r?\n/);
+  const line = lines.length;
+  const col = (lines[line - 1] ?? '').length + 1;
+  return { rule: 'xml-malformed', message: `The document ends before these elements are closed: ${open.map(String).join(', ')} (truncated?)`, line, col };
 }
 
 /** The validator's error, leaving out the line or column it did not determine. */

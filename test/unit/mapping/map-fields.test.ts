@@ -164,7 +164,7 @@ describe('mapFields with declared formats and transforms', () => {
 
   // Engine bug: an empty array for a required repeated field maps to `[]` (no element is sent)
   // with no violation, while the same field with the array absent gets one element.
-  it.fails('reports a required repeated field mapped from an empty array as required', () => {
+  it('reports a required repeated field mapped from an empty array as required', () => {
     const fields: FieldSpec[] = [
       { name: 'Line', type: 'object', required: true, repeated: true, from: 'items', fields: [{ name: 'Sku', type: 'string', from: 'sku' }] },
     ];

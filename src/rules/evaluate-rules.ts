@@ -1,0 +1,59 @@
+import jsonata, { type Expression } from 'jsonata';
+import type { Contract, RuleSpec } from '../types/contract.ts';
+import type { Violation } from '../model/violation.ts';
+
+const compiled = new Map<string, Expression>();
+
+/** Compile a JSONata expression once; throws on a syntax error (the loader reports those first). */
+export function compileExpression(source: string): Expression {
+  let expression = compiled.get(source);
+  if (expression === undefined) {
+    expression = jsonata(source);
+    compiled.set(source, expression);
+  }
+  return expression;
+}
+
+/** What rules see: the decoded message, plus the SOAP header as `$header` when there is one. */
+export interface RuleInput {
+  readonly data: unknown;
+  readonly header?: unknown;
+}
+
+/**
+ * Evaluate the contract's rules for one side of the exchange. Each broken rule gives a violation
+ * named `rule` with `params.rule` = the rule id; its message says what was received and quotes the doc.
+ */
+export async function evaluateRules(contract: Contract, on: 'request' | 'response', input: RuleInput): Promise<Violation[]> {
+  const rules = (contract.rules ?? []).filter((r) => (r.on ?? 'request') === on);
+  const results = await Promise.all(rules.map((rule) => evaluateRule(rule, input)));
+  return results.flat();
+}
+
+async function evaluateRule(rule: RuleSpec, input: RuleInput): Promise<Violation[]> {
+  const bindings = { header: input.header ?? null, root: input.data };
+  try {
+    const subjects = rule.scope === undefined ? [input.data] : asArray(await compileExpression(rule.scope).evaluate(input.data, bindings));
+    const out: Violation[] = [];
+    for (const [index, subject] of subjects.entries()) {
+      if ((await compileExpression(rule.assert).evaluate(subject, bindings)) === true) continue;
+      out.push(await broken(rule, subject, bindings, rule.scope === undefined ? '' : `${rule.scope}[${index}]`));
+    }
+    return out;
+  } catch (error) {
+    return [{ rule: 'rule-error', path: rule.id, message: `Rule ${rule.id} could not be evaluated: ${(error as { message?: string }).message ?? String(error)}`, severity: 'error', params: { rule: rule.id } }];
+  }
+}
+
+async function broken(rule: RuleSpec, subject: unknown, bindings: Record<string, unknown>, path: string): Promise<Violation> {
+  const shown = await Promise.all((rule.show ?? []).map(async (e) => `${e} = ${JSON.stringify(await compileExpression(e).evaluate(subject, bindings)) ?? 'nothing'}`));
+  const received = shown.length === 0 ? 'a message that breaks this rule' : shown.join(', ');
+  const doc = rule.doc === undefined ? '' : ` (${rule.doc})`;
+  const answer = rule.response === undefined ? '' : ` The vendor answers with its "${rule.response}" response.`;
+  return { rule: 'rule', path: path === '' ? rule.id : `${rule.id} at ${path}`, message: `Received: ${received} / Documented: ${rule.description}${doc}.${answer}`, severity: rule.severity ?? 'error', params: { rule: rule.id } };
+}
+
+function asArray(value: unknown): unknown[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
