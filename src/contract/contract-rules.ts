@@ -1,4 +1,5 @@
-import type { Contract, FieldSpec, ParamSpec } from '../types/contract.ts';
+import type { Contract, FieldSpec, ParamSpec, RuleSpec } from '../types/contract.ts';
+import { compileExpression } from '../rules/evaluate-rules.ts';
 import { canonicalItemOf, canonicalNodeAt, validateCanonical, type SchemaNode } from './canonical-schema.ts';
 
 /** A rule problem located by data path (positioned later by the loader). */
@@ -24,7 +25,34 @@ export function checkContractRules(contract: Contract, file: string): RuleProble
     ...checkFields(contract, contract.request.fields, ['request', 'fields'], undefined),
     ...contract.responses.flatMap((r, i) => checkPatterns(r.fields ?? [], ['responses', i, 'fields'])),
     ...checkCases(contract),
+    ...checkUnique((contract.rules ?? []).map((r) => r.id), ['rules'], 'duplicate-rule', 'rule', 'id'),
+    ...(contract.rules ?? []).flatMap((r, i) => [...checkResponseRef(contract, r.response, ['rules', i]), ...checkExpressions(r, ['rules', i])]),
+    ...(contract.behaviours ?? []).flatMap((b, i) => checkResponseRef(contract, typeof b.params?.['response'] === 'string' ? b.params['response'] : undefined, ['behaviours', i, 'params'])),
+    ...checkProbe(contract),
   ];
+}
+
+function checkResponseRef(contract: Contract, name: string | undefined, path: Path): RuleProblem[] {
+  if (name === undefined || contract.responses.some((r) => r.name === name)) return [];
+  return [{ path, key: 'response', rule: 'dangling-response', message: `response "${name}" is not declared under responses (declared: ${contract.responses.map((r) => r.name).join(', ')})` }];
+}
+
+function checkExpressions(rule: RuleSpec, path: Path): RuleProblem[] {
+  const sources: [string, string][] = [['assert', rule.assert], ...(rule.scope === undefined ? [] : [['scope', rule.scope] as [string, string]]), ...(rule.show ?? []).map((e): [string, string] => ['show', e])];
+  return sources.flatMap(([key, source]) => {
+    try {
+      compileExpression(source);
+      return [];
+    } catch (error) {
+      return [{ path, key, rule: 'invalid-expression', message: `JSONata does not compile: ${(error as { message?: string }).message ?? String(error)}` }];
+    }
+  });
+}
+
+function checkProbe(contract: Contract): RuleProblem[] {
+  const probe = contract.probe;
+  if (probe === undefined || contract.cases.some((c) => c.name === probe.case)) return [];
+  return [{ path: ['probe'], key: 'case', rule: 'dangling-case', message: `probe case "${probe.case}" is not declared under cases` }];
 }
 
 function checkIdentity(contract: Contract, file: string): RuleProblem[] {
@@ -56,11 +84,11 @@ function checkProtocol(contract: Contract): RuleProblem[] {
   return problems;
 }
 
-function checkUnique(names: readonly string[], path: Path, rule: string, what: string): RuleProblem[] {
+function checkUnique(names: readonly string[], path: Path, rule: string, what: string, key = 'name'): RuleProblem[] {
   const seen = new Set<string>();
   const problems: RuleProblem[] = [];
   names.forEach((name, i) => {
-    if (seen.has(name)) problems.push({ path: [...path, i], key: 'name', rule, message: `${what} name "${name}" is used more than once` });
+    if (seen.has(name)) problems.push({ path: [...path, i], key, rule, message: `${what} ${key} "${name}" is used more than once` });
     seen.add(name);
   });
   return problems;
