@@ -24,9 +24,15 @@ export interface CaseContext {
     readonly message: MessageBody;
     readonly decoded: DecodedRequest;
     readonly response: ParsedResponse;
+    /** Contract rules (`on: request`) the recorded request breaks. */
+    readonly requestRules: readonly Violation[];
+    /** Contract rules (`on: response`) the recorded response breaks. */
+    readonly responseRules: readonly Violation[];
   };
   /** The request built from the case's canonical input. */
   readonly built: BuiltRequest;
+  /** Contract rules the built request breaks. */
+  readonly builtRules: readonly Violation[];
   /** What the target answered to the built request, and its classification. */
   readonly sent: SendResult;
   readonly answered?: ParsedResponse;

@@ -7,10 +7,12 @@ import { buildFromInput } from './request-building/build-from-input.ts';
 import { envelope } from './request-building/envelope.ts';
 import { namespaces } from './request-building/namespaces.ts';
 import { requestSchema } from './request-building/request-schema.ts';
+import { requestRules } from './request-building/request-rules.ts';
 import { soapAction } from './request-building/soap-action.ts';
 import { transport } from './request-building/transport.ts';
 import { responseDocumented } from './response-parsing/documented.ts';
 import { responseReadable } from './response-parsing/readable.ts';
+import { responseRules } from './response-parsing/response-rules.ts';
 import { responseSchema } from './response-parsing/response-schema.ts';
 import { scenarioExchange } from './scenarios/exchange.ts';
 import { scenarioOutcome } from './scenarios/outcome.ts';
@@ -27,9 +29,11 @@ export const CHECKS: readonly Check[] = [
   envelope,
   namespaces,
   requestSchema,
+  requestRules,
   responseReadable,
   responseDocumented,
   responseSchema,
+  responseRules,
   scenarioExchange,
   scenarioOutcome,
 ];

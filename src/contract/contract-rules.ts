@@ -29,6 +29,13 @@ export function checkContractRules(contract: Contract, file: string): RuleProble
     ...(contract.rules ?? []).flatMap((r, i) => [...checkResponseRef(contract, r.response, ['rules', i]), ...checkExpressions(r, ['rules', i])]),
     ...(contract.behaviours ?? []).flatMap((b, i) => checkResponseRef(contract, typeof b.params?.['response'] === 'string' ? b.params['response'] : undefined, ['behaviours', i, 'params'])),
     ...checkProbe(contract),
+    ...(contract.rules ?? []).flatMap((r, i) => (r.responses ?? []).flatMap((name) => checkResponseRef(contract, name, ['rules', i]))),
+    ...contract.cases.flatMap((c, i) => (c.expect.rules ?? []).filter((id) => !(contract.rules ?? []).some((r) => r.id === id)).map((id) => ({
+      path: ['cases', i, 'expect'],
+      key: 'rules',
+      rule: 'dangling-rule',
+      message: `rule "${id}" is not declared under rules`,
+    }))),
   ];
 }
 

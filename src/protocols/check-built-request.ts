@@ -8,9 +8,14 @@ import { validateSchema } from './shared/validate-schema.ts';
 
 /** Parse a request body again: decoding violations plus field validation against the contract. */
 export function checkBuiltRequest(contract: Contract, request: HttpRequest): Violation[] {
-  const protocol = protocolFor(contract.protocol);
-  const decoded = protocol.decodeRequest(contract, protocol.readMessage(request.body));
+  const decoded = decodeBuiltRequest(contract, request);
   return [...decoded.violations, ...validateRequestFields(contract, decoded)];
+}
+
+/** Parse a request body back into data, the way the request checks see it. */
+export function decodeBuiltRequest(contract: Contract, request: HttpRequest): DecodedRequest {
+  const protocol = protocolFor(contract.protocol);
+  return protocol.decodeRequest(contract, protocol.readMessage(request.body));
 }
 
 /** Validate decoded request data (body and SOAP header) against the contract's field trees with ajv. */

@@ -24,8 +24,8 @@ export interface RuleInput {
  * Evaluate the contract's rules for one side of the exchange. Each broken rule gives a violation
  * named `rule` with `params.rule` = the rule id; its message says what was received and quotes the doc.
  */
-export async function evaluateRules(contract: Contract, on: 'request' | 'response', input: RuleInput): Promise<Violation[]> {
-  const rules = (contract.rules ?? []).filter((r) => (r.on ?? 'request') === on);
+export async function evaluateRules(contract: Contract, on: 'request' | 'response', input: RuleInput, matched?: string | null): Promise<Violation[]> {
+  const rules = (contract.rules ?? []).filter((r) => (r.on ?? 'request') === on && (r.responses === undefined || (matched != null && r.responses.includes(matched))));
   const results = await Promise.all(rules.map((rule) => evaluateRule(rule, input)));
   return results.flat();
 }
@@ -50,7 +50,7 @@ async function broken(rule: RuleSpec, subject: unknown, bindings: Record<string,
   const received = shown.length === 0 ? 'a message that breaks this rule' : shown.join(', ');
   const doc = rule.doc === undefined ? '' : ` (${rule.doc})`;
   const answer = rule.response === undefined ? '' : ` The vendor answers with its "${rule.response}" response.`;
-  return { rule: 'rule', path: path === '' ? rule.id : `${rule.id} at ${path}`, message: `Received: ${received} / Documented: ${rule.description}${doc}.${answer}`, severity: rule.severity ?? 'error', params: { rule: rule.id } };
+  return { rule: 'rule', path: path === '' ? '/' : path, message: `Rule ${rule.id}. Received: ${received} / Documented: ${rule.description}${doc}.${answer}`, severity: rule.severity ?? 'error', params: { rule: rule.id } };
 }
 
 function asArray(value: unknown): unknown[] {

@@ -4,6 +4,7 @@ import type { Target } from '../types/target.ts';
 import { protocolFor } from '../protocols/index.ts';
 import { buildRequest } from '../protocols/build-request.ts';
 import { classifyResponse } from '../protocols/classify-response.ts';
+import { evaluateRules } from '../rules/evaluate-rules.ts';
 import { recordingPath } from '../recording/recording-path.ts';
 import type { RecordingCache } from '../recording/recording-cache.ts';
 import { entryRequest, entryResponse } from '../recording/entry-to-exchange.ts';
@@ -21,17 +22,22 @@ export interface PrepareOptions {
 export async function prepareCase(contract: Contract, c: CaseSpec, options: PrepareOptions): Promise<CaseContext> {
   const recording = await loadRecording(contract, c, join(options.recordingsDir, recordingPath(contract, c)), options.recordings);
   const built = buildRequest(contract, c.input, { baseUrl: options.target.baseUrl(contract.id), credentials: options.credentials(contract) });
-  const sent = await options.target.send(built.request);
-  const base = { contract, case: c, recording, built, sent };
+  const protocol = protocolFor(contract.protocol);
+  const builtDecoded = protocol.decodeRequest(contract, protocol.readMessage(built.request.body));
+  const [sent, builtRules] = await Promise.all([options.target.send(built.request), evaluateRules(contract, 'request', { data: builtDecoded.body, header: builtDecoded.header })]);
+  const base = { contract, case: c, recording, built, builtRules, sent };
   const answered = sent.ok ? classifyResponse(contract, sent.exchange.response) : undefined;
   const withAnswer = answered === undefined ? base : { ...base, answered };
   if (!recording.ok) return withAnswer;
-  const protocol = protocolFor(contract.protocol);
   const request = entryRequest(recording.entry);
   const message = protocol.readMessage(request.body);
   const decoded = protocol.decodeRequest(contract, message);
   const response = classifyResponse(contract, entryResponse(recording.entry));
-  return { ...withAnswer, recorded: { request, message, decoded, response } };
+  const [requestRules, responseRules] = await Promise.all([
+    evaluateRules(contract, 'request', { data: decoded.body, header: decoded.header }),
+    evaluateRules(contract, 'response', { data: response.data }, response.matched),
+  ]);
+  return { ...withAnswer, recorded: { request, message, decoded, response, requestRules, responseRules } };
 }
 
 async function loadRecording(contract: Contract, c: CaseSpec, file: string, cache: RecordingCache): Promise<LoadedRecording> {

@@ -136,6 +136,8 @@ export interface ExpectSpec {
   readonly outcome: Outcome;
   readonly vendorCode?: string;
   readonly message?: string;
+  /** Contract rules the case's request breaks on purpose; request checks expect exactly these. */
+  readonly rules?: readonly string[];
 }
 
 /** A named case: canonical input, expected outcome and the recording it replays. */
@@ -171,6 +173,8 @@ export interface RuleSpec {
   readonly severity?: 'error' | 'warning';
   /** The documented response the vendor answers when the rule is broken. */
   readonly response?: string;
+  /** For `on: response`: the documented responses the rule applies to (default: all). */
+  readonly responses?: readonly string[];
 }
 
 /** Kinds of documented behaviour the simulators enforce and checks examine. */

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { SuiteError } from '../../errors.ts';
 import type { HttpResponse } from '../../model/http.ts';
 import { classifyResponse } from '../../protocols/classify-response.ts';
+import { evaluateRules } from '../../rules/evaluate-rules.ts';
+import { hasErrors } from '../../model/violation.ts';
 import { parseHar } from '../../recording/read-har.ts';
 import { entryResponse } from '../../recording/entry-to-exchange.ts';
 import { loadOneContract } from '../load-contracts.ts';
@@ -33,7 +35,11 @@ export function registerParse(program: Command, io: CliIo): void {
     .action(async (id: string, flags: ParseFlags) => {
       const { contract } = await loadOneContract(flags.contracts, id);
       const response = await readResponse(flags);
-      const { matched: _matched, ...parsed } = classifyResponse(contract, response);
+      const { matched, ...classified } = classifyResponse(contract, response);
+      // Response rules (e.g. totals that must add up) make a classified response non-conformant too.
+      const rules = await evaluateRules(contract, 'response', { data: classified.data }, matched);
+      const violations = [...classified.violations, ...rules];
+      const parsed = { ...classified, conformant: classified.conformant && !hasErrors(rules), violations };
       io.stdout.write(`${JSON.stringify(parsed, null, 2)}\n`);
       io.setExitCode(parsed.conformant ? 0 : 1);
     });
