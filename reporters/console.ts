@@ -1,6 +1,7 @@
 import type { RunSummary } from '../src/model/run-summary.ts';
 import type { Reporter, ReporterOptions, RunStartInfo } from '../src/types/reporter.ts';
 import { renderClosing } from './console/closing.ts';
+import { renderCoverage } from './console/coverage.ts';
 import { renderFailures } from './console/failures.ts';
 import { renderFindings } from './console/findings.ts';
 import { createPalette, type Palette } from './console/palette.ts';
@@ -19,6 +20,7 @@ export function renderConsoleSummary(summary: RunSummary, options: { readonly co
     renderSummaryTable(summary, palette),
     renderFailures(summary, palette),
     renderFindings(summary, palette),
+    renderCoverage(summary, palette),
     renderWarnings(summary, palette),
     renderClosing(summary, palette),
   ].filter((section) => section.length > 0);

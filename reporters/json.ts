@@ -1,6 +1,6 @@
 import { assertNever } from '../src/model/result.ts';
 import type { CheckResult } from '../src/model/check-result.ts';
-import type { ContractSummary, Finding, RunSummary, RunWarning, Totals } from '../src/model/run-summary.ts';
+import type { ContractCoverageSummary, ContractSummary, Finding, RunSummary, RunWarning, Totals } from '../src/model/run-summary.ts';
 import type { Violation } from '../src/model/violation.ts';
 import type { Reporter, ReporterOptions } from '../src/types/reporter.ts';
 import { sortKeys } from './shared/sort-keys.ts';
@@ -38,7 +38,17 @@ function toReport(summary: RunSummary): RunSummary {
     contracts: summary.contracts.map(toContract),
     results: summary.results.map(toResult),
     findings: summary.findings.map(toFinding),
+    coverage: summary.coverage.map(toCoverage),
     warnings: summary.warnings.map(toWarning),
+  };
+}
+
+function toCoverage(c: ContractCoverageSummary): ContractCoverageSummary {
+  return {
+    contract: c.contract,
+    total: c.total,
+    covered: c.covered,
+    items: c.items.map((i) => ({ kind: i.kind, id: i.id, passing: [...i.passing], failing: [...i.failing], missed: [...i.missed], covered: i.covered })),
   };
 }
 

@@ -7,6 +7,7 @@ import type { HarEntry } from '../src/recording/har.ts';
 import type { DecodedRequest, MessageBody } from '../src/protocols/protocol.ts';
 import type { ParsedResponse } from '../src/protocols/classify-response.ts';
 import type { BuiltRequest } from '../src/protocols/build-request.ts';
+import type { ContractCoverage } from '../src/coverage/coverage.ts';
 
 /** A case's recording as loaded: the entry, or why it could not be used. */
 export type LoadedRecording =
@@ -38,10 +39,12 @@ export interface CaseContext {
   readonly answered?: ParsedResponse;
 }
 
-/** Everything a contract-level check sees: the contract and all its prepared cases. */
+/** Everything a contract-level check sees: the contract, all its prepared cases, and the coverage evidence. */
 export interface ContractContext {
   readonly contract: Contract;
   readonly cases: readonly CaseContext[];
+  /** Every documented item with the cases and mutations that exercise it (see src/runner/gather-coverage.ts). */
+  readonly coverage: ContractCoverage;
 }
 
 /** A check returns violations (empty = passed) or a reason it does not apply. */

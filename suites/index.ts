@@ -1,4 +1,5 @@
 import type { Check } from './check.ts';
+import { coverage } from './contract/coverage.ts';
 import { casesDistinct } from './contract/cases-distinct.ts';
 import { recordingsRedacted } from './contract/recordings-redacted.ts';
 import { recordingsValid } from './contract/recordings-valid.ts';
@@ -14,6 +15,8 @@ import { responseDocumented } from './response-parsing/documented.ts';
 import { responseReadable } from './response-parsing/readable.ts';
 import { responseRules } from './response-parsing/response-rules.ts';
 import { responseSchema } from './response-parsing/response-schema.ts';
+import { clientAutoCreate, omitClears, partialUpdate } from './request-building/behaviours.ts';
+import { itemSetActions, notesAccumulate } from './scenarios/behaviours.ts';
 import { scenarioExchange } from './scenarios/exchange.ts';
 import { scenarioOutcome } from './scenarios/outcome.ts';
 
@@ -22,6 +25,7 @@ export const CHECKS: readonly Check[] = [
   recordingsValid,
   recordingsRedacted,
   casesDistinct,
+  coverage,
   responsesExercised,
   buildFromInput,
   transport,
@@ -30,12 +34,17 @@ export const CHECKS: readonly Check[] = [
   namespaces,
   requestSchema,
   requestRules,
+  partialUpdate,
+  omitClears,
+  clientAutoCreate,
   responseReadable,
   responseDocumented,
   responseSchema,
   responseRules,
   scenarioExchange,
   scenarioOutcome,
+  notesAccumulate,
+  itemSetActions,
 ];
 
 export type { Check, CaseCheck, CaseContext, ContractCheck, ContractContext, LoadedRecording } from './check.ts';

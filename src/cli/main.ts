@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isSuiteError } from '../errors.ts';
 import { registerBuild } from './commands/build.ts';
+import { registerCoverage } from './commands/coverage.ts';
 import { registerParse } from './commands/parse.ts';
 import { registerRun } from './commands/run.ts';
 import { registerValidate } from './commands/validate.ts';
@@ -37,6 +38,7 @@ function buildProgram(io: CliIo): Command {
   registerValidate(program, io);
   registerBuild(program, io);
   registerParse(program, io);
+  registerCoverage(program, io);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(add --help for usage)');
   return program;
 }

@@ -50,7 +50,27 @@ export interface RunSummary {
   readonly contracts: readonly ContractSummary[];
   readonly results: readonly CheckResult[];
   readonly findings: readonly Finding[];
+  /** Per contract: every documented item and the passing and failing evidence for it. */
+  readonly coverage: readonly ContractCoverageSummary[];
   readonly warnings: readonly RunWarning[];
+}
+
+/** One documented item's coverage, as reports carry it. */
+export interface CoverageItemSummary {
+  readonly kind: 'field' | 'response' | 'rule' | 'behaviour';
+  readonly id: string;
+  readonly passing: readonly string[];
+  readonly failing: readonly string[];
+  readonly missed: readonly string[];
+  readonly covered: boolean;
+}
+
+/** Coverage of one contract, as reports carry it. */
+export interface ContractCoverageSummary {
+  readonly contract: string;
+  readonly total: number;
+  readonly covered: number;
+  readonly items: readonly CoverageItemSummary[];
 }
 
 /** Count results by state. */

@@ -3,7 +3,9 @@ import type { Reporter } from '../types/reporter.ts';
 import type { CheckResult } from '../model/check-result.ts';
 import { SUITES } from '../model/check-result.ts';
 import { countTotals, REPORT_SCHEMA_VERSION, type ContractSummary, type Finding, type RunSummary, type RunWarning } from '../model/run-summary.ts';
-import type { Check, CaseContext, ContractContext } from '../../suites/check.ts';
+import type { Check, ContractContext } from '../../suites/check.ts';
+import type { ContractCoverage } from '../coverage/coverage.ts';
+import { gatherCoverage } from './gather-coverage.ts';
 import { prepareCase, type PrepareOptions } from './prepare-case.ts';
 import { reproduceCommand, type ReproduceFlags } from './reproduce.ts';
 import { runCheck } from './run-check.ts';
@@ -36,8 +38,11 @@ export async function runConformance(options: RunOptions): Promise<RunSummary> {
   const contracts: ContractSummary[] = [];
   // Prepare every case up front and concurrently: for live targets, total time is the slowest vendor's.
   const prepared = await Promise.all(options.contracts.map((l) => Promise.all(l.contract.cases.map((c) => prepareCase(l.contract, c, options)))));
+  const coverage: ContractCoverage[] = [];
   for (const [i, loaded] of options.contracts.entries()) {
-    const own = checkContract(loaded, prepared[i] ?? [], options);
+    const evidence = await gatherCoverage(loaded.contract, prepared[i] ?? []);
+    coverage.push(evidence.coverage);
+    const own = checkContract(loaded, { contract: loaded.contract, cases: prepared[i] ?? [], coverage: evidence.coverage }, options);
     for (const r of own) await notify('onCheckResult', r);
     results.push(...own);
     contracts.push(summarize(loaded, own));
@@ -56,6 +61,7 @@ export async function runConformance(options: RunOptions): Promise<RunSummary> {
     contracts,
     results: sortBySuite(results),
     findings,
+    coverage,
     warnings,
   };
   await notify('onRunEnd', summary);
@@ -67,9 +73,9 @@ function countPlanned(checks: readonly Check[], l: LoadedContract): number {
   return applicable.filter((c) => c.scope === 'contract').length + applicable.filter((c) => c.scope === 'case').length * l.contract.cases.length;
 }
 
-function checkContract(loaded: LoadedContract, cases: readonly CaseContext[], options: RunOptions): CheckResult[] {
+function checkContract(loaded: LoadedContract, contractCtx: ContractContext, options: RunOptions): CheckResult[] {
   const applicable = options.checks.filter((c) => c.appliesTo(loaded.contract));
-  const contractCtx: ContractContext = { contract: loaded.contract, cases };
+  const cases = contractCtx.cases;
   const flags: ReproduceFlags = { contracts: '', recordings: '', ...options.reproduceFlags, target: options.target.name };
   const out: CheckResult[] = [];
   for (const check of applicable) {

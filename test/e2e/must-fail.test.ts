@@ -35,14 +35,14 @@ describe.concurrent('run must fail on broken recordings and contracts', { timeou
   it('fails response.documented and scenario.outcome for a recorded response whose status was changed', async () => {
     const { code, report } = await variant('response-status-changed');
     expect(code).toBe(1);
-    expect(failedChecks(report)).toEqual(['contract.responses-exercised', 'response.documented', 'scenario.outcome']);
+    expect(failedChecks(report)).toEqual(['contract.coverage', 'contract.responses-exercised', 'response.documented', 'scenario.outcome']);
     expect(failureText(report, 'response.documented')).toContain('Received: HTTP 503');
   });
 
   it('fails scenario.outcome for a recorded response whose body was changed to another documented outcome', async () => {
     const { code, report } = await variant('response-body-changed');
     expect(code).toBe(1);
-    expect(failedChecks(report)).toEqual(['contract.responses-exercised', 'scenario.outcome']);
+    expect(failedChecks(report)).toEqual(['contract.coverage', 'contract.responses-exercised', 'scenario.outcome']);
     expect(failureText(report, 'scenario.outcome')).toContain('Received: invalid_request / Documented: ok for case update-ok-result-success.');
   });
 
@@ -89,7 +89,7 @@ describe.concurrent('run must fail on broken recordings and contracts', { timeou
   it('fails contract.recordings-valid for a missing recording file', async () => {
     const { code, report } = await variant('missing-recording');
     expect(code).toBe(1);
-    expect(failedChecks(report)).toEqual(['contract.recordings-valid', 'contract.responses-exercised', 'scenario.exchange']);
+    expect(failedChecks(report)).toEqual(['contract.coverage', 'contract.recordings-valid', 'contract.responses-exercised', 'scenario.exchange']);
     expect(failureText(report, 'contract.recordings-valid')).toContain('test/fixtures/recordings/missing-recording/centra/invoices_Update/update-ok.har: cannot read (ENOENT)');
   });
 

@@ -2,6 +2,7 @@ import type { Contract, LoadedContract } from '../../src/types/contract.ts';
 import { loadContract } from '../../src/contract/load-contract.ts';
 import { createRecordingCache } from '../../src/recording/recording-cache.ts';
 import { prepareCase } from '../../src/runner/prepare-case.ts';
+import { gatherCoverage } from '../../src/runner/gather-coverage.ts';
 import { createReplayTarget } from '../../src/targets/replay.ts';
 import { loadReplayEntries } from '../../src/targets/load-replay-entries.ts';
 import type { ContractContext } from '../../suites/check.ts';
@@ -32,7 +33,7 @@ export async function prepareContract(contractFile: string, recordingsDir: strin
     const cases = await Promise.all(
       contract.cases.map((c) => prepareCase(contract, c, { recordingsDir, recordings, target, credentials: exampleCredentials })),
     );
-    return { contract, cases };
+    return { contract, cases, coverage: (await gatherCoverage(contract, cases)).coverage };
   } finally {
     await target.close();
   }

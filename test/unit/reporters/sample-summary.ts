@@ -113,6 +113,12 @@ export const sampleSummary: RunSummary = {
       reason: 'The contract has no documented examples.',
     },
   ],
+  coverage: [
+    { contract: 'centra/invoices_Update', total: 2, covered: 1, items: [
+      { kind: 'field', id: 'request /login/username', passing: ['update-ok'], failing: ['mutation:required'], missed: [], covered: true },
+      { kind: 'rule', id: 'rule some-rule', passing: ['update-ok'], failing: [], missed: [], covered: false },
+    ] },
+  ],
   findings: [
     {
       id: 'centra.example-line-total',

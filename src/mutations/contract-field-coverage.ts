@@ -1,0 +1,37 @@
+import type { Contract, ResponseSpec } from '../types/contract.ts';
+import { protocolFor } from '../protocols/index.ts';
+import { fieldsToSchema } from '../protocols/shared/fields-to-schema.ts';
+import { validateSchema } from '../protocols/shared/validate-schema.ts';
+import { runFieldMutations, type FieldCoverage, type MutationBase } from './run-field-mutations.ts';
+
+/** Conforming messages of a contract, from its recorded cases. */
+export interface MutationBases {
+  readonly requestBodies: readonly MutationBase[];
+  readonly requestHeaders: readonly MutationBase[];
+  /** Decoded response data by the documented response it matched. */
+  readonly responses: ReadonlyMap<string, readonly MutationBase[]>;
+}
+
+/** Field coverage of one part of a contract (the request body, SOAP header, or one documented response). */
+export interface PartCoverage {
+  readonly part: string;
+  readonly fields: readonly FieldCoverage[];
+}
+
+/** Mutate every documented field of the request, SOAP header and each documented response. */
+export function contractFieldCoverage(contract: Contract, bases: MutationBases): PartCoverage[] {
+  const flavor = protocolFor(contract.protocol).flavor;
+  const { fields, header } = contract.request;
+  const parts: PartCoverage[] = [{ part: 'request', fields: runFieldMutations(fields, flavor, bases.requestBodies, (d) => validateSchema(fields, () => fieldsToSchema(fields, flavor), d)) }];
+  if (header !== undefined) {
+    parts.push({ part: 'request header', fields: runFieldMutations(header, flavor, bases.requestHeaders, (d) => validateSchema(header, () => fieldsToSchema(header, flavor), d)) });
+  }
+  for (const spec of contract.responses) parts.push(...responsePart(spec, flavor, bases.responses.get(spec.name) ?? []));
+  return parts;
+}
+
+function responsePart(spec: ResponseSpec, flavor: 'xml' | 'json', bases: readonly MutationBase[]): PartCoverage[] {
+  const fields = spec.fields;
+  if (fields === undefined) return [];
+  return [{ part: `response ${spec.name}`, fields: runFieldMutations(fields, flavor, bases, (d) => validateSchema(fields, () => fieldsToSchema(fields, flavor), d)) }];
+}
