@@ -11,7 +11,7 @@ import type { ContractCoverage } from '../src/coverage/coverage.ts';
 
 /** A case's recording as loaded: the entry, or why it could not be used. */
 export type LoadedRecording =
-  | { readonly ok: true; readonly file: string; readonly entry: HarEntry }
+  | { readonly ok: true; readonly file: string; readonly entry: HarEntry; readonly contractHash?: string }
   | { readonly ok: false; readonly file: string; readonly problem: string };
 
 /** Everything prepared for one case before its checks run. Checks only read it. */
@@ -34,6 +34,8 @@ export interface CaseContext {
   readonly built: BuiltRequest;
   /** Contract rules the built request breaks. */
   readonly builtRules: readonly Violation[];
+  /** The vendor version the run targets (`--vendor-version`), when given. */
+  readonly vendorVersion?: string;
   /** What the target answered to the built request, and its classification. */
   readonly sent: SendResult;
   readonly answered?: ParsedResponse;
@@ -43,6 +45,8 @@ export interface CaseContext {
 export interface ContractContext {
   readonly contract: Contract;
   readonly cases: readonly CaseContext[];
+  /** sha256 of the contract file (LoadedContract.hash), for stale-recording detection. */
+  readonly hash?: string;
   /** Every documented item with the cases and mutations that exercise it (see src/runner/gather-coverage.ts). */
   readonly coverage: ContractCoverage;
 }

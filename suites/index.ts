@@ -2,6 +2,7 @@ import type { Check } from './check.ts';
 import { coverage } from './contract/coverage.ts';
 import { casesDistinct } from './contract/cases-distinct.ts';
 import { recordingsRedacted } from './contract/recordings-redacted.ts';
+import { recordingsFresh } from './contract/recordings-fresh.ts';
 import { recordingsValid } from './contract/recordings-valid.ts';
 import { responsesExercised } from './contract/responses-exercised.ts';
 import { buildFromInput } from './request-building/build-from-input.ts';
@@ -9,6 +10,7 @@ import { envelope } from './request-building/envelope.ts';
 import { namespaces } from './request-building/namespaces.ts';
 import { requestSchema } from './request-building/request-schema.ts';
 import { requestRules } from './request-building/request-rules.ts';
+import { vendorVersion } from './request-building/vendor-version.ts';
 import { soapAction } from './request-building/soap-action.ts';
 import { transport } from './request-building/transport.ts';
 import { responseDocumented } from './response-parsing/documented.ts';
@@ -24,6 +26,7 @@ import { scenarioOutcome } from './scenarios/outcome.ts';
 export const CHECKS: readonly Check[] = [
   recordingsValid,
   recordingsRedacted,
+  recordingsFresh,
   casesDistinct,
   coverage,
   responsesExercised,
@@ -34,6 +37,7 @@ export const CHECKS: readonly Check[] = [
   namespaces,
   requestSchema,
   requestRules,
+  vendorVersion,
   partialUpdate,
   omitClears,
   clientAutoCreate,

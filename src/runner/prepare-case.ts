@@ -16,6 +16,8 @@ export interface PrepareOptions {
   readonly recordings: RecordingCache;
   readonly target: Target;
   readonly credentials: (contract: Contract) => Readonly<Record<string, string>>;
+  /** Targeted vendor versions by vendor (`--vendor-version crmcom=R11.0.0`). */
+  readonly vendorVersions?: Readonly<Record<string, string>>;
 }
 
 /** Do all the I/O a case's checks need: read its recording, decode it, build and send its request. */
@@ -25,7 +27,8 @@ export async function prepareCase(contract: Contract, c: CaseSpec, options: Prep
   const protocol = protocolFor(contract.protocol);
   const builtDecoded = protocol.decodeRequest(contract, protocol.readMessage(built.request.body));
   const [sent, builtRules] = await Promise.all([options.target.send(built.request), evaluateRules(contract, 'request', { data: builtDecoded.body, header: builtDecoded.header })]);
-  const base = { contract, case: c, recording, built, builtRules, sent };
+  const vendorVersion = options.vendorVersions?.[contract.vendor];
+  const base = { contract, case: c, recording, built, builtRules, sent, ...(vendorVersion === undefined ? {} : { vendorVersion }) };
   const answered = sent.ok ? classifyResponse(contract, sent.exchange.response) : undefined;
   const withAnswer = answered === undefined ? base : { ...base, answered };
   if (!recording.ok) return withAnswer;
@@ -48,5 +51,6 @@ async function loadRecording(contract: Contract, c: CaseSpec, file: string, cach
     const labels = har.value.log.entries.map((e) => e._case).join(', ') || 'no entries';
     return { ok: false, file, problem: `${file}: no entry for case "${c.name}" of ${contract.id} (found: ${labels})` };
   }
-  return { ok: true, file, entry };
+  const hash = har.value.log._contractHash;
+  return hash === undefined ? { ok: true, file, entry } : { ok: true, file, entry, contractHash: hash };
 }
