@@ -1,0 +1,81 @@
+import type { HarEntry } from '../recording/har.ts';
+import type { Contract } from '../types/contract.ts';
+import type { DriftChange } from './drift-change.ts';
+import type { DriftFinding, DriftRule } from './drift-rule.ts';
+import { diffTrees } from './diff-trees.ts';
+import { createPairContext, type PairContext } from './pair-context.ts';
+import type { PairResult, PairState } from './pair-result.ts';
+import { readSide } from './read-side.ts';
+import { createRedactor, type Redactor } from './redactor.ts';
+import type { SideView } from './side-view.ts';
+import type { TreeDifference } from './tree-difference.ts';
+
+/** Who a recorded entry is: contract and case from `_contract`/`_case`, else from its path. */
+export interface CaseIdentity {
+  readonly vendor: string;
+  readonly contract: string;
+  readonly case: string;
+}
+
+/** The identity of an entry recorded at `file` (`<vendor>/<operation>/<case>.har`). */
+export function caseIdentity(entry: HarEntry, file: string): CaseIdentity {
+  const parts = file.split('/');
+  const contract = entry._contract || parts.slice(0, -1).join('/');
+  const name = entry._case || (parts.at(-1) ?? '').replace(/\.har$/, '');
+  return { vendor: contract.split('/')[0] ?? contract, contract, case: name };
+}
+
+/**
+ * Compare one case pair (either side may be missing) and run every rule over it. Identical
+ * responses (same status, same body text) are unchanged without being parsed.
+ */
+export async function comparePair(before: HarEntry | undefined, after: HarEntry | undefined, file: string, contracts: ReadonlyMap<string, Contract>, rules: readonly DriftRule[]): Promise<PairResult> {
+  const seen = before ?? after;
+  if (seen === undefined) throw new Error('comparePair needs at least one side');
+  const id = caseIdentity(seen, file);
+  const spec = contracts.get(id.contract);
+  const base = { ...id, file, contractKnown: spec !== undefined };
+  if (before !== undefined && after !== undefined && sameResponse(before, after)) return { ...base, state: 'unchanged', changes: [] };
+  const [baseline, current] = await Promise.all([before && readSide(before, file, spec), after && readSide(after, file, spec)]);
+  const ctx = createPairContext({ ...id, file, spec, baseline, current, differences: bodyDifferences(baseline, current) });
+  const redactor = createRedactor(spec, [...(baseline?.secrets ?? []), ...(current?.secrets ?? [])]);
+  const changes = rules.flatMap((rule) => rule.detect(ctx).map((f) => toChange(rule, f, ctx, redactor)));
+  return { ...base, state: stateOf(baseline, current, changes), changes };
+}
+
+function sameResponse(a: HarEntry, b: HarEntry): boolean {
+  return a.response.status === b.response.status && (a.response.content.text ?? '') === (b.response.content.text ?? '');
+}
+
+function bodyDifferences(baseline: SideView | undefined, current: SideView | undefined): TreeDifference[] {
+  if (baseline === undefined || current === undefined) return [];
+  const b = baseline.body;
+  const c = current.body;
+  if (b.kind !== c.kind) return [{ kind: 'body', before: b.kind, after: c.kind }];
+  if ((b.kind === 'xml' || b.kind === 'json') && (c.kind === 'xml' || c.kind === 'json')) return diffTrees(b.tree, c.tree, b.kind === 'xml');
+  return [];
+}
+
+function stateOf(baseline: SideView | undefined, current: SideView | undefined, changes: readonly DriftChange[]): PairState {
+  if (baseline === undefined) return 'added';
+  if (current === undefined) return 'removed';
+  return changes.length === 0 ? 'unchanged' : 'changed';
+}
+
+function toChange(rule: DriftRule, f: DriftFinding, ctx: PairContext, redactor: Redactor): DriftChange {
+  const before = redactor.evidence(f.before, f.at);
+  const after = redactor.evidence(f.after, f.at);
+  return {
+    id: rule.id,
+    kind: rule.id.slice('drift.'.length),
+    severity: rule.severity,
+    vendor: ctx.vendor,
+    contract: ctx.contract,
+    case: ctx.case,
+    file: ctx.file,
+    path: redactor.text(f.path),
+    ...(before === undefined ? {} : { before }),
+    ...(after === undefined ? {} : { after }),
+    message: redactor.text(f.message),
+  };
+}

@@ -1,0 +1,34 @@
+import { entryResponse } from '../recording/entry-to-exchange.ts';
+import type { HarEntry } from '../recording/har.ts';
+import { classifyResponse, type ParsedResponse } from '../protocols/classify-response.ts';
+import { protocolFor } from '../protocols/index.ts';
+import type { MessageBody } from '../protocols/protocol.ts';
+import { evaluateRules } from '../rules/evaluate-rules.ts';
+import type { Contract } from '../types/contract.ts';
+import { normalizeBody } from './normalized-body.ts';
+import { requestSecrets } from './request-secrets.ts';
+import type { SideView } from './side-view.ts';
+
+/**
+ * Read one side of a pair: classify the response against its contract exactly as `conformance
+ * parse` does (documented responses, structure, response rules) and normalize its body. Without a
+ * contract the body is read as JSON when it looks like JSON, otherwise as XML, and not classified.
+ */
+export async function readSide(entry: HarEntry, file: string, contract: Contract | undefined): Promise<SideView> {
+  const response = entryResponse(entry);
+  const protocol = protocolFor(contract?.protocol ?? (/^\s*[[{]/.test(response.body) ? 'json' : 'xml'));
+  const message = protocol.readMessage(response.body);
+  return {
+    file,
+    status: response.status,
+    parsed: contract === undefined ? undefined : await classify(contract, entry, message),
+    body: normalizeBody(message, response.body),
+    secrets: contract === undefined ? [] : requestSecrets(contract, entry),
+  };
+}
+
+async function classify(contract: Contract, entry: HarEntry, message: MessageBody): Promise<ParsedResponse> {
+  const parsed = classifyResponse(contract, entryResponse(entry), message);
+  const rules = await evaluateRules(contract, 'response', { data: parsed.data }, parsed.matched);
+  return rules.length === 0 ? parsed : { ...parsed, violations: [...parsed.violations, ...rules] };
+}

@@ -1,0 +1,103 @@
+import { stat } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import type { Command } from 'commander';
+import { SuiteError } from '../../errors.ts';
+import { auditPairs } from '../../audit/audit-pairs.ts';
+import type { AuditReporter } from '../../audit/audit-reporter.ts';
+import type { AuditSummary } from '../../audit/audit-summary.ts';
+import { collectAudit } from '../../audit/collect-audit.ts';
+import { DRIFT_SEVERITIES, isDriftSeverity, type DriftSeverity } from '../../audit/drift-severity.ts';
+import type { Contract } from '../../types/contract.ts';
+import { createAuditReporter, parseAuditReporterSpec } from '../../../reporters/audit/index.ts';
+import { DRIFT_RULES } from '../../../suites/audit/index.ts';
+import { filterByVendor, loadAllContracts } from '../load-contracts.ts';
+import { DEFAULT_CONTRACTS, DEFAULT_RECORDINGS, displayPath } from '../paths.ts';
+import type { CliIo } from '../io.ts';
+import { collect, TOOL } from '../options.ts';
+
+interface AuditFlags {
+  readonly baseline: string;
+  readonly current: string;
+  readonly failOn: string;
+  readonly reporter: string[];
+  readonly contracts: string;
+  readonly vendor: string[];
+}
+
+/** `conformance audit --baseline DIR`: drift between recorded baselines and new recordings; exit 1 at or above --fail-on. */
+export function registerAudit(program: Command, io: CliIo): void {
+  program
+    .command('audit')
+    .description('Compare new recordings with a baseline and report what drifted (breaking, warning, info), with evidence')
+    .requiredOption('--baseline <dir>', 'folder of baseline recordings (<vendor>/<operation>/<case>.har)')
+    .option('--current <dir>', 'folder of new recordings (default: the shipped recordings/)', DEFAULT_RECORDINGS)
+    .option('--fail-on <severity>', `exit 1 when a change is at or above: ${DRIFT_SEVERITIES.join(', ')}`, 'breaking')
+    .option('--reporter <name[:path]>', 'console, json[:PATH], junit[:PATH], markdown[:PATH] (repeatable)', collect, [])
+    .option('--contracts <dir>', 'folder or file of contracts, to classify responses', DEFAULT_CONTRACTS)
+    .option('--vendor <vendor>', 'only this vendor (repeatable)', collect, [])
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 no change at or above --fail-on, 1 drift at or above --fail-on, 2 usage or configuration error.\nExample: conformance audit --baseline recordings --current out/recordings --reporter console --reporter markdown:out/audit.md',
+    )
+    .action(async (flags: AuditFlags) => {
+      io.setExitCode(await audit(flags, io));
+    });
+}
+
+async function audit(flags: AuditFlags, io: CliIo): Promise<number> {
+  const failOn = parseFailOn(flags.failOn);
+  const reporters = createReporters(flags.reporter.length === 0 ? ['console'] : flags.reporter, io);
+  await requireFolder(flags.baseline, '--baseline');
+  await requireFolder(flags.current, '--current');
+  const loaded = filterByVendor(await loadAllContracts([flags.contracts]), flags.vendor);
+  const contracts = new Map<string, Contract>(loaded.map((l) => [l.contract.id, l.contract]));
+  const started = performance.now();
+  const summary = await collectAudit(auditPairs({ baseline: flags.baseline, current: flags.current, contracts, rules: DRIFT_RULES, vendors: flags.vendor }), {
+    tool: TOOL,
+    baseline: displayPath(flags.baseline),
+    current: displayPath(flags.current),
+    failOn,
+    startedAt: new Date().toISOString(),
+    elapsedMs: () => performance.now() - started,
+  });
+  // A report that could not be written is a configuration error, whatever the audit found.
+  if (!(await notify(reporters, summary, io))) return 2;
+  return summary.ok ? 0 : 1;
+}
+
+function parseFailOn(value: string): DriftSeverity {
+  if (isDriftSeverity(value)) return value;
+  throw new SuiteError('USAGE', `Unknown --fail-on "${value}". Use one of: ${DRIFT_SEVERITIES.join(', ')}.`);
+}
+
+async function requireFolder(path: string, flag: string): Promise<void> {
+  let isDirectory: boolean;
+  try {
+    isDirectory = (await stat(path)).isDirectory();
+  } catch (error) {
+    throw new SuiteError('FILE_UNREADABLE', `Cannot read ${flag} ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
+  }
+  if (!isDirectory) throw new SuiteError('FILE_UNREADABLE', `${flag} ${path} is not a folder of recordings.`);
+}
+
+function createReporters(specs: readonly string[], io: CliIo): AuditReporter[] {
+  const toStdout = specs.filter((s) => parseAuditReporterSpec(s).path === undefined);
+  if (toStdout.length > 1) {
+    throw new SuiteError('USAGE', `Only one reporter can write to stdout (got ${toStdout.join(', ')}). Give the others a path, e.g. --reporter markdown:out/audit.md.`);
+  }
+  return specs.map((spec) => createAuditReporter(spec, { color: io.color, stdout: io.stdout }));
+}
+
+/** Call every reporter; one that throws is reported on stderr and does not stop the others. */
+async function notify(reporters: readonly AuditReporter[], summary: AuditSummary, io: CliIo): Promise<boolean> {
+  let ok = true;
+  for (const reporter of reporters) {
+    try {
+      await reporter.onAuditEnd(summary);
+    } catch (error) {
+      ok = false;
+      io.stderr.write(`error: the ${reporter.name} reporter failed: ${(error as Error).message}\n`);
+    }
+  }
+  return ok;
+}

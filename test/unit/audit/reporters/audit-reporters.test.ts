@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AuditSummary } from '../../../../src/audit/audit-summary.ts';
+import { createAjv } from '../../../../src/contract/create-ajv.ts';
+import { isSuiteError } from '../../../../src/errors.ts';
+import { parseAuditReporterSpec, renderAuditConsole, renderAuditJson, renderAuditJunit, renderAuditMarkdown } from '../../../../reporters/audit/index.ts';
+import { codeSpan, escapeMarkdown } from '../../../../reporters/audit/markdown/escape-markdown.ts';
+import { repoPath } from '../../../helpers/paths.ts';
+import { auditFixture, auditFolders } from '../audit-fixtures.ts';
+import { combinedAudit, HOSTILE, withHostileChange } from './sample-audit.ts';
+
+let summary: AuditSummary;
+let clean: AuditSummary;
+
+beforeAll(async () => {
+  summary = await combinedAudit();
+  clean = await auditFolders(auditFixture('baseline'), auditFixture('baseline'));
+});
+
+describe('renderAuditJson', () => {
+  const schema = JSON.parse(readFileSync(repoPath('reporters/audit-report.schema.json'), 'utf8')) as object;
+
+  it('validates against the published schema, with drift and without', () => {
+    const validate = createAjv().compile(schema);
+    for (const s of [summary, clean, withHostileChange(summary)]) expect(validate(JSON.parse(renderAuditJson(s))), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('is schema version 1 with fields in schema order, and leaves out absent evidence', () => {
+    const report = JSON.parse(renderAuditJson(summary)) as Record<string, unknown> & { changes: Array<Record<string, unknown>> };
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'baseline', 'current', 'failOn', 'startedAt', 'durationMs', 'ok', 'totals', 'vendors', 'pairs', 'changes', 'warnings']);
+    expect(report['schemaVersion']).toBe(1);
+    const removed = report.changes.find((c) => c['id'] === 'drift.field-removed');
+    expect(removed).toBeDefined();
+    expect(removed).not.toHaveProperty('after');
+    expect(renderAuditJson(summary)).toBe(renderAuditJson(summary));
+  });
+});
+
+describe('renderAuditJunit', () => {
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, parseAttributeValue: false, isArray: (n) => ['testsuite', 'testcase', 'property'].includes(n) });
+  type Case = { name: string; failure?: { type: string }; 'system-out'?: string };
+  type Suite = { name: string; tests: string; failures: string; testcase: Case[] };
+  const parse = (xml: string): { testsuites: { tests: string; failures: string; testsuite: Suite[] } } => parser.parse(xml) as never;
+
+  it('is well-formed, also with hostile text', () => {
+    expect(XMLValidator.validate(renderAuditJunit(summary))).toBe(true);
+    expect(XMLValidator.validate(renderAuditJunit(withHostileChange(summary)))).toBe(true);
+  });
+
+  it('has one testsuite per contract and one testcase per case pair; pairs with breaking changes fail', () => {
+    const doc = parse(renderAuditJunit(summary)).testsuites;
+    expect(doc.testsuite.map((s) => s.name)).toEqual([...new Set(summary.pairs.map((p) => p.contract))]);
+    expect(Number(doc.tests)).toBe(summary.pairs.length);
+    expect(doc.testsuite.reduce((n, s) => n + s.testcase.length, 0)).toBe(summary.pairs.length);
+    expect(Number(doc.failures)).toBe(4);
+    const crmcom = doc.testsuite.find((s) => s.name === 'crmcom/invoices_update');
+    expect(crmcom?.testcase.find((c) => c.name === 'token-expired')?.failure?.type).toBe('drift.status-changed');
+    // Below --fail-on: reported in system-out, not failed.
+    const notDraft = crmcom?.testcase.find((c) => c.name === 'invoice-not-draft');
+    expect(notDraft?.failure).toBeUndefined();
+    expect(notDraft?.['system-out']).toContain('drift.message-changed');
+  });
+
+  it('fails warning-level pairs too with --fail-on warning', () => {
+    expect(Number(parse(renderAuditJunit({ ...summary, failOn: 'warning' })).testsuites.failures)).toBe(5);
+  });
+});
+
+describe('renderAuditMarkdown', () => {
+  it('starts with a summary line and has a table per vendor, ordered by severity, with the evidence in <details>', () => {
+    const md = renderAuditMarkdown(summary);
+    expect(md.split('\n')[0]).toBe('## Conformance audit: ❌ 4 breaking · 1 warning');
+    expect(md).toContain('### crmcom: 2 breaking · 1 warning');
+    expect(md).toContain('### ebizcharge: 2 breaking');
+    expect(md.match(/^\| Severity \| Change \| Case \| Path \| Before \| After \|$/gm)).toHaveLength(2);
+    const crmcomRows = md.split('### crmcom')[1]?.split('### ')[0]?.split('\n').filter((l) => l.startsWith('| 🔴') || l.startsWith('| 🟠')) ?? [];
+    expect(crmcomRows.map((l) => l.split(' | ')[0])).toEqual(['| 🔴 breaking', '| 🔴 breaking', '| 🟠 warning']);
+    expect(md).toContain('<details><summary>Evidence (3 changes)</summary>');
+    expect(md).toContain('`/Envelope/Body/UpdateInvoiceResponse/UpdateInvoiceResult/StatusCode`');
+  });
+
+  it('says so when nothing drifted', () => {
+    const md = renderAuditMarkdown(clean);
+    expect(md.split('\n')[0]).toBe('## Conformance audit: ✅ no drift');
+    expect(md).not.toContain('| Severity');
+  });
+
+  it('keeps hostile text inside its table cell and code spans', () => {
+    const md = renderAuditMarkdown(withHostileChange(summary));
+    const row = md.split('\n').find((l) => l.includes('a\\|b'));
+    expect(row).toBeDefined();
+    // Six cells: seven unescaped pipes.
+    expect(row?.match(/(?<!\\)\|/g)).toHaveLength(7);
+    // Outside code spans, markup is escaped; control characters never reach the output.
+    expect(md).toContain('d&lt;e&gt;&amp;&quot;');
+    expect(md).not.toContain('\u0001');
+  });
+});
+
+describe('markdown escaping', () => {
+  it('escapes HTML and inline Markdown in prose', () => {
+    expect(escapeMarkdown('<b>*x*</b> | `y`\nz')).toBe('&lt;b&gt;\\*x\\*&lt;/b&gt; \\| \\`y\\` z');
+  });
+
+  it('fences code spans longer than any backtick run inside, and escapes pipes in tables', () => {
+    expect(codeSpan('plain')).toBe('`plain`');
+    expect(codeSpan('a`b')).toBe('``a`b``');
+    expect(codeSpan('`x')).toBe('`` `x ``');
+    expect(codeSpan('a|b', true)).toBe('`a\\|b`');
+  });
+});
+
+describe('renderAuditConsole', () => {
+  it('groups changes by vendor and severity and ends with the tally and the verdict', () => {
+    const out = renderAuditConsole(summary, { color: false });
+    expect(out).toContain(' crmcom  2 breaking · 1 warning');
+    expect(out.indexOf('drift.status-changed')).toBeLessThan(out.indexOf('drift.message-changed'));
+    expect(out).toContain('before 200 → after 401');
+    expect(out).toContain('before "1" → after (absent)');
+    expect(out).toMatch(/ 4 breaking · 1 warning · 53 pairs: 48 unchanged, 5 changed, 0 added, 0 removed/);
+    expect(out).toContain('✗ Drift at or above --fail-on breaking');
+    expect(out).not.toContain('\u001b[');
+  });
+
+  it('colours only when asked', () => {
+    expect(renderAuditConsole(summary, { color: true })).toContain('\u001b[');
+  });
+
+  it('reports a clean audit in two lines after the header', () => {
+    const out = renderAuditConsole(clean, { color: false });
+    expect(out).toContain('no drift · 53 pairs: 53 unchanged');
+    expect(out).toContain('✓ No drift at or above --fail-on breaking');
+  });
+
+  it('prints hostile text without breaking lines of other changes', () => {
+    expect(renderAuditConsole(withHostileChange(summary), { color: false })).toContain(HOSTILE.split('\n')[0] ?? '');
+  });
+});
+
+describe('parseAuditReporterSpec', () => {
+  it('accepts console, json, junit and markdown, with a path for file formats', () => {
+    expect(parseAuditReporterSpec('markdown')).toEqual({ name: 'markdown' });
+    expect(parseAuditReporterSpec('markdown:out/a.md')).toEqual({ name: 'markdown', path: 'out/a.md' });
+    expect(parseAuditReporterSpec('junit:C:\\x.xml')).toEqual({ name: 'junit', path: 'C:\\x.xml' });
+  });
+
+  it.each(['html', 'json:', 'console:out.txt'])('rejects %s as REPORTER_INVALID', (spec) => {
+    let error: unknown;
+    try {
+      parseAuditReporterSpec(spec);
+    } catch (e) {
+      error = e;
+    }
+    expect(isSuiteError(error) && error.code).toBe('REPORTER_INVALID');
+  });
+});
