@@ -6,7 +6,9 @@ export type SuiteErrorCode =
   | 'FILE_UNREADABLE'
   | 'INPUT_INVALID'
   | 'RECORDING_INVALID'
-  | 'REPORTER_INVALID';
+  | 'REPORTER_INVALID'
+  | 'CREDENTIALS_INVALID'
+  | 'SECRET_LEAK';
 
 /** An expected error (bad flag, unreadable or invalid file). Printed without a stack trace; exit 2. */
 export class SuiteError extends Error {

@@ -1,9 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { isSuiteError } from '../errors.ts';
+import { registerAudit } from './commands/audit.ts';
 import { registerBuild } from './commands/build.ts';
 import { registerCoverage } from './commands/coverage.ts';
 import { registerParse } from './commands/parse.ts';
+import { registerProbe } from './commands/probe.ts';
+import { registerRecord } from './commands/record.ts';
 import { registerRun } from './commands/run.ts';
+import { registerSimulate } from './commands/simulate.ts';
 import { registerValidate } from './commands/validate.ts';
 import type { CliIo } from './io.ts';
 import { TOOL } from './options.ts';
@@ -38,7 +42,11 @@ function buildProgram(io: CliIo): Command {
   registerValidate(program, io);
   registerBuild(program, io);
   registerParse(program, io);
+  registerProbe(program, io);
+  registerRecord(program, io);
+  registerSimulate(program, io);
   registerCoverage(program, io);
+  registerAudit(program, io);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(add --help for usage)');
   return program;
 }

@@ -58,8 +58,10 @@ function checkExpressions(rule: RuleSpec, path: Path): RuleProblem[] {
 
 function checkProbe(contract: Contract): RuleProblem[] {
   const probe = contract.probe;
-  if (probe === undefined || contract.cases.some((c) => c.name === probe.case)) return [];
-  return [{ path: ['probe'], key: 'case', rule: 'dangling-case', message: `probe case "${probe.case}" is not declared under cases` }];
+  if (probe === undefined) return [];
+  const rejected = (probe.rejected ?? []).flatMap((name) => checkResponseRef(contract, name, ['probe']).map((p) => ({ ...p, key: 'rejected' })));
+  if (contract.cases.some((c) => c.name === probe.case)) return rejected;
+  return [{ path: ['probe'], key: 'case', rule: 'dangling-case', message: `probe case "${probe.case}" is not declared under cases` }, ...rejected];
 }
 
 function checkIdentity(contract: Contract, file: string): RuleProblem[] {

@@ -54,7 +54,10 @@ export interface Har {
     readonly version: '1.2';
     readonly creator: { readonly name: string; readonly version: string };
     readonly _contractHash?: string;
+    /** Where a `conformance record` run sent the requests: `live` or `simulate`. */
     readonly _target?: string;
+    /** When `conformance record` wrote the file (ISO 8601). */
+    readonly _recordedAt?: string;
     readonly entries: readonly HarEntry[];
   };
 }

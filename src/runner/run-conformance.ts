@@ -42,7 +42,7 @@ export async function runConformance(options: RunOptions): Promise<RunSummary> {
   for (const [i, loaded] of options.contracts.entries()) {
     const evidence = await gatherCoverage(loaded.contract, prepared[i] ?? []);
     coverage.push(evidence.coverage);
-    const own = checkContract(loaded, { contract: loaded.contract, cases: prepared[i] ?? [], coverage: evidence.coverage }, options);
+    const own = checkContract(loaded, { contract: loaded.contract, cases: prepared[i] ?? [], coverage: evidence.coverage, hash: loaded.hash }, options);
     for (const r of own) await notify('onCheckResult', r);
     results.push(...own);
     contracts.push(summarize(loaded, own));

@@ -48,6 +48,8 @@ export interface FieldSpec {
   /** Constant XML attributes written on this element (e.g. InvoiceXpress `type="array"`). */
   readonly attributes?: Readonly<Record<string, string>>;
   readonly fields?: readonly FieldSpec[];
+  /** Vendor version that introduced the field (e.g. `R11.0.0`). */
+  readonly since?: string;
   /** An object that may carry undocumented children; they are neither reported nor validated. @default false */
   readonly open?: boolean;
   readonly description?: string;
@@ -204,6 +206,11 @@ export interface ProbeSpec {
   readonly case: string;
   /** Outcomes that prove the credentials were accepted (e.g. not_found for an id that cannot exist). */
   readonly valid: readonly Outcome[];
+  /**
+   * Documented responses (by name) that prove the credentials were refused, besides every
+   * `auth_failed` response; for vendors that document no auth failure. @default []
+   */
+  readonly rejected?: readonly string[];
   readonly why: string;
 }
 
@@ -214,6 +221,8 @@ export interface Contract {
   readonly operation: string;
   readonly title: string;
   readonly docs: readonly string[];
+  /** Vendor version from which the operation exists (e.g. `R9.1.0`). */
+  readonly since?: string;
   readonly protocol: ProtocolName;
   readonly transport: TransportSpec;
   /** Target namespace of the request/response elements (soap11/xml). `""` or absent for none. */

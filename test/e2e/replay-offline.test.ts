@@ -6,7 +6,7 @@ describe('replay never reaches the network', () => {
     const { code, report } = await runCentra('test/fixtures/recordings/empty');
     expect(code).toBe(1);
     const exchanges = failuresOf(report, 'scenario.exchange');
-    expect(exchanges.map((r) => r.case)).toEqual(['update-ok', 'update-ok-response-element', 'update-ok-result-success', 'update-failed', 'fault-server', 'fault-client']);
+    expect(exchanges.map((r) => r.case)).toEqual(['update-ok', 'update-ok-response-element', 'update-ok-result-success', 'update-failed', 'fault-server', 'fault-client', 'probe-empty-list']);
     for (const r of exchanges) {
       expect(r.violations).toEqual([expect.objectContaining({ rule: 'unmatched', message: expect.stringContaining('replay never reaches the network') })]);
       expect(r.violations[0]?.message).toMatch(/^replay has no recording for POST https:\/\/[a-z0-9-]+\.replay\.invalid\//);

@@ -14,7 +14,7 @@ describe.concurrent('conformance validate', { timeout: QUEUED_TEST_TIMEOUT_MS },
   it('exits 0 and names each valid contract', async () => {
     const result = await runCli(['validate', 'contracts/centra']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe('ok contracts/centra/invoices_Update.yaml (centra/invoices_Update: 6 cases, 6 responses)\n');
+    expect(result.stdout).toBe('ok contracts/centra/invoices_Update.yaml (centra/invoices_Update: 7 cases, 6 responses)\n');
   });
 
   it('exits 2 and prints file:line:col and additionalProperties for an unknown key', async () => {

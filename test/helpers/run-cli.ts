@@ -13,6 +13,8 @@ export interface CliResult {
 export interface RunCliOptions {
   /** Kill the process and fail when it has not exited by then. @default 20000 */
   readonly timeoutMs?: number;
+  /** Extra environment variables (e.g. base URLs and credentials for live runs). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 const BIN = repoPath('src/cli/bin.js');
@@ -39,13 +41,13 @@ async function withSlot<T>(fn: () => Promise<T>): Promise<T> {
  * and resolve its exit code and output. A process that hangs is killed and the promise rejects.
  */
 export function runCli(args: readonly string[], options: RunCliOptions = {}): Promise<CliResult> {
-  return withSlot(() => spawnCli(args, options.timeoutMs ?? 20_000));
+  return withSlot(() => spawnCli(args, options.timeoutMs ?? 20_000, options.env ?? {}));
 }
 
-function spawnCli(args: readonly string[], timeoutMs: number): Promise<CliResult> {
+function spawnCli(args: readonly string[], timeoutMs: number, extraEnv: Readonly<Record<string, string>>): Promise<CliResult> {
   const { FORCE_COLOR: _forced, ...env } = process.env;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: { ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: { ...env, ...extraEnv, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -7,14 +7,17 @@ import { runConformance } from '../../runner/run-conformance.ts';
 import { createReplayTarget } from '../../targets/replay.ts';
 import { loadReplayEntries } from '../../targets/load-replay-entries.ts';
 import { createRecordingCache } from '../../recording/recording-cache.ts';
+import { redactingReporter } from '../../recording/redact-reporter.ts';
+import { redactText } from '../../recording/redact-text.ts';
+import type { Target } from '../../types/target.ts';
 import { CHECKS } from '../../../suites/index.ts';
 import { filterByVendor, loadAllContracts } from '../load-contracts.ts';
 import { DEFAULT_CONTRACTS, DEFAULT_RECORDINGS, displayPath } from '../paths.ts';
 import type { CliIo } from '../io.ts';
 import { collect, TOOL } from '../options.ts';
+import { addLiveFlags, openFromFlags, type LiveFlags } from './live-flags.ts';
 
-interface RunFlags {
-  readonly target: string;
+interface RunFlags extends LiveFlags {
   readonly vendor: string[];
   readonly reporter: string[];
   readonly contracts: string;
@@ -23,14 +26,15 @@ interface RunFlags {
 
 /** `conformance run`: the full conformance run; exit 0 when every check passes, 1 otherwise. */
 export function registerRun(program: Command, io: CliIo): void {
-  program
+  const command = program
     .command('run')
     .description('Run every conformance check (contract, request building, response parsing, scenarios) and report')
-    .option('--target <target>', 'where requests go: replay (offline recordings)', 'replay')
+    .option('--target <target>', 'where requests go: replay (offline recordings), simulate (loopback simulators) or live (base URLs and credentials from the environment)', 'replay')
     .option('--vendor <vendor>', 'only this vendor (repeatable)', collect, [])
     .option('--reporter <name[:path]>', 'console, json[:PATH], junit[:PATH] (repeatable)', collect, [])
     .option('--contracts <dir>', 'folder or file of contracts', DEFAULT_CONTRACTS)
-    .option('--recordings <dir>', 'folder of HAR recordings', DEFAULT_RECORDINGS)
+    .option('--recordings <dir>', 'folder of HAR recordings', DEFAULT_RECORDINGS);
+  addLiveFlags(command, { timeout: 10_000, runTimeout: 300_000 })
     .addHelpText('after', '\nExit codes: 0 all checks passed, 1 a check failed, 2 usage or configuration error.\nExample: conformance run --vendor centra --reporter console --reporter junit:out/junit.xml')
     .action(async (flags: RunFlags) => {
       io.setExitCode(await run(flags, io));
@@ -38,14 +42,15 @@ export function registerRun(program: Command, io: CliIo): void {
 }
 
 async function run(flags: RunFlags, io: CliIo): Promise<number> {
-  if (flags.target !== 'replay') {
-    throw new SuiteError('USAGE', `Unknown or unavailable --target "${flags.target}". Available: replay.`);
+  if (!['replay', 'simulate', 'live'].includes(flags.target)) {
+    throw new SuiteError('USAGE', `Unknown --target "${flags.target}". Available: replay, simulate, live.`);
   }
-  const reporters = createReporters(flags.reporter.length === 0 ? ['console'] : flags.reporter, io);
+  const plain = createReporters(flags.reporter.length === 0 ? ['console'] : flags.reporter, io);
   const contracts = filterByVendor(await loadAllContracts([flags.contracts]), flags.vendor);
   const recordings = createRecordingCache();
-  const entries = await loadReplayEntries(contracts, flags.recordings, recordings);
-  const target = createReplayTarget(entries, contracts.map((l) => l.contract));
+  const { target, credentials, secrets } = await openRunTarget(flags, contracts, recordings);
+  // Against live vendors and the simulators, answers could echo a credential: reports never show one.
+  const reporters = plain.map((r) => redactingReporter(r, secrets));
   let reporterFailed = false;
   try {
     const summary = await runConformance({
@@ -56,14 +61,14 @@ async function run(flags: RunFlags, io: CliIo): Promise<number> {
       recordingsDir: flags.recordings,
       recordings,
       target,
-      credentials: exampleCredentials,
+      credentials,
       reproduceFlags: {
         contracts: flags.contracts === DEFAULT_CONTRACTS ? '' : ` --contracts ${displayPath(flags.contracts)}`,
         recordings: flags.recordings === DEFAULT_RECORDINGS ? '' : ` --recordings ${displayPath(flags.recordings)}`,
       },
       onReporterError: (message) => {
         reporterFailed = true;
-        io.stderr.write(`error: ${message}\n`);
+        io.stderr.write(`error: ${redactText(message, secrets).text}\n`);
       },
     });
     // A report that could not be written is a configuration error, whatever the checks said.
@@ -72,6 +77,19 @@ async function run(flags: RunFlags, io: CliIo): Promise<number> {
   } finally {
     await target.close();
   }
+}
+
+interface RunTarget {
+  readonly target: Target;
+  readonly credentials: (contract: Contract) => Readonly<Record<string, string>>;
+  readonly secrets: readonly string[];
+}
+
+/** Replay (offline, placeholder credentials), or the live or simulate target with real credentials. */
+async function openRunTarget(flags: RunFlags, contracts: Awaited<ReturnType<typeof loadAllContracts>>, recordings: ReturnType<typeof createRecordingCache>): Promise<RunTarget> {
+  if (flags.target !== 'replay') return openFromFlags(flags, contracts, flags.recordings);
+  const entries = await loadReplayEntries(contracts, flags.recordings, recordings);
+  return { target: createReplayTarget(entries, contracts.map((l) => l.contract)), credentials: exampleCredentials, secrets: [] };
 }
 
 /** Offline replay uses each contract's placeholder credentials; recordings hold the redaction marker. */

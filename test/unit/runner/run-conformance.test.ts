@@ -80,7 +80,7 @@ describe('runConformance', () => {
   it('summarizes the contract and carries its findings with the contract id', async () => {
     const summary = await run(centra, CENTRA_RECORDINGS, []);
     expect(summary.contracts).toEqual([
-      { id: 'centra/invoices_Update', vendor: 'centra', operation: 'invoices_Update', protocol: 'soap11', file: CENTRA_CONTRACT, cases: 6, totals: summary.totals },
+      { id: 'centra/invoices_Update', vendor: 'centra', operation: 'invoices_Update', protocol: 'soap11', file: CENTRA_CONTRACT, cases: 7, totals: summary.totals },
     ]);
     expect(summary.findings.map((f) => [f.id, f.contract])).toEqual([
       ['centra.success-shapes', 'centra/invoices_Update'],
@@ -90,7 +90,7 @@ describe('runConformance', () => {
 
   it('runs only the checks it is given', async () => {
     const summary = await run(centra, CENTRA_RECORDINGS, [], [soapAction]);
-    expect(summary.results.map((r) => r.check)).toEqual(Array(6).fill('request.soap-action'));
+    expect(summary.results.map((r) => r.check)).toEqual(Array(7).fill('request.soap-action'));
   });
 
   it('is not ok when a check fails, and the failed result says how to reproduce it', async () => {

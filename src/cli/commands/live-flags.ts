@@ -1,0 +1,47 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import type { LoadedContract } from '../../types/contract.ts';
+import { SuiteError } from '../../errors.ts';
+import { openTarget, type OpenedTarget } from '../../targets/open-target.ts';
+import { loadSeed } from '../../targets/simulate/load-seed.ts';
+
+/** Flags shared by the commands that send to live vendors or the simulators (run, probe, record). */
+export interface LiveFlags {
+  readonly target: string;
+  readonly credentials?: string;
+  readonly timeout: number;
+  readonly runTimeout: number;
+  readonly seed?: string;
+}
+
+/** Add --credentials, --timeout, --run-timeout and --seed to a command. */
+export function addLiveFlags(command: Command, defaults: { timeout: number; runTimeout: number }): Command {
+  return command
+    .option('--credentials <file>', 'credentials file, JSON or YAML: { <vendor>: { <credential>: value, baseUrl } }; refused if the group or others can read it')
+    .option('--timeout <ms>', 'per-request timeout (live and simulate)', parseMs, defaults.timeout)
+    .option('--run-timeout <ms>', 'whole-run deadline (live and simulate)', parseMs, defaults.runTimeout)
+    .option('--seed <file>', 'simulator seed, JSON or YAML (simulate only; see README)');
+}
+
+/** Commander parser for a positive number of milliseconds. */
+export function parseMs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number of milliseconds.');
+  return n;
+}
+
+/** Open the live or simulate target for the given contracts, from the flags and the environment. */
+export async function openFromFlags(flags: LiveFlags, contracts: readonly LoadedContract[], recordingsDir: string): Promise<OpenedTarget> {
+  if (flags.target !== 'live' && flags.target !== 'simulate') {
+    throw new SuiteError('USAGE', `Unknown --target "${flags.target}". Available: live, simulate.`);
+  }
+  return openTarget({
+    target: flags.target,
+    contracts,
+    env: process.env,
+    ...(flags.credentials === undefined ? {} : { credentialsFile: flags.credentials }),
+    recordingsDir,
+    seed: await loadSeed(flags.seed),
+    timeoutMs: flags.timeout,
+    runTimeoutMs: flags.runTimeout,
+  });
+}

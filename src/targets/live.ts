@@ -1,0 +1,71 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { HttpRequest } from '../model/http.ts';
+import type { SendResult, Target } from '../types/target.ts';
+import { sendHttp } from './http-client.ts';
+import { createSemaphore } from './live/semaphore.ts';
+import { createVendorGates } from './live/vendor-gates.ts';
+
+/** How a live (or loopback simulator) target sends. */
+export interface LiveTargetOptions {
+  /** Target name in reports. @default 'live' */
+  readonly name?: string;
+  /** Base URL per contract id. */
+  readonly baseUrls: Readonly<Record<string, string>>;
+  /** Per-request limit (connect, headers and body). @default 10000 */
+  readonly timeoutMs?: number;
+  /** Per-run limit: no request is sent after it, and none may run past it. @default 120000 */
+  readonly runTimeoutMs?: number;
+  /** Requests in flight at once, across all vendors. @default 4 */
+  readonly concurrency?: number;
+  /** @default 5 MiB */
+  readonly maxBodyBytes?: number;
+  /** Called by `close()` (e.g. to stop in-process simulators). */
+  readonly onClose?: () => Promise<void>;
+}
+
+/**
+ * A target that sends over real HTTP with the suite's one HTTP client. Never retries: an update
+ * that was sent may have changed data, so a timeout, a reset or a 5xx is reported, not resent.
+ * After a 429 the next request to that vendor waits for its Retry-After; the 429 itself is the
+ * answer the case gets.
+ */
+export function createLiveTarget(options: LiveTargetOptions): Target {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const runTimeoutMs = options.runTimeoutMs ?? 120_000;
+  const deadline = Date.now() + runTimeoutMs;
+  const slots = createSemaphore(options.concurrency ?? 4);
+  const gates = createVendorGates();
+  const send = async (request: HttpRequest): Promise<SendResult> => {
+    const origin = originOf(request.url);
+    if (origin === undefined) return { ok: false, kind: 'network', problem: 'the base URL is not an http:// or https:// URL' };
+    const waitUntil = gates.notBefore(origin);
+    if (waitUntil > deadline) return notSent(`${new URL(origin).host} asked to wait (Retry-After) past the run deadline of ${runTimeoutMs} ms`);
+    if (waitUntil > Date.now()) await sleep(waitUntil - Date.now());
+    return slots.run(async () => {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) return notSent(`the run deadline of ${runTimeoutMs} ms passed before this request could be sent`);
+      const result = await sendHttp(request, { timeoutMs: Math.min(timeoutMs, remaining), ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }) });
+      if (result.ok) gates.observe(origin, result.exchange.response.status, result.exchange.response.headers['retry-after'], Date.now());
+      return result;
+    });
+  };
+  return {
+    name: options.name ?? 'live',
+    baseUrl: (contractId) => options.baseUrls[contractId] ?? 'http://base-url-not-configured.invalid',
+    send,
+    close: async () => options.onClose?.(),
+  };
+}
+
+function notSent(why: string): SendResult {
+  return { ok: false, kind: 'timeout', problem: `${why}; the request was not sent` };
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}

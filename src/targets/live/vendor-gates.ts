@@ -1,0 +1,25 @@
+import { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-after.ts';
+
+/**
+ * Per-vendor (per-origin) pacing after a 429: the vendor's Retry-After sets the earliest time the
+ * next request to it may be sent. The rate-limited request itself is never resent.
+ */
+export interface VendorGates {
+  /** Epoch ms before which no request may go to this origin (0 when free). */
+  notBefore(origin: string): number;
+  /** Note a response; a 429 closes the gate for its Retry-After (1 s when it gives none). */
+  observe(origin: string, status: number, retryAfter: string | undefined, now: number): void;
+}
+
+/** New, open gates. */
+export function createVendorGates(): VendorGates {
+  const gates = new Map<string, number>();
+  return {
+    notBefore: (origin) => gates.get(origin) ?? 0,
+    observe(origin, status, retryAfter, now) {
+      if (status !== 429) return;
+      const wait = Math.min(parseRetryAfter(retryAfter, now) ?? 1000, MAX_RETRY_AFTER_MS);
+      gates.set(origin, Math.max(gates.get(origin) ?? 0, now + wait));
+    },
+  };
+}

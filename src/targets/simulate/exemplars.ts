@@ -1,0 +1,38 @@
+import type { Contract } from '../../types/contract.ts';
+import type { HttpRequest, HttpResponse } from '../../model/http.ts';
+import type { HarEntry } from '../../recording/har.ts';
+import { entryRequest, entryResponse } from '../../recording/entry-to-exchange.ts';
+import { classifyResponse } from '../../protocols/classify-response.ts';
+
+/** A recorded exchange the simulator answers from: its case, request and response. */
+export interface Exemplar {
+  readonly case: string;
+  readonly request: HttpRequest;
+  readonly response: HttpResponse;
+}
+
+/** The recordings of a contract's cases, as the simulator's source of response bodies. */
+export interface Exemplars {
+  /** Recorded responses by the documented response they match, in case order. */
+  readonly byResponse: ReadonlyMap<string, readonly Exemplar[]>;
+  readonly byCase: ReadonlyMap<string, Exemplar>;
+}
+
+/**
+ * Index the recorded cases of a contract by the documented response each recording matches, so
+ * the simulator answers with the contract's own documented bodies. Entries whose response matches
+ * no documented response are left out.
+ */
+export function indexExemplars(contract: Contract, entries: readonly HarEntry[]): Exemplars {
+  const byResponse = new Map<string, Exemplar[]>();
+  const byCase = new Map<string, Exemplar>();
+  for (const c of contract.cases) {
+    const entry = entries.find((e) => e._case === c.name && e._contract === contract.id);
+    if (entry === undefined) continue;
+    const exemplar = { case: c.name, request: entryRequest(entry), response: entryResponse(entry) };
+    byCase.set(c.name, exemplar);
+    const matched = classifyResponse(contract, exemplar.response).matched;
+    if (matched !== null) byResponse.set(matched, [...(byResponse.get(matched) ?? []), exemplar]);
+  }
+  return { byResponse, byCase };
+}

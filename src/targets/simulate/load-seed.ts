@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { SuiteError } from '../../errors.ts';
+import { createAjv } from '../../contract/create-ajv.ts';
+
+/** One seeded invoice: identifiers, life-cycle state, lock token, items, client and notes. */
+export interface SeedInvoice {
+  readonly id?: string;
+  readonly number?: string;
+  readonly reference?: string;
+  readonly internalId?: string;
+  readonly backOfficeCode?: string;
+  readonly state?: string;
+  readonly token?: string;
+  readonly items?: readonly { readonly id: string; readonly [field: string]: unknown }[];
+  readonly client?: string;
+  readonly notes?: string;
+}
+
+/** The seed of one vendor's simulator. */
+export interface VendorSeed {
+  readonly invoices?: readonly SeedInvoice[];
+  readonly clients?: readonly string[];
+  /** Recorded cases answered as recorded when their request arrives (see default-seed.yaml). */
+  readonly scripted?: readonly string[];
+  /** Overrides the contract's rate-limit behaviour (requests per minute per credential). */
+  readonly rateLimitPerMinute?: number;
+}
+
+/** Seeds by vendor. */
+export type Seed = Readonly<Record<string, VendorSeed>>;
+
+const scalar = { type: 'string' };
+const SEED_SCHEMA = {
+  type: 'object',
+  additionalProperties: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      invoices: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            id: scalar, number: scalar, reference: scalar, internalId: scalar, backOfficeCode: scalar, state: scalar, token: scalar, client: scalar, notes: scalar,
+            items: { type: 'array', items: { type: 'object', required: ['id'], properties: { id: scalar } } },
+          },
+        },
+      },
+      clients: { type: 'array', items: scalar },
+      scripted: { type: 'array', items: scalar },
+      rateLimitPerMinute: { type: 'integer', minimum: 1 },
+    },
+  },
+};
+
+const DEFAULT_SEED_FILE = fileURLToPath(new URL('./default-seed.yaml', import.meta.url));
+
+/** The documented default seed (src/targets/simulate/default-seed.yaml). */
+export function defaultSeed(): Seed {
+  return check(parseYaml(readFileSync(DEFAULT_SEED_FILE, 'utf8')) as unknown, DEFAULT_SEED_FILE);
+}
+
+/**
+ * The default seed with the vendors of a seed file (JSON or YAML) replacing their default entries.
+ * @throws SuiteError `INPUT_INVALID` for an unreadable or malformed file, naming the problem.
+ */
+export async function loadSeed(file: string | undefined): Promise<Seed> {
+  const base = defaultSeed();
+  if (file === undefined) return base;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new SuiteError('FILE_UNREADABLE', `Cannot read seed file ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(text) as unknown;
+  } catch (error) {
+    throw new SuiteError('INPUT_INVALID', `Seed file ${file} is not valid JSON or YAML: ${(error as Error).message.split('\n')[0] ?? ''}`);
+  }
+  return { ...base, ...check(data, file) };
+}
+
+function check(data: unknown, file: string): Seed {
+  const validate = createAjv().compile(SEED_SCHEMA);
+  if (validate(data)) return data as Seed;
+  const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim());
+  throw new SuiteError('INPUT_INVALID', `Seed file ${file} does not have the seed shape ({ <vendor>: { invoices, clients, scripted, rateLimitPerMinute } }):`, { details: problems });
+}

@@ -1,0 +1,59 @@
+import type { Contract, LoadedContract } from '../../types/contract.ts';
+import { createRecordingCache } from '../../recording/recording-cache.ts';
+import { loadReplayEntries } from '../load-replay-entries.ts';
+import { indexExemplars } from './exemplars.ts';
+import type { Seed } from './load-seed.ts';
+import { serveSimulator, type SimulatorLogLine } from './serve-simulator.ts';
+import { createSimulator, type Simulator } from './simulator.ts';
+import { testCredentials } from './test-credentials.ts';
+import { VENDOR_HOOKS } from './vendors/index.ts';
+
+/** How to start the simulators. */
+export interface StartOptions {
+  readonly contracts: readonly LoadedContract[];
+  /** Recordings folder: the documented response bodies the simulators answer with. */
+  readonly recordingsDir: string;
+  readonly seed: Seed;
+  /** First port; contract i (in id order) listens on port + i. 0 or absent: the OS chooses. */
+  readonly port?: number;
+  readonly onRequest?: (line: SimulatorLogLine) => void;
+}
+
+/** One running simulator. */
+export interface RunningSimulator {
+  readonly contract: Contract;
+  readonly baseUrl: string;
+  readonly simulator: Simulator;
+}
+
+/** The running simulators and how to stop them. */
+export interface RunningSimulators {
+  readonly running: readonly RunningSimulator[];
+  /** Base URL per contract id. */
+  readonly baseUrls: Readonly<Record<string, string>>;
+  close(): Promise<void>;
+}
+
+/** Start one loopback HTTP simulator per contract, each with its test credentials and seed. */
+export async function startSimulators(options: StartOptions): Promise<RunningSimulators> {
+  const sorted = [...options.contracts].sort((a, b) => a.contract.id.localeCompare(b.contract.id));
+  const entries = await loadReplayEntries(sorted, options.recordingsDir, createRecordingCache());
+  const running: RunningSimulator[] = [];
+  const closers: (() => Promise<void>)[] = [];
+  const close = async (): Promise<void> => void (await Promise.all(closers.map((c) => c())));
+  try {
+    for (const [i, { contract }] of sorted.entries()) {
+      const exemplars = indexExemplars(contract, entries.filter((e) => e.contract === contract).map((e) => e.entry));
+      const hooks = VENDOR_HOOKS[contract.vendor];
+      const simulator = createSimulator({ contract, exemplars, seed: options.seed[contract.vendor] ?? {}, credentials: testCredentials(contract), ...(hooks === undefined ? {} : { hooks }) });
+      const port = options.port === undefined || options.port === 0 ? 0 : options.port + i;
+      const served = await serveSimulator(simulator, { port, ...(options.onRequest === undefined ? {} : { onRequest: options.onRequest }) });
+      closers.push(served.close);
+      running.push({ contract, baseUrl: served.baseUrl, simulator });
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { running, baseUrls: Object.fromEntries(running.map((r) => [r.contract.id, r.baseUrl])), close };
+}
