@@ -22,6 +22,7 @@ interface RunFlags extends LiveFlags {
   readonly reporter: string[];
   readonly contracts: string;
   readonly recordings: string;
+  readonly vendorVersion: string[];
 }
 
 /** `conformance run`: the full conformance run; exit 0 when every check passes, 1 otherwise. */
@@ -33,7 +34,8 @@ export function registerRun(program: Command, io: CliIo): void {
     .option('--vendor <vendor>', 'only this vendor (repeatable)', collect, [])
     .option('--reporter <name[:path]>', 'console, json[:PATH], junit[:PATH] (repeatable)', collect, [])
     .option('--contracts <dir>', 'folder or file of contracts', DEFAULT_CONTRACTS)
-    .option('--recordings <dir>', 'folder of HAR recordings', DEFAULT_RECORDINGS);
+    .option('--recordings <dir>', 'folder of HAR recordings', DEFAULT_RECORDINGS)
+    .option('--vendor-version <vendor=version>', 'the vendor version your integration targets, e.g. crmcom=R11.0.0: fields introduced later are flagged (repeatable)', collect, []);
   addLiveFlags(command, { timeout: 10_000, runTimeout: 300_000 })
     .addHelpText('after', '\nExit codes: 0 all checks passed, 1 a check failed, 2 usage or configuration error.\nExample: conformance run --vendor centra --reporter console --reporter junit:out/junit.xml')
     .action(async (flags: RunFlags) => {
@@ -47,6 +49,7 @@ async function run(flags: RunFlags, io: CliIo): Promise<number> {
   }
   const plain = createReporters(flags.reporter.length === 0 ? ['console'] : flags.reporter, io);
   const contracts = filterByVendor(await loadAllContracts([flags.contracts]), flags.vendor);
+  const vendorVersions = parseVendorVersions(flags.vendorVersion, contracts.map((l) => l.contract.vendor));
   const recordings = createRecordingCache();
   const { target, credentials, secrets } = await openRunTarget(flags, contracts, recordings);
   // Against live vendors and the simulators, answers could echo a credential: reports never show one.
@@ -62,6 +65,7 @@ async function run(flags: RunFlags, io: CliIo): Promise<number> {
       recordings,
       target,
       credentials,
+      vendorVersions,
       reproduceFlags: {
         contracts: flags.contracts === DEFAULT_CONTRACTS ? '' : ` --contracts ${displayPath(flags.contracts)}`,
         recordings: flags.recordings === DEFAULT_RECORDINGS ? '' : ` --recordings ${displayPath(flags.recordings)}`,
@@ -90,6 +94,19 @@ async function openRunTarget(flags: RunFlags, contracts: Awaited<ReturnType<type
   if (flags.target !== 'replay') return openFromFlags(flags, contracts, flags.recordings);
   const entries = await loadReplayEntries(contracts, flags.recordings, recordings);
   return { target: createReplayTarget(entries, contracts.map((l) => l.contract)), credentials: exampleCredentials, secrets: [] };
+}
+
+/** `crmcom=R11.0.0` pairs; an unknown vendor or a malformed pair is a usage error. */
+function parseVendorVersions(pairs: readonly string[], vendors: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of pairs) {
+    const m = /^([a-z0-9-]+)=([A-Za-z]*\d+(\.\d+)*)$/.exec(pair);
+    if (m === null) throw new SuiteError('USAGE', `--vendor-version "${pair}" is not VENDOR=VERSION (e.g. crmcom=R11.0.0).`);
+    const [, vendor = '', version = ''] = m;
+    if (!vendors.includes(vendor)) throw new SuiteError('USAGE', `--vendor-version names unknown vendor "${vendor}". Known vendors: ${[...new Set(vendors)].sort().join(', ')}.`);
+    out[vendor] = version;
+  }
+  return out;
 }
 
 /** Offline replay uses each contract's placeholder credentials; recordings hold the redaction marker. */
