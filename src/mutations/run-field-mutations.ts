@@ -76,8 +76,11 @@ function apply(m: FieldMutation, at: FieldAt, base: unknown, validate: (data: un
   if (m.action === 'delete') delete parent[key];
   else if (m.action === 'set') parent[key] = at.field.repeated === true ? [m.value] : m.value;
   else {
-    const inner = (at.field.repeated === true ? (parent[key] as unknown[])[0] : parent[key]) as Record<string, unknown>;
+    // A nil or empty object (xsi:nil, <x/>) becomes an object holding only the undocumented child.
+    const current = at.field.repeated === true ? (parent[key] as unknown[] | undefined)?.[0] : parent[key];
+    const inner = typeof current === 'object' && current !== null ? (current as Record<string, unknown>) : {};
     inner['__undocumented'] = 'x';
+    parent[key] = at.field.repeated === true ? [inner] : inner;
     target = [...at.path, ...(at.field.repeated === true ? [0] : []), '__undocumented'];
   }
   const prefix = pointer(target);
