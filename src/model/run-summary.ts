@@ -55,13 +55,18 @@ export interface RunSummary {
   readonly warnings: readonly RunWarning[];
 }
 
-/** One documented item's coverage, as reports carry it. */
+/** One documented item's coverage: the evidence that it is exercised both ways. */
 export interface CoverageItemSummary {
   readonly kind: 'field' | 'response' | 'rule' | 'behaviour';
+  /** e.g. `request /invoices/invoice[]/id`, `response settled`, `rule line-total`, `behaviour notes-accumulate`. */
   readonly id: string;
+  /** Cases (or instances derived from them) that exercise the item and pass. */
   readonly passing: readonly string[];
+  /** Cases that must fail on the item, or `mutation:<what>` breakages the checks caught. */
   readonly failing: readonly string[];
+  /** Mutations the checks did not catch. */
   readonly missed: readonly string[];
+  /** Passing and failing evidence, and nothing missed. */
   readonly covered: boolean;
 }
 
