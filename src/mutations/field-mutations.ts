@@ -31,15 +31,13 @@ export function fieldMutations(field: FieldSpec, flavor: SchemaFlavor): FieldMut
   if (field.minLength !== undefined && field.minLength > 0) out.push({ constraint: 'minLength', action: 'set', value: '' });
   if (field.enum !== undefined) out.push({ constraint: 'enum', action: 'set', value: '__not_documented__' });
   if (field.format === 'email') out.push({ constraint: 'format', action: 'set', value: 'not-an-email' });
-  const range = outOfRange(field);
-  if (range !== undefined) out.push({ constraint: 'range', action: 'set', value: flavor === 'json' ? range : String(range) });
+  for (const [constraint, n] of outOfRange(field)) out.push({ constraint, action: 'set', value: flavor === 'json' ? n : String(n) });
   return out;
 }
 
-function outOfRange(field: FieldSpec): number | undefined {
-  if (field.exclusiveMinimum !== undefined) return field.exclusiveMinimum;
-  if (field.minimum !== undefined) return field.minimum - 1;
-  if (field.exclusiveMaximum !== undefined) return field.exclusiveMaximum;
-  if (field.maximum !== undefined) return field.maximum + 1;
-  return undefined;
+/** A value just outside each documented bound: `range` below the lower one, `range-max` above the upper one. */
+function outOfRange(field: FieldSpec): [string, number][] {
+  const below = field.exclusiveMinimum ?? (field.minimum === undefined ? undefined : field.minimum - 1);
+  const above = field.exclusiveMaximum ?? (field.maximum === undefined ? undefined : field.maximum + 1);
+  return [...(below === undefined ? [] : [['range', below] as [string, number]]), ...(above === undefined ? [] : [['range-max', above] as [string, number]])];
 }

@@ -27,6 +27,7 @@ function sampleScalar(field: FieldSpec, flavor: SchemaFlavor): VendorValue | und
     case 'integer':
     case 'decimal': {
       const n = sampleNumber(field);
+      if (n === undefined) return undefined;
       return flavor === 'json' ? n : String(n);
     }
     case 'boolean':
@@ -45,10 +46,15 @@ function sampleScalar(field: FieldSpec, flavor: SchemaFlavor): VendorValue | und
   }
 }
 
-function sampleNumber(field: FieldSpec): number {
-  const low = field.minimum ?? (field.exclusiveMinimum === undefined ? undefined : field.exclusiveMinimum + 1);
-  const high = field.maximum ?? (field.exclusiveMaximum === undefined ? undefined : field.exclusiveMaximum - 1);
-  if (low !== undefined) return Math.ceil(low);
-  if (high !== undefined) return Math.min(1, Math.floor(high));
-  return 1;
+/** A number inside the field's bounds: the lower bound (or just above it), else just below the upper one. */
+function sampleNumber(field: FieldSpec): number | undefined {
+  const low = field.minimum ?? field.exclusiveMinimum;
+  const high = field.maximum ?? field.exclusiveMaximum;
+  const fits = (n: number): boolean =>
+    (field.minimum === undefined || n >= field.minimum) &&
+    (field.exclusiveMinimum === undefined || n > field.exclusiveMinimum) &&
+    (field.maximum === undefined || n <= field.maximum) &&
+    (field.exclusiveMaximum === undefined || n < field.exclusiveMaximum);
+  const candidates = [1, ...(low === undefined ? [] : [low, Math.floor(low) + 1]), ...(high === undefined ? [] : [high, Math.ceil(high) - 1]), ...(low !== undefined && high !== undefined ? [(low + high) / 2] : [])];
+  return candidates.find((n) => fits(n) && (field.type !== 'integer' || Number.isInteger(n)));
 }

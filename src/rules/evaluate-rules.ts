@@ -50,7 +50,7 @@ async function broken(rule: RuleSpec, subject: unknown, bindings: Record<string,
   const received = shown.length === 0 ? 'a message that breaks this rule' : shown.join(', ');
   const doc = rule.doc === undefined ? '' : ` (${rule.doc})`;
   const answer = rule.response === undefined ? '' : ` The vendor answers with its "${rule.response}" response.`;
-  return { rule: 'rule', path: path === '' ? '/' : path, message: `Rule ${rule.id}. Received: ${received} / Documented: ${rule.description}${doc}.${answer}`, severity: rule.severity ?? 'error', params: { rule: rule.id } };
+  return { rule: 'rule', path: path === '' ? '/' : path, message: `Rule ${rule.id}. Received: ${received} / Documented: ${rule.description.replace(/\.$/, '')}${doc}.${answer}`, severity: rule.severity ?? 'error', params: { rule: rule.id } };
 }
 
 function asArray(value: unknown): unknown[] {

@@ -12,6 +12,6 @@ export const responsesExercised: ContractCheck = {
     const matched = new Set(ctx.cases.map((c) => c.recorded?.response.matched).filter((m) => m !== null && m !== undefined));
     return ctx.contract.responses
       .filter((r) => !matched.has(r.name))
-      .map((r) => violation('unexercised-response', `responses.${r.name}`, `Received: no recorded case answered with "${r.name}" / Documented: ${r.description ?? r.name}. Add a case and recording for it.`));
+      .map((r) => violation('unexercised-response', `responses.${r.name}`, `Received: no recorded case answered with "${r.name}" / Documented: ${(r.description ?? r.name).replace(/\.$/, '')}. Add a case and recording for it.`));
   },
 };

@@ -115,10 +115,10 @@ describe('vendor simulators over real HTTP on 127.0.0.1', () => {
     expect(stale).toMatchObject({ outcome: 'version_conflict', matched: 'stale-timestamp' });
   });
 
-  it('refuses a draft OpsPlanning invoice with 61048 and an unknown one with a Client fault', async () => {
+  it('refuses a draft OpsPlanning invoice with 61048 and an unknown one with a documented Fail', async () => {
     const id = 'opsplanning/UpdateInvoicePaymentStatus';
     expect(await send(id, build(id, { invoice: { number: 'INV00111' }, payment: { paid: true } }))).toMatchObject({ outcome: 'state_conflict', vendorCode: '61048' });
-    expect(await send(id, build(id, { invoice: { number: 'NOPE' }, payment: { paid: true } }))).toMatchObject({ outcome: 'invalid_request', matched: 'fault-client' });
+    expect(await send(id, build(id, { invoice: { number: 'NOPE' }, payment: { paid: true } }))).toMatchObject({ outcome: 'invalid_request', matched: 'fail' });
   });
 
   it('applies CRM.COM item-set actions and accumulates notes', async () => {
