@@ -7,6 +7,7 @@ import type { Contract, LoadedContract } from '../types/contract.ts';
 import { fail, ok, type Result } from '../model/result.ts';
 import type { ContractProblem } from './contract-problem.ts';
 import { checkContractRules } from './contract-rules.ts';
+import { contractCache } from './contract-cache.ts';
 import { createAjv } from './create-ajv.ts';
 import { SourceMap, splitInstancePath } from './source-map.ts';
 
@@ -20,7 +21,14 @@ export async function loadContract(file: string): Promise<Result<LoadedContract,
   } catch (error) {
     return fail([{ file, line: 1, col: 1, rule: 'unreadable', message: (error as NodeJS.ErrnoException).code ?? String(error) }]);
   }
-  return parseContract(bytes.toString('utf8'), file, createHash('sha256').update(bytes).digest('hex'));
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  // The path is part of the key: whether a contract is valid depends on where it lives (id-path-mismatch).
+  const key = createHash('sha256').update(hash).update('\0').update(file).digest('hex');
+  const cached = contractCache.get(key);
+  if (cached !== undefined && cached.id !== undefined) return ok({ contract: cached, file, hash });
+  const parsed = parseContract(bytes.toString('utf8'), file, hash);
+  if (parsed.ok) contractCache.set(key, parsed.value.contract);
+  return parsed;
 }
 
 /** Parse and validate contract source text (YAML or JSON). */

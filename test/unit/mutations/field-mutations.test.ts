@@ -48,7 +48,7 @@ describe('fieldMutations', () => {
     expect(fieldMutations(all, 'json').map((m) => m.constraint)).toEqual(['required', 'maxLength', 'minLength', 'enum', 'format']);
   });
 
-  it.each<{ field: FieldSpec; value: string }>([
+  it.each<{ field: FieldSpec; constraint: string; value: string }>([
     { field: { name: 'retention', type: 'decimal', minimum: 0, maximum: 99.99 }, constraint: 'range', value: '-1' },
     { field: { name: 'retention', type: 'decimal', minimum: 0, maximum: 99.99 }, constraint: 'range-max', value: '100.99' },
     { field: { name: 'level', type: 'integer', maximum: 9 }, constraint: 'range-max', value: '10' },
