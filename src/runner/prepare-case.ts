@@ -3,7 +3,8 @@ import type { CaseSpec, Contract } from '../types/contract.ts';
 import type { Target } from '../types/target.ts';
 import { protocolFor } from '../protocols/index.ts';
 import { buildRequest } from '../protocols/build-request.ts';
-import { classifyResponse } from '../protocols/classify-response.ts';
+import { classifyResponse, type ParsedResponse } from '../protocols/classify-response.ts';
+import type { HttpResponse } from '../model/http.ts';
 import { evaluateRules } from '../rules/evaluate-rules.ts';
 import { recordingPath } from '../recording/recording-path.ts';
 import type { RecordingCache } from '../recording/recording-cache.ts';
@@ -29,18 +30,36 @@ export async function prepareCase(contract: Contract, c: CaseSpec, options: Prep
   const [sent, builtRules] = await Promise.all([options.target.send(built.request), evaluateRules(contract, 'request', { data: builtDecoded.body, header: builtDecoded.header })]);
   const vendorVersion = options.vendorVersions?.[contract.vendor];
   const base = { contract, case: c, recording, built, builtRules, sent, ...(vendorVersion === undefined ? {} : { vendorVersion }) };
-  const answered = sent.ok ? classifyResponse(contract, sent.exchange.response) : undefined;
+  const answered = sent.ok ? classifyOnce(contract, sent.exchange.response) : undefined;
   const withAnswer = answered === undefined ? base : { ...base, answered };
   if (!recording.ok) return withAnswer;
   const request = entryRequest(recording.entry);
   const message = protocol.readMessage(request.body);
   const decoded = protocol.decodeRequest(contract, message);
-  const response = classifyResponse(contract, entryResponse(recording.entry));
+  const response = classifyOnce(contract, entryResponse(recording.entry));
   const [requestRules, responseRules] = await Promise.all([
     evaluateRules(contract, 'request', { data: decoded.body, header: decoded.header }),
     evaluateRules(contract, 'response', { data: response.data }, response.matched),
   ]);
   return { ...withAnswer, recorded: { request, message, decoded, response, requestRules, responseRules } };
+}
+
+// In replay the answered response is the recorded one: classify each distinct response once.
+const classified = new WeakMap<Contract, Map<string, ParsedResponse>>();
+
+function classifyOnce(contract: Contract, response: HttpResponse): ParsedResponse {
+  let byResponse = classified.get(contract);
+  if (byResponse === undefined) {
+    byResponse = new Map();
+    classified.set(contract, byResponse);
+  }
+  const key = `${response.status}\n${response.headers['content-type'] ?? ''}\n${response.body}`;
+  let parsed = byResponse.get(key);
+  if (parsed === undefined) {
+    parsed = classifyResponse(contract, response);
+    byResponse.set(key, parsed);
+  }
+  return parsed;
 }
 
 async function loadRecording(contract: Contract, c: CaseSpec, file: string, cache: RecordingCache): Promise<LoadedRecording> {
