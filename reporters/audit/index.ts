@@ -1,4 +1,4 @@
-import { SuiteError } from '../../src/errors.ts';
+import { parseSpecAgainst, type ParsedReporterSpec } from '../shared/parse-reporter-spec.ts';
 import type { AuditReporter } from '../../src/audit/audit-reporter.ts';
 import { assertNever } from '../../src/model/result.ts';
 import type { ReporterOptions } from '../../src/types/reporter.ts';
@@ -18,29 +18,15 @@ export const AUDIT_REPORTER_NAMES = ['console', 'json', 'junit', 'markdown'] as 
 /** One audit reporter name. */
 export type AuditReporterName = (typeof AUDIT_REPORTER_NAMES)[number];
 
-/** A parsed `--reporter` value. */
-export interface AuditReporterSpec {
-  readonly name: AuditReporterName;
-  /** Output file; absent means stdout. */
-  readonly path?: string;
-}
+/** A parsed `--reporter` value: the reporter and, for file formats, where to write (absent: stdout). */
+export type AuditReporterSpec = ParsedReporterSpec<AuditReporterName>;
 
 /**
- * Parse `NAME` or `NAME:PATH` (split at the first colon).
+ * Parse `NAME` or `NAME:PATH`.
  * @throws SuiteError `REPORTER_INVALID` for an unknown name, an empty path, or a path on `console`.
  */
 export function parseAuditReporterSpec(spec: string): AuditReporterSpec {
-  const colon = spec.indexOf(':');
-  const name = colon === -1 ? spec : spec.slice(0, colon);
-  const path = colon === -1 ? undefined : spec.slice(colon + 1);
-  if (!(AUDIT_REPORTER_NAMES as readonly string[]).includes(name)) {
-    throw new SuiteError('REPORTER_INVALID', `Unknown reporter "${name}" in --reporter ${spec}. Known audit reporters: ${AUDIT_REPORTER_NAMES.join(', ')}.`);
-  }
-  const known = name as AuditReporterName;
-  if (path === undefined) return { name: known };
-  if (path === '') throw new SuiteError('REPORTER_INVALID', `Empty path in --reporter ${spec}. Use ${name} (stdout) or ${name}:PATH.`);
-  if (known === 'console') throw new SuiteError('REPORTER_INVALID', `The console reporter writes to stdout and takes no path (got --reporter ${spec}).`);
-  return { name: known, path };
+  return parseSpecAgainst(spec, AUDIT_REPORTER_NAMES, 'audit reporters');
 }
 
 /** Create the audit reporter a `--reporter` value names; a path in the spec overrides `options.path`. */

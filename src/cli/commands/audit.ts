@@ -9,6 +9,7 @@ import { collectAudit } from '../../audit/collect-audit.ts';
 import { DRIFT_SEVERITIES, isDriftSeverity, type DriftSeverity } from '../../audit/drift-severity.ts';
 import type { Contract } from '../../types/contract.ts';
 import { createAuditReporter, parseAuditReporterSpec } from '../../../reporters/audit/index.ts';
+import { assertOneOnStdout } from '../../../reporters/shared/parse-reporter-spec.ts';
 import { DRIFT_RULES } from '../../../suites/audit/index.ts';
 import { filterByVendor, loadAllContracts } from '../load-contracts.ts';
 import { DEFAULT_CONTRACTS, DEFAULT_RECORDINGS, displayPath } from '../paths.ts';
@@ -81,10 +82,7 @@ async function requireFolder(path: string, flag: string): Promise<void> {
 }
 
 function createReporters(specs: readonly string[], io: CliIo): AuditReporter[] {
-  const toStdout = specs.filter((s) => parseAuditReporterSpec(s).path === undefined);
-  if (toStdout.length > 1) {
-    throw new SuiteError('USAGE', `Only one reporter can write to stdout (got ${toStdout.join(', ')}). Give the others a path, e.g. --reporter markdown:out/audit.md.`);
-  }
+  assertOneOnStdout(specs, parseAuditReporterSpec, 'markdown:out/audit.md');
   return specs.map((spec) => createAuditReporter(spec, { color: io.color, stdout: io.stdout }));
 }
 

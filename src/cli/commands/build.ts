@@ -7,6 +7,7 @@ import { parseJson } from '../../codec/json/parse-json.ts';
 import { validateCanonical } from '../../contract/canonical-schema.ts';
 import { buildRequest } from '../../protocols/build-request.ts';
 import { checkBuiltRequest, decodeBuiltRequest } from '../../protocols/check-built-request.ts';
+import { placeholderCredentials } from '../../contract/placeholder-credentials.ts';
 import { evaluateRules } from '../../rules/evaluate-rules.ts';
 import { loadOneContract } from '../load-contracts.ts';
 import { DEFAULT_CONTRACTS } from '../paths.ts';
@@ -36,8 +37,7 @@ export function registerBuild(program: Command, io: CliIo): void {
     .action(async (id: string, flags: BuildFlags) => {
       const { contract } = await loadOneContract(flags.contracts, id);
       const input = await readInput(contract, flags);
-      const credentials = Object.fromEntries(Object.entries(contract.credentials).map(([n, c]) => [n, c.example]));
-      const built = buildRequest(contract, input, { baseUrl: flags.baseUrl ?? contract.transport.replayBaseUrl, credentials });
+      const built = buildRequest(contract, input, { baseUrl: flags.baseUrl ?? contract.transport.replayBaseUrl, credentials: placeholderCredentials(contract) });
       const decoded = decodeBuiltRequest(contract, built.request);
       const rules = await evaluateRules(contract, 'request', { data: decoded.body, header: decoded.header });
       const violations = [...built.violations, ...checkBuiltRequest(contract, built.request), ...rules];

@@ -5,6 +5,7 @@ import { runConformance } from '../../runner/run-conformance.ts';
 import { createReplayTarget } from '../../targets/replay.ts';
 import { loadReplayEntries } from '../../targets/load-replay-entries.ts';
 import { createRecordingCache } from '../../recording/recording-cache.ts';
+import { placeholderCredentials } from '../../contract/placeholder-credentials.ts';
 import { CHECKS } from '../../../suites/index.ts';
 import { filterByVendor, loadAllContracts } from '../load-contracts.ts';
 import { DEFAULT_CONTRACTS, DEFAULT_RECORDINGS } from '../paths.ts';
@@ -35,7 +36,7 @@ export function registerCoverage(program: Command, io: CliIo): void {
       const recordings = createRecordingCache();
       const target = createReplayTarget(await loadReplayEntries(contracts, flags.recordings, recordings), contracts.map((l) => l.contract));
       try {
-        const summary = await runConformance({ contracts, checks: CHECKS, reporters: [], tool: TOOL, recordingsDir: flags.recordings, recordings, target, credentials: (c) => Object.fromEntries(Object.entries(c.credentials).map(([n, cred]) => [n, cred.example])) });
+        const summary = await runConformance({ contracts, checks: CHECKS, reporters: [], tool: TOOL, recordingsDir: flags.recordings, recordings, target, credentials: placeholderCredentials });
         if (flags.json === true) io.stdout.write(`${JSON.stringify(summary.coverage, null, 2)}\n`);
         else io.stdout.write(`${renderCoverage(summary, createPalette(io.color), flags.all === true).join('\n')}\n`);
         io.setExitCode(summary.coverage.every((c) => c.covered === c.total) ? 0 : 1);

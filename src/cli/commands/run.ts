@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { SuiteError } from '../../errors.ts';
 import type { Contract } from '../../types/contract.ts';
 import type { Reporter } from '../../types/reporter.ts';
-import { createReporter, parseReporterSpec } from '../../../reporters/index.ts';
+import { assertOneOnStdout, createReporter, parseReporterSpec } from '../../../reporters/index.ts';
 import { runConformance } from '../../runner/run-conformance.ts';
 import { createReplayTarget } from '../../targets/replay.ts';
 import { loadReplayEntries } from '../../targets/load-replay-entries.ts';
@@ -10,6 +10,7 @@ import { createRecordingCache } from '../../recording/recording-cache.ts';
 import { redactingReporter } from '../../recording/redact-reporter.ts';
 import { redactText } from '../../recording/redact-text.ts';
 import type { Target } from '../../types/target.ts';
+import { placeholderCredentials } from '../../contract/placeholder-credentials.ts';
 import { CHECKS } from '../../../suites/index.ts';
 import { filterByVendor, loadAllContracts } from '../load-contracts.ts';
 import { DEFAULT_CONTRACTS, DEFAULT_RECORDINGS, displayPath } from '../paths.ts';
@@ -93,7 +94,7 @@ interface RunTarget {
 async function openRunTarget(flags: RunFlags, contracts: Awaited<ReturnType<typeof loadAllContracts>>, recordings: ReturnType<typeof createRecordingCache>): Promise<RunTarget> {
   if (flags.target !== 'replay') return openFromFlags(flags, contracts, flags.recordings);
   const entries = await loadReplayEntries(contracts, flags.recordings, recordings);
-  return { target: createReplayTarget(entries, contracts.map((l) => l.contract)), credentials: exampleCredentials, secrets: [] };
+  return { target: createReplayTarget(entries, contracts.map((l) => l.contract)), credentials: placeholderCredentials, secrets: [] };
 }
 
 /** `crmcom=R11.0.0` pairs; an unknown vendor or a malformed pair is a usage error. */
@@ -109,15 +110,7 @@ function parseVendorVersions(pairs: readonly string[], vendors: readonly string[
   return out;
 }
 
-/** Offline replay uses each contract's placeholder credentials; recordings hold the redaction marker. */
-function exampleCredentials(contract: Contract): Record<string, string> {
-  return Object.fromEntries(Object.entries(contract.credentials).map(([name, c]) => [name, c.example]));
-}
-
 function createReporters(specs: readonly string[], io: CliIo): Reporter[] {
-  const toStdout = specs.filter((s) => parseReporterSpec(s).path === undefined);
-  if (toStdout.length > 1) {
-    throw new SuiteError('USAGE', `Only one reporter can write to stdout (got ${toStdout.join(', ')}). Give the others a path, e.g. --reporter json:out/report.json.`);
-  }
+  assertOneOnStdout(specs, parseReporterSpec, 'json:out/report.json');
   return specs.map((spec) => createReporter(spec, { color: io.color, stdout: io.stdout }));
 }
