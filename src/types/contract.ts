@@ -92,6 +92,8 @@ export interface CredentialSpec {
   readonly secret: boolean;
   /** Placeholder used by offline replay; the recordings hold the redaction marker instead. */
   readonly example: string;
+  /** Public test value the simulators accept. @default `sim-<credential name>` */
+  readonly simulator?: string;
   readonly description?: string;
 }
 

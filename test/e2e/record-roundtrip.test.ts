@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Har } from '../../src/recording/har.ts';
-import { TEST_CREDENTIALS } from '../../src/targets/simulate/test-credentials.ts';
+import { testCredentials } from '../../src/targets/simulate/test-credentials.ts';
+import { loadAllContracts } from '../../src/cli/load-contracts.ts';
 import { runCli, type CliResult } from '../helpers/run-cli.ts';
 import { findSecrets, readTree } from '../helpers/secret-scan.ts';
 
@@ -50,7 +51,8 @@ describe('conformance record --target simulate, then replay', () => {
   });
 
   it('leaves no secret in any file written or any output, in any encoding', async () => {
-    expect(Object.values(TEST_CREDENTIALS).flatMap((c) => Object.values(c))).toEqual(expect.arrayContaining(SECRETS));
+    const simulatorCredentials = (await loadAllContracts(['contracts'])).flatMap((l) => Object.values(testCredentials(l.contract)));
+    expect(simulatorCredentials).toEqual(expect.arrayContaining(SECRETS));
     const files = await readTree(dir);
     const hits = files.flatMap((f) => findSecrets(f.text, SECRETS).map((h) => `${f.path}: ${h}`));
     expect(hits).toEqual([]);
