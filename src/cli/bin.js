@@ -1,8 +1,41 @@
 #!/usr/bin/env node
-// Plain-JS entry so the bin starts from any directory: tsx is registered from this file's
-// location (not the caller's cwd), then the TypeScript composition root is imported.
-import { register } from 'tsx/esm/api';
+// Plain-JS entry so the bin starts from any directory. It runs the prebuilt bundle (dist/cli/main.mjs,
+// built by `npm run build`, which `npm ci` runs as `prepare`) when the bundle is fresh; otherwise it
+// registers tsx from this file's location (not the caller's cwd) and imports the TypeScript sources.
+// Set CONFORMANCE_FROM_SOURCE=1 to force the sources.
+import { readFileSync, statSync } from 'node:fs';
 
-register();
-const { main } = await import('./main.ts');
+const root = new URL('../../', import.meta.url);
+
+/** True when the bundle exists and no source file it was built from changed since. */
+function bundleIsFresh() {
+  if (process.env.CONFORMANCE_FROM_SOURCE === '1') return false;
+  let manifest;
+  try {
+    manifest = JSON.parse(readFileSync(new URL('dist/cli/manifest.json', root), 'utf8'));
+    statSync(new URL('dist/cli/main.mjs', root));
+  } catch {
+    return false;
+  }
+  for (const file of manifest.files) {
+    let s;
+    try {
+      s = statSync(new URL(file.path, root));
+    } catch {
+      return false;
+    }
+    // Installed packages carry fixed mtimes, so "newer than the build" (not "different") marks an edit.
+    if (s.size !== file.size || s.mtimeMs > Math.max(file.mtimeMs, manifest.builtAt)) return false;
+  }
+  return true;
+}
+
+let main;
+if (bundleIsFresh()) {
+  ({ main } = await import(new URL('dist/cli/main.mjs', root).href));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('./main.ts'));
+}
 process.exitCode = await main(process.argv.slice(2));

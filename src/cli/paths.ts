@@ -1,8 +1,7 @@
-import { fileURLToPath } from 'node:url';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.ts';
 
-/** The package root (where contracts/ and recordings/ ship), whatever the working directory. */
-export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { PACKAGE_ROOT };
 
 /** Default folder of contract files. */
 export const DEFAULT_CONTRACTS = join(PACKAGE_ROOT, 'contracts');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import diff from 'microdiff';
 import type { Contract, FieldSpec } from '../types/contract.ts';
 import type { HttpRequest } from '../model/http.ts';
@@ -24,12 +25,47 @@ export function compareRequests(contract: Contract, recorded: HttpRequest, recei
   same(out, 'path', a.pathname, b.pathname);
   same(out, 'soapaction header', recorded.headers['soapaction'], received.headers['soapaction']);
   same(out, 'content-type', mediaType(recorded.headers['content-type']), mediaType(received.headers['content-type']));
-  const secretQuery = new Set((contract.transport.query ?? []).filter((q) => q.credential !== undefined).map((q) => q.name));
+  const secretQuery = secretQueryNames(contract);
   for (const d of diff(queryOf(a, secretQuery), queryOf(b, secretQuery))) out.push({ where: `query ${d.path.join('.')}`, recorded: 'oldValue' in d ? d.oldValue : undefined, received: 'value' in d ? d.value : undefined });
   for (const d of diff(decoded(contract, recorded), decoded(contract, received))) {
     out.push({ where: `body /${d.path.join('/')}`, recorded: 'oldValue' in d ? d.oldValue : undefined, received: 'value' in d ? d.value : undefined });
   }
   return out;
+}
+
+/**
+ * A key of a request such that two requests have the same key exactly when `compareRequests` finds no
+ * difference between them: the compared parts (method, path, SOAPAction, media type, query with credentials
+ * masked, decoded body with credential positions masked), serialized with sorted keys and hashed.
+ * Replay indexes recordings by it, and `contract.cases-distinct` groups cases by it, instead of comparing pairs.
+ */
+export function requestKey(contract: Contract, request: HttpRequest): string {
+  const url = new URL(request.url);
+  const parts = [
+    request.method.toUpperCase(),
+    url.pathname,
+    request.headers['soapaction'] ?? null,
+    mediaType(request.headers['content-type']) ?? null,
+    queryOf(url, secretQueryNames(contract)),
+    decoded(contract, request),
+  ];
+  return createHash('sha256').update(stableStringify(parts)).digest('base64url');
+}
+
+function secretQueryNames(contract: Contract): Set<string> {
+  return new Set((contract.transport.query ?? []).filter((q) => q.credential !== undefined).map((q) => q.name));
+}
+
+/** JSON with object keys sorted, so equal data (as microdiff sees it) serializes equally. */
+function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((v) => stableStringify(v)).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
 
 function same(out: RequestDifference[], where: string, recorded: unknown, received: unknown): void {

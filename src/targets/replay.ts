@@ -5,7 +5,7 @@ import type { HttpRequest } from '../model/http.ts';
 import { normalizeHeaders } from '../model/http.ts';
 import type { SendResult, Target } from '../types/target.ts';
 import type { HarEntry } from '../recording/har.ts';
-import { compareRequests, type RequestDifference } from '../recording/compare-requests.ts';
+import { compareRequests, requestKey, type RequestDifference } from '../recording/compare-requests.ts';
 import { entryRequest, entryResponse } from '../recording/entry-to-exchange.ts';
 import { sendHttp } from './http-client.ts';
 
@@ -28,15 +28,16 @@ export function createReplayTarget(entries: readonly ReplayEntry[], contracts: r
   const misses = new Map<string, string>();
   const byOrigin = new Map<string, ReplayEntry[]>(contracts.map((c) => [c.transport.replayBaseUrl, []]));
   for (const e of entries) byOrigin.set(e.contract.transport.replayBaseUrl, [...(byOrigin.get(e.contract.transport.replayBaseUrl) ?? []), e]);
-  const handlers = [...byOrigin].map(([origin, candidates]) =>
-    http.all(`${origin}/*`, async ({ request }) => {
+  const handlers = [...byOrigin].map(([origin, candidates]) => {
+    const index = indexRecordings(candidates);
+    return http.all(`${origin}/*`, async ({ request }) => {
       const received: HttpRequest = { method: request.method, url: request.url, headers: normalizeHeaders(request.headers), body: await request.text() };
-      const found = findRecording(candidates, received);
+      const found = lookUp(index, candidates, received);
       if (found.match !== undefined) return toResponse(found.match.entry);
       misses.set(keyOf(received), `replay has no recording for ${received.method} ${received.url.replace(/\?.*$/, '')}: ${found.explanation}`);
       return HttpResponse.error();
-    }),
-  );
+    });
+  });
   // Anything else (an origin no contract replays) fails here, quietly and with a reason; msw's
   // onUnhandledRequest: 'error' stays as the last guard should a request slip past these handlers.
   const elsewhere = http.all('*', ({ request }) => {
@@ -67,6 +68,30 @@ function keyOf(r: HttpRequest): string {
 interface Found {
   readonly match?: ReplayEntry;
   readonly explanation: string;
+}
+
+/**
+ * Recordings by contract and request key (see `requestKey`). The first of equal recordings wins, as a scan
+ * would pick it. One origin may serve several contracts (operations), each decoding bodies its own way.
+ */
+function indexRecordings(candidates: readonly ReplayEntry[]): Map<Contract, Map<string, ReplayEntry>> {
+  const index = new Map<Contract, Map<string, ReplayEntry>>();
+  for (const candidate of candidates) {
+    const byKey = index.get(candidate.contract) ?? new Map<string, ReplayEntry>();
+    index.set(candidate.contract, byKey);
+    const key = requestKey(candidate.contract, entryRequest(candidate.entry));
+    if (!byKey.has(key)) byKey.set(key, candidate);
+  }
+  return index;
+}
+
+/** One hash lookup per contract of the origin; only a miss scans for the nearest recording, to explain itself. */
+function lookUp(index: ReadonlyMap<Contract, ReadonlyMap<string, ReplayEntry>>, candidates: readonly ReplayEntry[], received: HttpRequest): Found {
+  for (const [contract, byKey] of index) {
+    const match = byKey.get(requestKey(contract, received));
+    if (match !== undefined) return { match, explanation: '' };
+  }
+  return findRecording(candidates, received);
 }
 
 function findRecording(candidates: readonly ReplayEntry[], received: HttpRequest): Found {

@@ -1,5 +1,5 @@
 import { violation, type Violation } from '../../src/model/violation.ts';
-import { compareRequests } from '../../src/recording/compare-requests.ts';
+import { requestKey } from '../../src/recording/compare-requests.ts';
 import { always, type ContractCheck } from '../check.ts';
 
 /** No two cases build the same request: replay (and any reader) could not tell their responses apart. */
@@ -10,14 +10,17 @@ export const casesDistinct: ContractCheck = {
   scope: 'contract',
   appliesTo: always,
   run: (ctx) => {
+    // Cases are grouped by the key replay matches on, so this stays linear in the number of cases.
+    const earlier = new Map<string, string[]>();
     const out: Violation[] = [];
-    ctx.cases.forEach((a, i) => {
-      for (const b of ctx.cases.slice(i + 1)) {
-        if (compareRequests(ctx.contract, a.built.request, b.built.request).length === 0) {
-          out.push(violation('duplicate-request', `cases.${b.case.name}`, `Received: case "${b.case.name}" builds the same request as "${a.case.name}" / Documented: each case needs a distinct request, or replay answers both with one recording. Change one input.`));
-        }
+    for (const b of ctx.cases) {
+      const key = requestKey(ctx.contract, b.built.request);
+      const same = earlier.get(key) ?? [];
+      for (const a of same) {
+        out.push(violation('duplicate-request', `cases.${b.case.name}`, `Received: case "${b.case.name}" builds the same request as "${a}" / Documented: each case needs a distinct request, or replay answers both with one recording. Change one input.`));
       }
-    });
+      earlier.set(key, [...same, b.case.name]);
+    }
     return out;
   },
 };

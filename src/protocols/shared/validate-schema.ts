@@ -30,18 +30,31 @@ function withinRange(n: number, r: Range): boolean {
   );
 }
 
-const cache = new WeakMap<object, ValidateFunction>();
+const byKey = new WeakMap<object, ValidateFunction>();
+// Contracts load as new objects on every run; equal schemas share one compiled validator.
+const byContent = new Map<string, ValidateFunction>();
+
+/** The compiled validator of a derived schema: looked up by key object first, then by schema content. */
+function validatorFor(key: object, schema: () => JsonSchema): ValidateFunction {
+  let validate = byKey.get(key);
+  if (validate !== undefined) return validate;
+  const derived = schema();
+  const content = JSON.stringify(derived);
+  validate = byContent.get(content);
+  if (validate === undefined) {
+    validate = ajv.compile(derived);
+    byContent.set(content, validate);
+  }
+  byKey.set(key, validate);
+  return validate;
+}
 
 /**
- * Validate data against a derived schema; compiled once per schema key (e.g. the contract's field array).
- * Returns violations whose paths are prefixed with `basePath`.
+ * Validate data against a derived schema; compiled once per distinct schema (cached by the schema key, e.g. the
+ * contract's field array, and by content). Returns violations whose paths are prefixed with `basePath`.
  */
 export function validateSchema(key: object, schema: () => JsonSchema, data: unknown, basePath = ''): Violation[] {
-  let validate = cache.get(key);
-  if (validate === undefined) {
-    validate = ajv.compile(schema());
-    cache.set(key, validate);
-  }
+  const validate = validatorFor(key, schema);
   if (validate(data)) return [];
   // For nillable fields (anyOf [schema, null]) the null branch's "must be null" only repeats the real error.
   const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'if' && !(e.keyword === 'type' && e.params['type'] === 'null'));

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../package-root.ts';
 import { parse as parseYaml } from 'yaml';
 import { SuiteError } from '../../errors.ts';
 import { createAjv } from '../../contract/create-ajv.ts';
@@ -57,7 +58,7 @@ const SEED_SCHEMA = {
   },
 };
 
-const DEFAULT_SEED_FILE = fileURLToPath(new URL('./default-seed.yaml', import.meta.url));
+const DEFAULT_SEED_FILE = join(PACKAGE_ROOT, 'src', 'targets', 'simulate', 'default-seed.yaml');
 
 /** The documented default seed (src/targets/simulate/default-seed.yaml). */
 export function defaultSeed(): Seed {

@@ -1,0 +1,107 @@
+/**
+ * The speed benchmark: one table, every figure beside its target, measured side by side in the same run.
+ * Prints figures and writes out/bench.json (or BENCH_OUT); asserts nothing. Run: npm run bench
+ *   BENCH_RUNS=N      samples of the cold runs (default 5)
+ *   BENCH_SCALES=a,b  case copies for the scaling rows (default 1,9,91: about 55, 500 and 5,000 exchanges)
+ *   BENCH_NEWMAN=0    skip the Newman comparison
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { loadAllContracts } from '../src/cli/load-contracts.ts';
+import { defaultSeed } from '../src/targets/simulate/load-seed.ts';
+import { startSimulators } from '../src/targets/simulate/start-simulators.ts';
+import { PACKAGE_ROOT } from '../src/package-root.ts';
+import { measureNode, median, type Measured } from './shared/measure.ts';
+import { collectBodies, rawFloorMs } from './shared/raw-floor.ts';
+import { generateExchanges } from './synthetic/generate-exchanges.ts';
+import { NEWMAN_ASSERTIONS_PER_REQUEST, newmanCollection } from './shared/newman-collection.ts';
+
+const runs = Number(process.env['BENCH_RUNS'] ?? 5);
+const scales = (process.env['BENCH_SCALES'] ?? '1,9,91').split(',').map(Number);
+const BIN = join(PACKAGE_ROOT, 'src/cli/bin.js');
+const NEWMAN = join(PACKAGE_ROOT, 'node_modules/newman/bin/newman.js');
+
+interface Row {
+  readonly figure: string;
+  readonly value: string;
+  readonly target: string;
+  readonly met?: boolean;
+}
+const rows: Row[] = [];
+const results: Record<string, unknown> = {};
+
+function checksOf(m: Measured): number {
+  const report = JSON.parse(m.stdout) as { totals: { passed: number; failed: number; skipped: number } };
+  return report.totals.passed + report.totals.failed;
+}
+
+function mib(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+}
+
+// 1. The cold offline run against `node -e 0`.
+async function samples(args: readonly string[]): Promise<number> {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) ms.push((await measureNode(args, PACKAGE_ROOT)).ms);
+  return median(ms);
+}
+const nodeFloor = await samples(['-e', '0']);
+const cold = await samples([BIN, 'run', '--reporter', 'json']);
+results['cold'] = { runMs: cold, nodeMs: nodeFloor, ratio: cold / nodeFloor };
+rows.push({ figure: 'cold offline run (median)', value: `${cold.toFixed(0)} ms = ${(cold / nodeFloor).toFixed(1)}× node -e 0 (${nodeFloor.toFixed(0)} ms)`, target: '≤ 6× (aim 4×)', met: cold / nodeFloor <= 6 });
+
+// 2. run at scale against the raw floor.
+const work = await mkdtemp(join(tmpdir(), 'conformance-bench-'));
+const scaled: { exchanges: number; ms: number; dir: string }[] = [];
+for (const copies of scales) {
+  const dir = join(work, `x${copies}`);
+  const exchanges = await generateExchanges(dir, copies);
+  const m = await measureNode([BIN, 'run', '--contracts', join(dir, 'contracts'), '--recordings', join(dir, 'recordings'), '--reporter', 'json'], PACKAGE_ROOT);
+  const floor = rawFloorMs(await collectBodies(join(dir, 'recordings')));
+  scaled.push({ exchanges, ms: m.ms, dir });
+  results[`run${exchanges}`] = { exchanges, ms: m.ms, floorMs: floor, rssBytes: m.rssBytes, exchangesPerSecond: exchanges / (m.ms / 1000) };
+  const ratio = m.ms / floor;
+  rows.push({
+    figure: `run, ${exchanges} exchanges`,
+    value: `${(m.ms / 1000).toFixed(2)} s, ${(exchanges / (m.ms / 1000)).toFixed(0)} exchanges/s, ${mib(m.rssBytes)} peak, ${ratio.toFixed(1)}× raw floor (${floor.toFixed(0)} ms)`,
+    target: exchanges >= 5000 ? '≤ 10× floor, < 300 MiB' : '',
+    ...(exchanges >= 5000 ? { met: ratio <= 10 && m.rssBytes < 300 * 1024 * 1024 } : {}),
+  });
+}
+const small = scaled.find((s) => s.exchanges >= 400 && s.exchanges < 1000);
+const large = scaled.find((s) => s.exchanges >= 5000);
+if (small !== undefined && large !== undefined) {
+  const growth = large.ms / small.ms;
+  rows.push({ figure: `time(${large.exchanges}) / time(${small.exchanges})`, value: growth.toFixed(1), target: '≤ 8 (linear ≈ 6)', met: growth <= 8 });
+}
+
+// 3. Newman against run --target simulate, on the same ~500 exchanges.
+if (process.env['BENCH_NEWMAN'] !== '0' && small !== undefined) {
+  const contracts = await loadAllContracts([join(small.dir, 'contracts')]);
+  const sims = await startSimulators({ contracts, recordingsDir: join(small.dir, 'recordings'), seed: defaultSeed() });
+  const { collection, requests } = newmanCollection(contracts, sims.baseUrls);
+  const file = join(work, 'collection.json');
+  await writeFile(file, JSON.stringify(collection));
+  const newman = await measureNode([NEWMAN, 'run', file, '--reporters', 'json', '--reporter-json-export', join(work, 'newman.json')], PACKAGE_ROOT);
+  await sims.close();
+  const suite = await measureNode([BIN, 'run', '--target', 'simulate', '--contracts', join(small.dir, 'contracts'), '--recordings', join(small.dir, 'recordings'), '--reporter', 'json'], PACKAGE_ROOT);
+  const newmanRate = (requests * NEWMAN_ASSERTIONS_PER_REQUEST) / (newman.ms / 1000);
+  const suiteRate = checksOf(suite) / (suite.ms / 1000);
+  results['newman'] = { requests, newmanMs: newman.ms, newmanChecksPerSecond: newmanRate, suiteMs: suite.ms, suiteChecksPerSecond: suiteRate, ratio: suiteRate / newmanRate, newmanExit: newman.status };
+  rows.push({
+    figure: `Newman vs run --target simulate, ${requests} requests`,
+    value: `Newman ${(newman.ms / 1000).toFixed(1)} s (${newmanRate.toFixed(0)} checks/s); suite ${(suite.ms / 1000).toFixed(1)} s (${suiteRate.toFixed(0)} checks/s) = ${(suiteRate / newmanRate).toFixed(1)}×`,
+    target: '≥ 20×',
+    met: suiteRate / newmanRate >= 20,
+  });
+}
+await rm(work, { recursive: true, force: true });
+
+const width = Math.max(...rows.map((r) => r.figure.length));
+console.log(`${'figure'.padEnd(width)}  ${'measured'.padEnd(70)}  target`);
+for (const r of rows) console.log(`${r.figure.padEnd(width)}  ${r.value.padEnd(70)}  ${r.target}${r.met === undefined ? '' : r.met ? '  met' : '  MISSED'}`);
+const out = process.env['BENCH_OUT'] ?? join(PACKAGE_ROOT, 'out', 'bench.json');
+await mkdir(dirname(out), { recursive: true });
+await writeFile(out, `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, results }, null, 2)}\n`);
+console.log(`\nfigures written to ${out}`);
