@@ -12,6 +12,7 @@ import { registerSimulate } from './commands/simulate.ts';
 import { registerValidate } from './commands/validate.ts';
 import type { CliIo } from './io.ts';
 import { TOOL } from './options.ts';
+import { PROJECT } from './paths.ts';
 
 /** Exit code for a bug (neither a conformance failure nor a usage error). */
 const EXIT_BUG = 70;
@@ -22,6 +23,10 @@ const EXIT_BUG = 70;
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = 0;
+  if (PROJECT.problem !== undefined) {
+    io.stderr.write(`error: ${PROJECT.problem}\n`);
+    return 2;
+  }
   const program = buildProgram({ ...io, setExitCode: (code) => (exitCode = code) });
   try {
     await program.parseAsync([...argv], { from: 'user' });
