@@ -41,7 +41,14 @@ export function checkingSimulator(inner: Simulator, log: RequestLog, variant?: V
 
 function reasonOf(entry: ReceivedRequest): string | undefined {
   const errors = entry.violations.filter((v) => v.severity === 'error');
-  if (errors.length > 0) return `${errors.length} violation(s): ${errors.map((v) => `${v.rule} at ${v.path}`).join('; ')}`;
+  if (errors.length > 0) {
+    // One line per request: each rule once, with its first place and how many more.
+    const rules = [...new Set(errors.map((v) => v.rule))].map((rule) => {
+      const same = errors.filter((v) => v.rule === rule);
+      return `${rule} at ${same[0]?.path ?? ''}${same.length > 1 ? ` (+${same.length - 1} more)` : ''}`;
+    });
+    return `${errors.length} violation(s): ${rules.join('; ')}`;
+  }
   if (entry.response.outcome !== 'ok') return `${entry.response.outcome}${entry.response.message === null ? '' : `: ${entry.response.message}`}`;
   return undefined;
 }
