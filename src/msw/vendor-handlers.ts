@@ -4,7 +4,7 @@ import type { HttpRequest } from '../model/http.ts';
 import { filterByVendor, loadAllContracts } from '../cli/load-contracts.ts';
 import { DEFAULT_CONTRACTS, DEFAULT_RECORDINGS } from '../cli/paths.ts';
 import { createSimulators } from '../targets/simulate/create-simulators.ts';
-import { defaultSeed, loadSeed, type Seed } from '../targets/simulate/load-seed.ts';
+import { loadSeed, seedFrom, type Seed } from '../targets/simulate/load-seed.ts';
 import { matchRoute } from '../targets/simulate/route.ts';
 import type { Simulator } from '../targets/simulate/simulator.ts';
 import { handleChecked, type VariantPicker } from '../runner/received/checking-simulator.ts';
@@ -129,5 +129,5 @@ function byContract(contracts: readonly LoadedContract[], given: VendorHandlersO
 
 async function seedOf(seed: Seed | string | undefined): Promise<Seed> {
   if (seed === undefined || typeof seed === 'string') return loadSeed(seed);
-  return { ...defaultSeed(), ...seed };
+  return seedFrom(seed, 'the seed option of vendorHandlers()');
 }

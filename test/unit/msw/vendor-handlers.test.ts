@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { vendorHandlers } from '../../../src/msw/index.ts';
+import { repoPath } from '../../helpers/paths.ts';
 import { createSampleClient, SAMPLE_INVOICE, type SampleClientOptions } from '../../fixtures/sample-integration/index.ts';
 
 const server = setupServer();
@@ -42,13 +44,20 @@ describe('vendorHandlers options', () => {
     expect(mocks.violations()).toHaveLength(1);
   });
 
-  it("with onViolation 'respond', answer a non-conforming request with a refusal", async () => {
-    const mocks = await vendorHandlers({ vendors: ['crmcom'], baseUrls: { crmcom: 'https://crm.example.test' }, onViolation: 'respond', credentials: { crmcom: { token: 't' } } });
+  it.each([
+    ['collect', 200],
+    ['respond', 400],
+  ] as const)("with onViolation '%s', answer a request the simulator accepts but the rules reject with status %i", async (onViolation, status) => {
+    // The doc's own example line (200.25 for 20.25 x 10) is answered Success by EBizCharge, yet breaks rule line-total.
+    const har = JSON.parse(await readFile(repoPath('recordings/ebizcharge/UpdateInvoice/doc-line-total.har'), 'utf8')) as { log: { entries: { request: { headers: { name: string; value: string }[]; postData: { text: string } } }[] } };
+    const recorded = har.log.entries[0]?.request;
+    const mocks = await vendorHandlers({ vendors: ['ebizcharge'], baseUrls: { ebizcharge: BASE }, onViolation });
     server.resetHandlers(...mocks.handlers);
-    const res = await fetch('https://crm.example.test/crmapi/rest/v2/invoices/update', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"token":"t","invoice_identifier":{"reference_number":1013}}' });
-    const body = await res.text();
-    expect(res.status >= 400 || !body.includes('"OK"')).toBe(true);
-    expect(mocks.violations()[0]?.violations.map((v) => v.rule)).toContain('type');
+    const body = (recorded?.postData.text ?? '').replace(/\[redacted\]/g, (_m, offset: number, all: string) => (all.slice(0, offset).endsWith('<ebiz:SecurityId>') ? 'sim-security-id' : 'sim-password')).replace('<ebiz:UserId>merchant1<', '<ebiz:UserId>sim-user<');
+    const res = await fetch(`${BASE}/eBizService.svc`, { method: 'POST', headers: Object.fromEntries((recorded?.headers ?? []).map((h) => [h.name, h.value])), body });
+    expect(res.status).toBe(status);
+    if (status === 400) expect(await res.text()).toMatch(/line-total/);
+    expect(mocks.violations()).toHaveLength(1);
   });
 
   it('with variants: true, answer in a different legal serialization each time, which the fixed parser still reads', async () => {
@@ -74,5 +83,18 @@ describe('vendorHandlers options', () => {
     expect(JSON.stringify(mocks.requests().at(-1)?.exchange.response.body)).toBe(notesAfterOne);
     await client.crmcomUpdate('1013', SAMPLE_INVOICE);
     expect(JSON.stringify(mocks.requests().at(-1)?.exchange.response.body)).not.toBe(notesAfterOne);
+  });
+
+  it('refuse a seed object of the wrong shape, naming the problem', async () => {
+    await expect(vendorHandlers({ vendors: ['crmcom'], seed: { crmcom: { invoices: 'none' } } as never })).rejects.toThrow(/seed option of vendorHandlers\(\) does not have the seed shape/);
+  });
+
+  it('answer from a seed object: an invoice only that seed knows is found', async () => {
+    const mocks = await vendorHandlers({ vendors: ['crmcom'], baseUrls: { crmcom: 'https://crm.example.test' }, credentials: { crmcom: { token: 't' } }, seed: { crmcom: { invoices: [{ id: 'X1', reference: '777', state: 'DRAFT' }] } } });
+    server.resetHandlers(...mocks.handlers);
+    const client = createSampleClient(options(false));
+    expect((await client.crmcomUpdate('777', SAMPLE_INVOICE)).outcome).toBe('ok');
+    expect((await client.crmcomUpdate('1013', SAMPLE_INVOICE)).outcome).not.toBe('ok');
+    mocks.assertConformant();
   });
 });
