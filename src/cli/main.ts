@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isSuiteError } from '../errors.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerBuild } from './commands/build.ts';
+import { registerCorpus } from './commands/corpus.ts';
 import { registerCoverage } from './commands/coverage.ts';
 import { registerParse } from './commands/parse.ts';
 import { registerProbe } from './commands/probe.ts';
@@ -11,6 +12,7 @@ import { registerSimulate } from './commands/simulate.ts';
 import { registerValidate } from './commands/validate.ts';
 import type { CliIo } from './io.ts';
 import { TOOL } from './options.ts';
+import { PROJECT } from './paths.ts';
 
 /** Exit code for a bug (neither a conformance failure nor a usage error). */
 const EXIT_BUG = 70;
@@ -21,6 +23,10 @@ const EXIT_BUG = 70;
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = 0;
+  if (PROJECT.problem !== undefined) {
+    io.stderr.write(`error: ${PROJECT.problem}\n`);
+    return 2;
+  }
   const program = buildProgram({ ...io, setExitCode: (code) => (exitCode = code) });
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -47,6 +53,7 @@ function buildProgram(io: CliIo): Command {
   registerSimulate(program, io);
   registerCoverage(program, io);
   registerAudit(program, io);
+  registerCorpus(program, io);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(add --help for usage)');
   return program;
 }
