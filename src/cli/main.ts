@@ -3,6 +3,7 @@ import { isSuiteError } from '../errors.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerBuild } from './commands/build.ts';
 import { registerCoverage } from './commands/coverage.ts';
+import { registerPact } from './commands/pact.ts';
 import { registerParse } from './commands/parse.ts';
 import { registerProbe } from './commands/probe.ts';
 import { registerRecord } from './commands/record.ts';
@@ -47,6 +48,7 @@ function buildProgram(io: CliIo): Command {
   registerSimulate(program, io);
   registerCoverage(program, io);
   registerAudit(program, io);
+  registerPact(program, io);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(add --help for usage)');
   return program;
 }
