@@ -3,7 +3,7 @@ import { protocolFor } from '../protocols/index.ts';
 import type { MessageBody } from '../protocols/protocol.ts';
 import { classifyResponse } from '../protocols/classify-response.ts';
 import type { CaseSpec, Contract, FieldSpec, ResponseSpec } from '../types/contract.ts';
-import { jsonBody } from './json-body.ts';
+import { jsonBody, jsonResponseBody } from './json-body.ts';
 import type { PactMatcher } from './pact-matcher.ts';
 import { providerStates, type ProviderState, type StateSeed } from './provider-states.ts';
 import { xmlBody, type XmlShape } from './xml-body.ts';
@@ -111,15 +111,15 @@ function responsePart(contract: Contract, spec: ResponseSpec | undefined, record
   const fields = spec?.fields ?? [];
   const payload = object(spec?.match.element ?? (spec?.match.fault === true ? 'Fault' : ''), fields);
   const root = contract.protocol === 'soap11' ? object('Envelope', [object('Body', [payload])]) : payload;
-  const body = bodyOf(message, { root, payloadDepth: contract.protocol === 'soap11' ? 2 : 0, when: spec?.match.when ?? [], isCredential }, fields);
+  const body = bodyOf(message, { root, payloadDepth: contract.protocol === 'soap11' ? 2 : 0, when: spec?.match.when ?? [], isCredential }, fields, jsonResponseBody);
   const contentType = recorded.headers['content-type'];
   if (body.kind !== 'none' && contentType !== undefined) headers['Content-Type'] = mediaTypeMatcher(contentType);
   return { headers, body };
 }
 
-function bodyOf(message: MessageBody, shape: XmlShape, jsonFields: readonly FieldSpec[]): PactBody {
+function bodyOf(message: MessageBody, shape: XmlShape, jsonFields: readonly FieldSpec[], toJson: typeof jsonBody = jsonBody): PactBody {
   if (message.kind === 'xml') return { kind: 'xml', ...xmlBody(message.root, shape) };
-  if (message.kind === 'json') return { kind: 'json', template: jsonBody(message.value, { fields: jsonFields, when: shape.when, isCredential }) };
+  if (message.kind === 'json') return { kind: 'json', template: toJson(message.value, { fields: jsonFields, when: shape.when, isCredential }) };
   return { kind: 'none' };
 }
 

@@ -109,11 +109,24 @@ async function playAgainstMockServer(pact: PactV4, plan: CaseInteraction, contra
       .executeTest(async (server) => {
         const url = new URL(plan.sent.url);
         await sendOnce(`${server.url}${url.pathname}${url.search}`, plan.sent.method, plan.sent.headers, plan.sent.body);
+        await settled(pact, server.port);
       });
   } catch (error) {
     throw new SuiteError('INPUT_INVALID', `pact export ${contract.id} case ${plan.case}: the Pact mock server did not accept the case's own request.`, {
-      details: String((error as Error).message).split('\n').filter((l) => l.trim() !== '').slice(0, 12),
+      details: String((error as Error).message).split('\n').filter((l) => l.trim() !== '').slice(0, 40),
     });
+  }
+}
+
+/**
+ * The FFI mock server records a match only after it has answered, so asking it at once can report
+ * the request as "expected but not received" (seen under load). Wait until it has recorded it.
+ */
+async function settled(pact: PactV4, port: number): Promise<void> {
+  const handle = (pact as unknown as { pact?: { mockServerMatchedSuccessfully?: (port: number) => boolean } }).pact;
+  for (let waited = 0; waited < 2000; waited += 10) {
+    if (handle?.mockServerMatchedSuccessfully?.(port) === true) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 

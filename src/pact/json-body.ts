@@ -6,6 +6,8 @@ export interface JsonShape {
   readonly fields: readonly FieldSpec[] | undefined;
   readonly when: readonly WhenSpec[];
   readonly isCredential: (field: FieldSpec | undefined) => boolean;
+  /** Leave out undocumented members of `open` objects and nillable scalars (responses). @default false */
+  readonly dropUndocumented?: boolean;
 }
 
 /**
@@ -16,12 +18,33 @@ export function jsonBody(value: unknown, shape: JsonShape): unknown {
   return template(value, shape.fields === undefined ? undefined : { name: '$', type: 'object', fields: shape.fields }, '', shape);
 }
 
+/**
+ * A response template: members recorded as `null` are left out. Pact has no "null or a value"
+ * matcher, and a provider that fills a field the recording had empty still answers as documented;
+ * the key itself is then not required.
+ */
+export function jsonResponseBody(value: unknown, shape: JsonShape): unknown {
+  return jsonBody(withoutNulls(value), { ...shape, dropUndocumented: true });
+}
+
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)]));
+}
+
 function template(value: unknown, field: FieldSpec | undefined, path: string, shape: JsonShape): unknown {
   if (Array.isArray(value)) return arrayTemplate(value, field, path, shape);
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, v]) => [key, template(v, field?.fields?.find((f) => f.name === key), path === '' ? key : `${path}.${key}`, shape)]),
-    );
+    const members = Object.entries(value).flatMap(([key, v]) => {
+      const spec = field?.fields?.find((f) => f.name === key);
+      // An `open` object tolerates undocumented members: the contract neither requires nor checks them.
+      if (spec === undefined && field?.open === true && shape.dropUndocumented === true) return [];
+      // A nillable scalar may come back null: Pact cannot say "null or this type", so its value is not pinned.
+      if (spec?.nillable === true && spec.type !== 'object' && shape.dropUndocumented === true) return [];
+      return [[key, template(v, spec, path === '' ? key : `${path}.${key}`, shape)] as const];
+    });
+    return Object.fromEntries(members);
   }
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null) {
     return leafMatcher(field, value, { flavor: 'json', when: shape.when.filter((w) => w.path === path), credential: shape.isCredential(field) });

@@ -53,13 +53,33 @@ export function leafMatcher(field: FieldSpec | undefined, value: string | number
   return ctx.flavor === 'json' ? jsonMatcher(field, value) : xmlMatcher(field, String(value));
 }
 
-/** `equal` for a value the contract fixes, a pattern for a documented one, or nothing. */
+/**
+ * `equal` for a value the contract fixes (a constant, a condition that selects the documented
+ * response), a pattern for a documented set or pattern (an enum: any of its values, since one
+ * `eachLike` template stands for every item), or nothing.
+ */
 function fixedBy(field: FieldSpec | undefined, when: readonly WhenSpec[]): 'equal' | string | undefined {
-  if (when.some((w) => w.equals !== undefined || w.in !== undefined)) return 'equal';
+  if (when.some((w) => w.equals !== undefined)) return 'equal';
+  const listed = when.find((w) => w.in !== undefined)?.in;
+  if (listed !== undefined) return alternatives(listed.map(String));
   const matches = when.find((w) => w.matches !== undefined && isPortableRegex(w.matches));
-  if (matches?.matches !== undefined) return matches.matches;
-  if (field?.value !== undefined || (field?.enum !== undefined && field.enum.length > 0)) return 'equal';
+  if (matches?.matches !== undefined) return searchPattern(matches.matches);
+  if (field?.value !== undefined) return 'equal';
+  if (field?.enum !== undefined && field.enum.length > 0) return alternatives(field.enum);
   return undefined;
+}
+
+function alternatives(values: readonly string[]): string {
+  return `^(${values.map((v) => v.replace(/[.+*?^$()[\]{}|\\/]/g, '\\$&')).join('|')})$`;
+}
+
+/**
+ * The Pact verifier matches a regex against the whole value; contract patterns and conditions are
+ * JSON-Schema patterns, which match anywhere in it. Wrapping keeps their meaning. `[\s\S]` rather
+ * than a dot-all flag: the mock server (Rust regex) and the verifier (Oniguruma) spell flags differently.
+ */
+function searchPattern(pattern: string): string {
+  return `^[\\s\\S]*(?:${pattern})[\\s\\S]*$`;
 }
 
 function xmlMatcher(field: FieldSpec, text: string): PactMatcher {
@@ -92,7 +112,7 @@ function jsonMatcher(field: FieldSpec, value: string | number | boolean): PactMa
 
 /** The documented pattern or the lexical form of the field's format, when the verifier can run it. */
 function patternOf(field: FieldSpec): string | undefined {
-  if (field.pattern !== undefined && isPortableRegex(field.pattern)) return field.pattern;
+  if (field.pattern !== undefined && isPortableRegex(field.pattern)) return searchPattern(field.pattern);
   if (field.type === 'date' || field.type === 'datetime') return DATE_PATTERNS[field.format ?? (field.type === 'date' ? 'yyyy-mm-dd' : 'iso')];
   if (field.format === 'email') return XML_PATTERNS.email;
   return undefined;

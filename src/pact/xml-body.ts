@@ -80,7 +80,8 @@ function appendEachLike(target: PactXmlElement, first: XmlElement, spec: FieldSp
 }
 
 function leafText(el: XmlElement, field: FieldSpec | undefined, here: Place, shape: XmlShape): PactMatcher | undefined {
-  if (el.text === '' || field?.type === 'object') return undefined;
+  // Whitespace between child elements is layout; an object element with documented children has no text of its own.
+  if (el.text.trim() === '' || (field?.type === 'object' && (field.fields?.length ?? 0) > 0)) return undefined;
   const when = here.dataPath === undefined ? [] : shape.when.filter((w) => w.path === here.dataPath);
   const matcher = leafMatcher(field, el.text, { flavor: 'xml', when, credential: shape.isCredential(field) });
   return typeof matcher === 'object' && matcher !== null ? matcher : undefined;

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { SuiteError } from '../../errors.ts';
 import type { HttpRequest } from '../../model/http.ts';
 import type { Simulator } from './simulator.ts';
+import { stateChange } from './state-change.ts';
 
 /** One request as the simulator logs it: no body, no query string (it may hold an API key). */
 export interface SimulatorLogLine {
@@ -66,7 +67,7 @@ async function handle(sim: Simulator, req: IncomingMessage, res: ServerResponse,
     const body = await readBody(req, max);
     if (body === undefined) return done(413, { 'content-type': 'text/plain; charset=utf-8' }, `Request body larger than ${max} bytes.\n`, null);
     const request: HttpRequest = { method: req.method ?? 'GET', url: `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, headers: headersOf(req), body };
-    const answer = await sim.handle(request);
+    const answer = stateChange(sim, request) ?? (await sim.handle(request));
     done(answer.response.status, { ...answer.response.headers }, answer.response.body, answer.documented);
   } catch (error) {
     if (!res.headersSent) done(500, { 'content-type': 'text/plain; charset=utf-8' }, `Simulator error: ${(error as Error).message}\n`, null);

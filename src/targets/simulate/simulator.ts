@@ -33,6 +33,11 @@ export interface Simulator {
   handle(request: HttpRequest): Promise<SimulatedResponse>;
   /** The store as JSON-able data (served at GET /__simulator/state). */
   state(): unknown;
+  /**
+   * Replace the store (and the rate-limit count) with a fresh one from `seed` (POST /__simulator/state);
+   * `scripted` and `rateLimitPerMinute` keep their start-up values unless `seed` gives them.
+   */
+  reseed(seed: VendorSeed): void;
 }
 
 /** Path of the read-only state view every simulator serves besides the vendor's endpoint. */
@@ -45,21 +50,28 @@ export const STATE_PATH = '/__simulator/state';
  */
 export function createSimulator(options: SimulatorOptions): Simulator {
   const { contract } = options;
-  const store = createInvoiceStore(options.seed);
-  const limit = rateLimit(contract, options.seed);
-  const limiter = limit === undefined ? undefined : createRateLimiter(limit.perMinute);
-  const ctx: HandleContext = { ...options, store, limiter, limitResponse: limit?.response, now: options.now ?? Date.now };
+  let ctx = createContext(options, options.seed);
   return {
     contract,
     handle: async (request) => {
       const url = new URL(request.url);
-      if (request.method.toUpperCase() === 'GET' && url.pathname === STATE_PATH) return stateView(store);
+      if (request.method.toUpperCase() === 'GET' && url.pathname === STATE_PATH) return stateView(ctx.store);
       const route = matchRoute(contract.transport, request.method, url.pathname);
       if (!route.ok) return { response: { status: route.status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `${route.problem}\n` }, documented: null };
       return respond(contract, options.exemplars, await decide(ctx, request, url, route.pathParams));
     },
-    state: () => store.snapshot(),
+    state: () => ctx.store.snapshot(),
+    reseed: (seed) => {
+      const { scripted, rateLimitPerMinute } = options.seed;
+      ctx = createContext(options, { ...(scripted === undefined ? {} : { scripted }), ...(rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute }), ...seed });
+    },
   };
+}
+
+function createContext(options: SimulatorOptions, seed: VendorSeed): HandleContext {
+  const limit = rateLimit(options.contract, seed);
+  const limiter = limit === undefined ? undefined : createRateLimiter(limit.perMinute);
+  return { ...options, seed, store: createInvoiceStore(seed), limiter, limitResponse: limit?.response, now: options.now ?? Date.now };
 }
 
 interface HandleContext extends SimulatorOptions {
