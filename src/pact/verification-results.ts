@@ -50,8 +50,13 @@ function matchesInteraction(name: string, description: string, all: readonly { r
 
 function mismatchViolations(mismatch: { readonly type?: string; readonly message?: string; readonly mismatches?: readonly Mismatch[] } | undefined): Violation[] {
   if (mismatch === undefined) return [];
-  if (mismatch.mismatches === undefined) return [violation('pact.error', '', `Received: ${mismatch.message ?? 'an error'} / Expected: a response to verify.`)];
-  return mismatch.mismatches.map((m) => violation(`pact.${kebab(m.type ?? 'mismatch')}`, pathOf(m), `Received: ${show(m.actual)} / Expected: ${show(m.expected)}. ${m.mismatch ?? ''}`.trim(), { type: m.type ?? 'mismatch' }));
+  if (mismatch.mismatches === undefined) return [violation('pact.error', '', `Received: ${withoutBacktrace(mismatch.message ?? 'an error')} / Expected: a response to verify.`)];
+  return mismatch.mismatches.map((m) => violation(`pact.${kebab(m.type ?? 'mismatch')}`, pathOf(m), `Received: ${show(m.actual)} / Expected: ${show(m.expected)}. ${withoutBacktrace(m.mismatch ?? '')}`.trim(), { type: m.type ?? 'mismatch' }));
+}
+
+/** The FFI appends a native stack backtrace to some messages (e.g. an unparsable body): not for people. */
+function withoutBacktrace(message: string): string {
+  return message.split(/\n\s*Stack backtrace:/)[0]?.trim() ?? message;
 }
 
 function pathOf(m: Mismatch): string {
