@@ -13,6 +13,13 @@ process.once('message', (job: VerifyJob) => {
   void verify(job).then((outcome) => process.send?.(outcome, () => process.exit(0)));
 });
 
+// The verifier's proxy (http-proxy) throws a connection error it has no handler for; report it
+// as this run's outcome instead of dying without one.
+process.on('uncaughtException', (error: Error) => {
+  const outcome: VerifyOutcome = { kind: 'crashed', message: `the connection to the provider failed: ${error.message}`, stateProblems: [] };
+  process.send?.(outcome, () => process.exit(0));
+});
+
 async function verify(job: VerifyJob): Promise<VerifyOutcome> {
   const stateProblems: StateProblem[] = [];
   try {

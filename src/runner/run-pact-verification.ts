@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import type { CheckResult } from '../model/check-result.ts';
 import { PACT_SUITE } from '../model/check-result.ts';
 import { countTotals, REPORT_SCHEMA_VERSION, type ContractSummary, type RunSummary, type RunWarning } from '../model/run-summary.ts';
@@ -86,13 +87,36 @@ export async function runPactVerification(options: PactVerificationOptions): Pro
 async function verifyOne(target: PactTarget, options: PactVerificationOptions, logs: string[], warnings: RunWarning[]): Promise<CheckResult[]> {
   const contract = target.loaded.contract;
   const substitutions = Object.entries(target.credentials).map(([name, value]) => ({ placeholder: credentialPlaceholder(contract, name), value }));
+  const unreachable = await reachability(target.providerBaseUrl, options.timeoutMs);
+  if (unreachable !== undefined) return [verifierFailure(contract.id, `provider ${target.providerBaseUrl} unreachable (${unreachable})`)];
   const run = await runVerifier({ pactFile: target.pact.file, providerBaseUrl: target.providerBaseUrl, substitutions, stateSetup: options.stateSetup, timeoutMs: options.timeoutMs }, options.deadlineMs);
   const log = redactText(run.log, options.secrets);
   if (log.replaced) warnings.push({ message: `The Pact verifier's output for ${contract.id} contained a credential; it was redacted.`, contract: contract.id });
   logs.push(`== ${contract.id} (${target.pact.file} against ${target.providerBaseUrl})\n${log.text}`);
   if (run.outcome.kind === 'crashed') {
-    const message = redactText(run.outcome.message, options.secrets).text;
-    return [{ id: `${contract.id}#contract#${PACT_VERIFY_CHECK}`, check: PACT_VERIFY_CHECK, title: 'The Pact verifier ran', suite: PACT_SUITE, contract: contract.id, case: null, durationMs: 0, state: 'failed', violations: [violation('pact.verifier', '', `Received: ${message.slice(0, 500)} / Expected: a verification result.`)] }];
+    return [verifierFailure(contract.id, redactText(run.outcome.message, options.secrets).text)];
   }
   return verificationResults(contract.id, target.pact.interactions, run.outcome.results, run.outcome.stateProblems);
+}
+
+function verifierFailure(contract: string, message: string): CheckResult {
+  return { id: `${contract}#contract#${PACT_VERIFY_CHECK}`, check: PACT_VERIFY_CHECK, title: 'The Pact verifier ran', suite: PACT_SUITE, contract, case: null, durationMs: 0, state: 'failed', violations: [violation('pact.verifier', '', `Received: ${message.slice(0, 500)} / Expected: a verification result.`)] };
+}
+
+/** Open and close a TCP connection to the provider: why it failed, or undefined when it is reachable. */
+function reachability(baseUrl: string, timeoutMs: number): Promise<string | undefined> {
+  const url = new URL(baseUrl);
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  return new Promise((resolve) => {
+    const socket = connect({ host: url.hostname, port, timeout: timeoutMs });
+    socket.once('connect', () => {
+      socket.end();
+      resolve(undefined);
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(`no connection within ${timeoutMs} ms`);
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+  });
 }
