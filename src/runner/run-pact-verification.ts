@@ -32,7 +32,7 @@ export interface PactVerificationOptions {
   readonly secrets: readonly string[];
   readonly reporters: readonly Reporter[];
   readonly tool: { readonly name: string; readonly version: string };
-  readonly warnings: readonly string[];
+  readonly warnings: readonly RunWarning[];
   readonly onReporterError: (message: string) => void;
 }
 
@@ -52,7 +52,7 @@ export async function runPactVerification(options: PactVerificationOptions): Pro
   const notify = notifyReporters(options.reporters, options.onReporterError);
   const planned = options.targets.reduce((n, t) => n + t.pact.interactions.length, 0);
   await notify('onRunStart', { target: 'pact', contracts: options.targets.map((t) => t.loaded.contract.id), planned });
-  const warnings: RunWarning[] = options.warnings.map((message) => ({ message }));
+  const warnings: RunWarning[] = [...options.warnings];
   for (const w of warnings) await notify('onWarning', w.message);
   const results: CheckResult[] = [];
   const contracts: ContractSummary[] = [];

@@ -12,6 +12,7 @@ import { redactText } from '../../recording/redact-text.ts';
 import { runPactVerification, type PactTarget } from '../../runner/run-pact-verification.ts';
 import { testCredentials } from '../../targets/simulate/test-credentials.ts';
 import type { LoadedContract } from '../../types/contract.ts';
+import type { RunWarning } from '../../model/run-summary.ts';
 import { assertOneOnStdout, createReporter, parseReporterSpec } from '../../../reporters/index.ts';
 import { filterByVendor, loadAllContracts } from '../load-contracts.ts';
 import { DEFAULT_CONTRACTS, displayPath } from '../paths.ts';
@@ -71,7 +72,7 @@ async function verify(flags: VerifyFlags, io: CliIo): Promise<number> {
   const urls = providerUrls(flags.providerBaseUrl, contracts);
   const pacts = await pactFiles(flags.pactDir, contracts, flags.vendor.length > 0);
   const file = flags.credentials === undefined ? undefined : await readCredentialsFile(flags.credentials);
-  const warnings: string[] = [];
+  const warnings: RunWarning[] = [];
   const targets: PactTarget[] = pacts.map(({ loaded, pact }) => ({ loaded, pact, providerBaseUrl: urls(loaded), credentials: credentialsFor(loaded, file, warnings) }));
   const secrets = [...new Set(targets.flatMap((t) => secretValues(t.loaded.contract, t.credentials)))];
   let reporterFailed = false;
@@ -144,7 +145,7 @@ async function pactFiles(dir: string, contracts: readonly LoadedContract[], stri
 }
 
 /** --credentials, else the environment, else the simulators' public test values (with a warning). */
-function credentialsFor(loaded: LoadedContract, file: CredentialsFile | undefined, warnings: string[]): Record<string, string> {
+function credentialsFor(loaded: LoadedContract, file: CredentialsFile | undefined, warnings: RunWarning[]): Record<string, string> {
   const contract = loaded.contract;
   const fromFile = file?.[contract.vendor] ?? {};
   const test = testCredentials(contract);
@@ -157,6 +158,6 @@ function credentialsFor(loaded: LoadedContract, file: CredentialsFile | undefine
       return [name, test[name] ?? ''];
     }),
   );
-  if (fallback.length > 0) warnings.push(`${contract.id}: no ${fallback.join(', ')} set; sending the simulators' public test values (they work only against conformance simulate).`);
+  if (fallback.length > 0) warnings.push({ message: `${contract.id}: no ${fallback.join(', ')} set; sending the simulators' public test values (they work only against conformance simulate).`, contract: contract.id });
   return values;
 }
