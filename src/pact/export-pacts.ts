@@ -1,6 +1,6 @@
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PactV4 } from '@pact-foundation/pact';
 import { SuiteError } from '../errors.ts';
 import type { HttpResponse } from '../model/http.ts';
@@ -54,7 +54,7 @@ export function pactProviderName(contract: Contract): string {
 export async function exportPacts(options: ExportOptions): Promise<ExportedPact[]> {
   const work = await mkdtemp(join(tmpdir(), 'conformance-pact-'));
   try {
-    await mkdir(options.outDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    await ensureDir(options.outDir).catch((error: NodeJS.ErrnoException) => {
       throw new SuiteError('FILE_UNREADABLE', `Cannot create ${options.outDir} (${error.code ?? 'error'}).`);
     });
     const out: ExportedPact[] = [];
@@ -163,4 +163,17 @@ function qualifyPart(part: unknown, body: PactBody): void {
   if (body.kind !== 'xml' || typeof part !== 'object' || part === null) return;
   const rules = (part as { matchingRules?: { body?: BodyRules } }).matchingRules;
   if (rules?.body !== undefined) rules.body = qualifyXmlRules(rules.body, body.qualified);
+}
+
+/** mkdir -p one level at a time (Node's recursive mkdir can loop on some unwritable trees, e.g. procfs). */
+async function ensureDir(dir: string): Promise<void> {
+  const exists = await stat(dir).then((s) => s.isDirectory(), (error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return false;
+    throw error;
+  });
+  if (exists) return;
+  if (dirname(dir) !== dir) await ensureDir(dirname(dir));
+  await mkdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error;
+  });
 }
