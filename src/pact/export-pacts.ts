@@ -12,7 +12,7 @@ import type { StateSeed } from './provider-states.ts';
 import { qualifyXmlRules, type BodyRules } from './qualify-xml-rules.ts';
 import { sendOnce } from './send-once.ts';
 import { stableJson } from './stable-json.ts';
-import { writePactFile } from './write-pact-file.ts';
+import { writeGuardedFile } from './write-guarded-file.ts';
 
 /** What `pact export` needs. */
 export interface ExportOptions {
@@ -84,7 +84,7 @@ async function exportContract(contract: Contract, options: ExportOptions, dir: s
   const fileName = `${options.consumer}-${provider}.json`;
   const text = plans.length === 0 ? undefined : postProcess(await readFile(join(dir, fileName), 'utf8'), plans);
   const file = join(options.outDir, fileName);
-  if (text !== undefined) await writePactFile(file, text, options.secrets);
+  if (text !== undefined) await writeGuardedFile(file, text, options.secrets);
   return { contract: contract.id, file, interactions: plans.length, skipped };
 }
 

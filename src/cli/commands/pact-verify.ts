@@ -6,7 +6,7 @@ import { readCredentialsFile, type CredentialsFile } from '../../credentials/rea
 import { secretValues } from '../../credentials/secret-values.ts';
 import { pactProviderName } from '../../pact/export-pacts.ts';
 import { readPactFile, type PactFileSummary } from '../../pact/read-pact-file.ts';
-import { writePactFile } from '../../pact/write-pact-file.ts';
+import { writeGuardedFile } from '../../pact/write-guarded-file.ts';
 import { redactingReporter } from '../../recording/redact-reporter.ts';
 import { redactText } from '../../recording/redact-text.ts';
 import { runPactVerification, type PactTarget } from '../../runner/run-pact-verification.ts';
@@ -91,7 +91,7 @@ async function verify(flags: VerifyFlags, io: CliIo): Promise<number> {
       io.stderr.write(`error: ${redactText(message, secrets).text}\n`);
     },
   });
-  if (flags.log !== undefined) await writePactFile(flags.log, log, secrets);
+  if (flags.log !== undefined) await writeGuardedFile(flags.log, log, secrets);
   if (reporterFailed) return 2;
   return summary.ok ? 0 : 1;
 }

@@ -4,12 +4,12 @@ import { SuiteError } from '../errors.ts';
 import { assertNoSecrets } from '../recording/leak-guard.ts';
 
 /**
- * Write one pact file: the leak guard scans the text first (nothing is written on a hit), an
+ * Write a pact file or the verifier log: the leak guard scans the text first (nothing is written on a hit), an
  * existing symlink, device or directory at the path is refused, and the write is atomic (a
  * temporary file in the same folder, then a rename).
  * @throws SuiteError `SECRET_LEAK` or `FILE_UNREADABLE`
  */
-export async function writePactFile(path: string, text: string, secrets: readonly string[]): Promise<void> {
+export async function writeGuardedFile(path: string, text: string, secrets: readonly string[]): Promise<void> {
   assertNoSecrets([{ path, text }], secrets);
   const existing = await lstat(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;

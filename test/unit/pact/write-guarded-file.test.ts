@@ -2,9 +2,9 @@ import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writePactFile } from '../../../src/pact/write-pact-file.ts';
+import { writeGuardedFile } from '../../../src/pact/write-guarded-file.ts';
 
-describe('writePactFile', () => {
+describe('writeGuardedFile', () => {
   let dir: string;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'pact-write-'));
@@ -16,13 +16,13 @@ describe('writePactFile', () => {
   it('writes the text and replaces an earlier file', async () => {
     const file = join(dir, 'p.json');
     await writeFile(file, 'old');
-    await writePactFile(file, '{"a":1}\n', ['s3cret-value']);
+    await writeGuardedFile(file, '{"a":1}\n', ['s3cret-value']);
     expect(await readFile(file, 'utf8')).toBe('{"a":1}\n');
   });
 
   it('refuses a text holding a secret in any encoding and writes nothing', async () => {
     const file = join(dir, 'p.json');
-    await expect(writePactFile(file, `{"token":"${Buffer.from('s3cret-value').toString('base64')}"}`, ['s3cret-value'])).rejects.toThrow(/secret value\(s\) found/);
+    await expect(writeGuardedFile(file, `{"token":"${Buffer.from('s3cret-value').toString('base64')}"}`, ['s3cret-value'])).rejects.toThrow(/secret value\(s\) found/);
     await expect(readFile(file, 'utf8')).rejects.toThrow(/ENOENT/);
   });
 
@@ -30,7 +30,7 @@ describe('writePactFile', () => {
     const target = join(dir, 'elsewhere.txt');
     await writeFile(target, 'keep');
     await symlink(target, join(dir, 'p.json'));
-    await expect(writePactFile(join(dir, 'p.json'), '{}\n', [])).rejects.toThrow(/not a regular file/);
+    await expect(writeGuardedFile(join(dir, 'p.json'), '{}\n', [])).rejects.toThrow(/not a regular file/);
     expect(await readFile(target, 'utf8')).toBe('keep');
   });
 });
