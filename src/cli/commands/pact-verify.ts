@@ -70,7 +70,7 @@ async function verify(flags: VerifyFlags, io: CliIo): Promise<number> {
   assertOneOnStdout(specs, parseReporterSpec, 'json:out/pact-verify.json');
   const contracts = filterByVendor(await loadAllContracts([flags.contracts]), flags.vendor);
   const urls = providerUrls(flags.providerBaseUrl, contracts);
-  const pacts = await pactFiles(flags.pactDir, contracts, flags.vendor.length > 0);
+  const pacts = await pactFiles(flags.pactDir, contracts, flags.vendor.length > 0, (line) => io.stderr.write(`warning: ${line}\n`));
   const file = flags.credentials === undefined ? undefined : await readCredentialsFile(flags.credentials);
   const warnings: RunWarning[] = [];
   const targets: PactTarget[] = pacts.map(({ loaded, pact }) => ({ loaded, pact, providerBaseUrl: urls(loaded), credentials: credentialsFor(loaded, file, warnings) }));
@@ -125,14 +125,24 @@ function checkUrl(value: string): string {
 }
 
 /** The pact file of each selected contract (by provider name) in the folder. */
-async function pactFiles(dir: string, contracts: readonly LoadedContract[], strict: boolean): Promise<{ loaded: LoadedContract; pact: PactFileSummary }[]> {
+async function pactFiles(dir: string, contracts: readonly LoadedContract[], strict: boolean, warn: (line: string) => void): Promise<{ loaded: LoadedContract; pact: PactFileSummary }[]> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
   } catch (error) {
     throw new SuiteError('FILE_UNREADABLE', `Cannot read the pact folder ${dir} (${(error as NodeJS.ErrnoException).code ?? 'error'}). Run: conformance pact export --out ${dir}`);
   }
-  const summaries = await Promise.all(names.map((n) => readPactFile(join(dir, n))));
+  // Another JSON file in the folder (a report, say) is not a reason to stop: it is skipped and named.
+  const read = await Promise.all(
+    names.map((n) =>
+      readPactFile(join(dir, n)).catch((error: unknown) => {
+        if (!(error instanceof SuiteError) || error.code !== 'INPUT_INVALID') throw error;
+        warn(`skipped ${join(dir, n)}: ${error.message}`);
+        return undefined;
+      }),
+    ),
+  );
+  const summaries = read.filter((s): s is PactFileSummary => s !== undefined);
   const out = contracts.flatMap((loaded) => {
     const pact = summaries.find((s) => s.provider === pactProviderName(loaded.contract));
     return pact === undefined ? [] : [{ loaded, pact }];
