@@ -153,6 +153,18 @@ function prefixDataElements(body: string): string {
   return body.includes(`xmlns="${OPS}"`) ? body.replace(/<(\/?)([A-Za-z_][\w.-]*)([\s/>])/g, '<$1p:$2$3') : body;
 }
 
+/** Every prefix a body declares (xmlns:p) becomes z0, z1, ... in tags, declarations and QName text (faultcode). */
+function renamePrefixes(body: string): string {
+  const prefixes = [...new Set([...body.matchAll(/xmlns:([A-Za-z_][\w.-]*)=/g)].map((m) => m[1] ?? ''))];
+  return prefixes.reduce((text, prefix, i) => {
+    const p = prefix.replace(/[.-]/g, '\\$&');
+    return text
+      .replace(new RegExp(`<(/?)${p}:`, 'g'), `<$1z${i}:`)
+      .replace(new RegExp(`xmlns:${p}=`, 'g'), `xmlns:z${i}=`)
+      .replace(new RegExp(`>${p}:`, 'g'), `>z${i}:`);
+  }, body);
+}
+
 async function withProvider<T>(rewrite: Rewrite, fn: (provider: RewritingProvider) => Promise<T>): Promise<T> {
   const provider = await startRewritingProvider(urlOf('opsplanning'), rewrite);
   try {
@@ -187,6 +199,17 @@ describe('conformance pact verify and namespaced XML (pact-js #632)', () => {
     expect(result.code).toBe(1);
     const report = JSON.parse(await readFile(reportFile, 'utf8')) as RunSummary;
     expect(violationPaths(report).some((v) => v.includes('InvoiceTimestamp') && v.includes("to be equal to 'AAAA"))).toBe(true);
+  });
+
+  it.each(['centra', 'ebizcharge'])('passes against a %s stand-in whose every declared prefix is renamed', { timeout: TEST_TIMEOUT }, async (vendor) => {
+    const provider = await startRewritingProvider(urlOf(vendor), renamePrefixes);
+    try {
+      const result = await verify(['--vendor', vendor, '--provider-base-url', provider.baseUrl]);
+      expect(violationPaths(result.report)).toEqual([]);
+      expect(result.code).toBe(0);
+    } finally {
+      await provider.close();
+    }
   });
 
   it.each([
