@@ -4,6 +4,7 @@ import { registerAudit } from './commands/audit.ts';
 import { registerBuild } from './commands/build.ts';
 import { registerCorpus } from './commands/corpus.ts';
 import { registerCoverage } from './commands/coverage.ts';
+import { registerPact } from './commands/pact.ts';
 import { registerParse } from './commands/parse.ts';
 import { registerProbe } from './commands/probe.ts';
 import { registerRecord } from './commands/record.ts';
@@ -54,6 +55,7 @@ function buildProgram(io: CliIo): Command {
   registerCoverage(program, io);
   registerAudit(program, io);
   registerCorpus(program, io);
+  registerPact(program, io);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(add --help for usage)');
   return program;
 }

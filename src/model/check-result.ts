@@ -1,10 +1,15 @@
 import type { Violation } from './violation.ts';
 
-/** The suites, in run order. Part of the JSON report. */
-export const SUITES = ['contract', 'request-building', 'response-parsing', 'scenarios'] as const;
+const RUN_SUITES = ['contract', 'request-building', 'response-parsing', 'scenarios'] as const;
+
+/** The suite of `conformance pact verify` results (not part of a run: a verification of a provider). */
+export const PACT_SUITE = 'pact';
 
 /** One suite name. */
-export type SuiteName = (typeof SUITES)[number];
+export type SuiteName = (typeof RUN_SUITES)[number] | typeof PACT_SUITE;
+
+/** The suites of a run, in run order. Part of the JSON report. */
+export const SUITES: readonly SuiteName[] = RUN_SUITES;
 
 /** Fields every check result has, whatever its state. */
 interface CheckResultBase {

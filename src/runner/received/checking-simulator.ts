@@ -35,6 +35,7 @@ export function checkingSimulator(inner: Simulator, log: RequestLog, variant?: V
     contract: inner.contract,
     state: () => inner.state(),
     reset: () => inner.reset(),
+    reseed: (seed) => inner.reseed(seed),
     handle: async (request) => (await handleChecked(inner, log, request, variant)).answer,
   };
 }

@@ -101,3 +101,11 @@ function check(data: unknown, file: string): Seed {
   const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim());
   throw new SuiteError('INPUT_INVALID', `Seed file ${file} does not have the seed shape ({ <vendor>: { invoices, clients, scripted, rateLimitPerMinute } }):`, { details: problems });
 }
+
+/**
+ * Check one vendor's seed (the shape of a seed file's vendor entry), e.g. a POST /__simulator/state body.
+ * @throws SuiteError `INPUT_INVALID` naming every problem.
+ */
+export function checkVendorSeed(data: unknown, source: string): VendorSeed {
+  return check({ vendor: data }, source)['vendor'] ?? {};
+}

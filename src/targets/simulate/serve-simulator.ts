@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { SuiteError } from '../../errors.ts';
 import type { HttpRequest, HttpResponse } from '../../model/http.ts';
 import type { Simulator } from './simulator.ts';
+import { stateChange } from './state-change.ts';
 
 /** One request as the simulator logs it: no body, no query string (it may hold an API key). */
 export interface SimulatorLogLine {
@@ -84,7 +85,7 @@ async function handle(sim: Simulator, routes: readonly ControlRoute[], req: Inco
       const answered = await route.handle(request);
       return done(answered.status, { ...answered.headers }, answered.body, null);
     }
-    const answer = await sim.handle(request);
+    const answer = stateChange(sim, request) ?? (await sim.handle(request));
     done(answer.response.status, { ...answer.response.headers }, answer.response.body, answer.documented, answer.reason);
   } catch (error) {
     if (!res.headersSent) done(500, { 'content-type': 'text/plain; charset=utf-8' }, `Simulator error: ${(error as Error).message}\n`, null);

@@ -35,6 +35,11 @@ export interface Simulator {
   state(): unknown;
   /** Back to the seed: the store and the rate limiter start over. */
   reset(): void;
+  /**
+   * Replace the store (and the rate-limit count) with a fresh one from `seed` (POST /__simulator/state);
+   * `scripted` and `rateLimitPerMinute` keep their start-up values unless `seed` gives them.
+   */
+  reseed(seed: VendorSeed): void;
 }
 
 /** Path of the read-only state view every simulator serves besides the vendor's endpoint. */
@@ -47,15 +52,7 @@ export const STATE_PATH = '/__simulator/state';
  */
 export function createSimulator(options: SimulatorOptions): Simulator {
   const { contract } = options;
-  const limit = rateLimit(contract, options.seed);
-  const fresh = (): HandleContext => ({
-    ...options,
-    store: createInvoiceStore(options.seed),
-    limiter: limit === undefined ? undefined : createRateLimiter(limit.perMinute),
-    limitResponse: limit?.response,
-    now: options.now ?? Date.now,
-  });
-  let ctx = fresh();
+  let ctx = createContext(options, options.seed);
   return {
     contract,
     handle: async (request) => {
@@ -67,9 +64,19 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     },
     state: () => ctx.store.snapshot(),
     reset: () => {
-      ctx = fresh();
+      ctx = createContext(options, options.seed);
+    },
+    reseed: (seed) => {
+      const { scripted, rateLimitPerMinute } = options.seed;
+      ctx = createContext(options, { ...(scripted === undefined ? {} : { scripted }), ...(rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute }), ...seed });
     },
   };
+}
+
+function createContext(options: SimulatorOptions, seed: VendorSeed): HandleContext {
+  const limit = rateLimit(options.contract, seed);
+  const limiter = limit === undefined ? undefined : createRateLimiter(limit.perMinute);
+  return { ...options, seed, store: createInvoiceStore(seed), limiter, limitResponse: limit?.response, now: options.now ?? Date.now };
 }
 
 interface HandleContext extends SimulatorOptions {

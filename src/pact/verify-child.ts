@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises';
+import { Verifier } from '@pact-foundation/pact';
+import { credentialFilter } from './credential-filter.ts';
+import { stateSeed } from './state-seed.ts';
+import type { StateProblem, VerifyJob, VerifyOutcome } from './verify-job.ts';
+
+/**
+ * The verifier child: the Pact verifier prints its report on the process's stdout from native
+ * code, so it runs here, with stdout piped to the parent (which scans and redacts it), never on
+ * the CLI's own stdout. It gets one job over IPC and answers with one outcome.
+ */
+process.once('message', (job: VerifyJob) => {
+  void verify(job).then((outcome) => process.send?.(outcome, () => process.exit(0)));
+});
+
+// The verifier's proxy (http-proxy) throws a connection error it has no handler for; report it
+// as this run's outcome instead of dying without one.
+process.on('uncaughtException', (error: Error) => {
+  const outcome: VerifyOutcome = { kind: 'crashed', message: `the connection to the provider failed: ${error.message}`, stateProblems: [] };
+  process.send?.(outcome, () => process.exit(0));
+});
+
+async function verify(job: VerifyJob): Promise<VerifyOutcome> {
+  const stateProblems: StateProblem[] = [];
+  try {
+    const names = await stateNames(job.pactFile);
+    const setup = (name: string) => async (params: unknown) => {
+      if (job.stateSetup) await postState(job.providerBaseUrl, name, params, stateProblems, job.timeoutMs);
+      return undefined;
+    };
+    const results = await new Verifier({
+      providerBaseUrl: job.providerBaseUrl,
+      pactUrls: [job.pactFile],
+      logLevel: 'error',
+      timeout: job.timeoutMs,
+      stateHandlers: Object.fromEntries(names.map((n) => [n, setup(n)])),
+      requestFilter: credentialFilter(job.substitutions) as never,
+    }).verifyProvider();
+    return { kind: 'verified', results: String(results), stateProblems };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // A failed verification rejects with the same JSON result text as a passing one resolves with.
+    return message.trimStart().startsWith('{') ? { kind: 'verified', results: message, stateProblems } : { kind: 'crashed', message, stateProblems };
+  }
+}
+
+async function stateNames(file: string): Promise<string[]> {
+  const pact = JSON.parse(await readFile(file, 'utf8')) as { interactions?: { providerStates?: { name?: string }[] }[] };
+  const names = (pact.interactions ?? []).flatMap((i) => (i.providerStates ?? []).map((s) => s.name ?? ''));
+  return [...new Set(names.filter((n) => n !== ''))];
+}
+
+async function postState(base: string, name: string, params: unknown, problems: StateProblem[], timeoutMs: number): Promise<void> {
+  try {
+    const res = await fetch(`${base.replace(/\/+$/, '')}/__simulator/state`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(stateSeed(params)),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const text = await res.text();
+    if (!res.ok) problems.push({ state: name, message: `POST /__simulator/state answered ${res.status}: ${text.slice(0, 200).trim()}` });
+  } catch (error) {
+    problems.push({ state: name, message: `POST /__simulator/state failed: ${error instanceof Error ? error.message : String(error)}` });
+  }
+}

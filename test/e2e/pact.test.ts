@@ -1,0 +1,287 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadAllContracts } from '../../src/cli/load-contracts.ts';
+import type { RunSummary } from '../../src/model/run-summary.ts';
+import { defaultSeed } from '../../src/targets/simulate/load-seed.ts';
+import { startSimulators, type RunningSimulators } from '../../src/targets/simulate/start-simulators.ts';
+import type { LoadedContract } from '../../src/types/contract.ts';
+import { repoPath } from '../helpers/paths.ts';
+import { startRewritingProvider, type Rewrite, type RewritingProvider } from '../helpers/rewriting-provider.ts';
+import { runCli } from '../helpers/run-cli.ts';
+import { findSecrets } from '../helpers/secret-scan.ts';
+
+const SOAP = 'http://schemas.xmlsoap.org/soap/envelope/';
+const OPS = 'http://www.opsplanning.com/webservices/public/data';
+const LONG = { timeoutMs: 170_000 };
+const TEST_TIMEOUT = 180_000;
+
+let work: string;
+let pactsA: string;
+let sims: RunningSimulators;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'pact-e2e-'));
+  pactsA = join(work, 'a');
+  const exported = await runCli(['pact', 'export', '--out', pactsA], LONG);
+  expect(exported.stderr).toBe('');
+  expect(exported.code).toBe(0);
+  sims = await startSimulators({ contracts: await loadAllContracts([repoPath('contracts')]), recordingsDir: repoPath('recordings'), seed: defaultSeed() });
+}, TEST_TIMEOUT);
+
+afterAll(async () => {
+  await sims?.close();
+  if (work !== undefined) await rm(work, { recursive: true, force: true });
+});
+
+function urlOf(vendor: string): string {
+  const running = sims.running.find((r) => r.contract.vendor === vendor);
+  if (running === undefined) throw new Error(`no simulator for ${vendor}`);
+  return running.baseUrl;
+}
+
+async function verify(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string; report: RunSummary; log: string }> {
+  const reportFile = join(work, `report-${Math.random().toString(36).slice(2)}.json`);
+  const logFile = `${reportFile}.log`;
+  const result = await runCli(['pact', 'verify', '--pact-dir', pactsA, '--reporter', `json:${reportFile}`, '--reporter', 'console', '--log', logFile, ...args], { ...LONG, env });
+  const report = JSON.parse(await readFile(reportFile, 'utf8')) as RunSummary;
+  return { ...result, report, log: await readFile(logFile, 'utf8') };
+}
+
+function violationPaths(report: RunSummary): string[] {
+  return report.results.flatMap((r) => (r.state === 'failed' ? r.violations.map((v) => `${r.case ?? ''} ${v.path} ${v.message}`) : []));
+}
+
+describe('conformance pact export', () => {
+  it('writes one Pact V4 file per contract that validates against the V4 shape', async () => {
+    const files = (await readdir(pactsA)).sort();
+    expect(files).toEqual([
+      'invoice-update-client-centra-invoices_Update.json',
+      'invoice-update-client-crmcom-invoices_update.json',
+      'invoice-update-client-ebizcharge-UpdateInvoice.json',
+      'invoice-update-client-invoicexpress-invoices.update.json',
+      'invoice-update-client-opsplanning-UpdateInvoicePaymentStatus.json',
+    ]);
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const validate = ajv.compile(JSON.parse(await readFile(repoPath('test/fixtures/pact/pact-v4.schema.json'), 'utf8')) as object);
+    const contracts = await loadAllContracts([repoPath('contracts')]);
+    for (const file of files) {
+      const pact = JSON.parse(await readFile(join(pactsA, file), 'utf8')) as { metadata: { pactSpecification: { version: string } }; interactions: { description: string }[] };
+      expect(validate(pact), `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      expect(pact.metadata.pactSpecification.version).toBe('4.0');
+      const contract = contracts.find((l) => file.endsWith(`-${l.contract.vendor}-${l.contract.operation}.json`));
+      expect(pact.interactions.map((i) => i.description)).toEqual(contract?.contract.cases.map((c) => c.name));
+    }
+  });
+
+  it('rejects a pact that is not V4 (the schema check can fail)', async () => {
+    const ajv = new Ajv({ strict: false });
+    const validate = ajv.compile(JSON.parse(await readFile(repoPath('test/fixtures/pact/pact-v4.schema.json'), 'utf8')) as object);
+    const pact = JSON.parse(await readFile(join(pactsA, 'invoice-update-client-centra-invoices_Update.json'), 'utf8')) as { metadata: { pactSpecification: { version: string } } };
+    pact.metadata.pactSpecification.version = '3.0.0';
+    expect(validate(pact)).toBe(false);
+  });
+
+  it('gives byte-identical files when run twice', { timeout: TEST_TIMEOUT }, async () => {
+    const pactsB = join(work, 'b');
+    expect((await runCli(['pact', 'export', '--out', pactsB], LONG)).code).toBe(0);
+    for (const file of await readdir(pactsA)) expect(await readFile(join(pactsB, file), 'utf8')).toBe(await readFile(join(pactsA, file), 'utf8'));
+  });
+
+  it('writes matchers from the contract: exact SOAPAction, regex dates and enums, integer, eachLike with a minimum, namespace-qualified XML paths', async () => {
+    const ops = await readFile(join(pactsA, 'invoice-update-client-opsplanning-UpdateInvoicePaymentStatus.json'), 'utf8');
+    const pact = JSON.parse(ops) as { interactions: { description: string; providerStates?: { name: string }[]; request: { headers: Record<string, string[]> }; response: { status: number; matchingRules: { body: Record<string, { matchers: { match: string; regex?: string; min?: number }[] }> } } }[] };
+    const partial = pact.interactions.find((i) => i.description === 'partial-fail');
+    const rules = partial?.response.matchingRules.body ?? {};
+    const result = `$['${SOAP}:Envelope']['${SOAP}:Body']['${OPS}:UpdateInvoicePaymentStatusResponse']['${OPS}:UpdateInvoicePaymentStatusResult']`;
+    expect(rules[`${result}['${OPS}:Result']['#text']`]?.matchers).toEqual([{ match: 'equality' }]);
+    expect(rules[`${result}['${OPS}:Errors']['${OPS}:OpsWebError']`]?.matchers[0]?.match).toBe('type');
+    expect(rules[`${result}['${OPS}:Errors']['${OPS}:OpsWebError']['${OPS}:Severity']['#text']`]?.matchers).toEqual([{ match: 'regex', regex: '^(Informational|Warning|Error)$' }]);
+    expect(rules[`${result}['${OPS}:Errors']['${OPS}:OpsWebError']['${OPS}:DbErrorCode']['#text']`]?.matchers).toEqual([{ match: 'integer' }]);
+    expect(Object.keys(rules).every((k) => k.startsWith(`$['${SOAP}:Envelope']`))).toBe(true);
+    expect(partial?.request.headers['SOAPAction']).toEqual([`"${OPS}/UpdateInvoicePaymentStatus"`]);
+    expect(pact.interactions.find((i) => i.description === 'not-issued')?.providerStates).toEqual([expect.objectContaining({ name: 'invoice INV00111 exists and is draft' })]);
+    const ix = await readFile(join(pactsA, 'invoice-update-client-invoicexpress-invoices.update.json'), 'utf8');
+    expect(ix).toContain('"regex": "^\\\\d{2}/\\\\d{2}/\\\\d{4}$"');
+    expect(ix).toContain('"api_key": [\n            "{{INVOICEXPRESS_API_KEY}}"');
+    const ixPact = JSON.parse(ix) as { interactions: { description: string; response: { matchingRules: { body: Record<string, { matchers: { match: string; min?: number }[] }> } } }[] };
+    const settled = ixPact.interactions.find((i) => i.description === 'settled');
+    // InvoiceXpress <errors><error>: a repeated, required element without a namespace: eachLike, at least one.
+    expect(settled?.response.matchingRules.body["$['errors']['error']"]?.matchers).toEqual([{ match: 'type', min: 1 }]);
+  });
+});
+
+describe('conformance pact verify against the simulators', () => {
+  it('passes for all five contracts, reported through the suite report model', { timeout: TEST_TIMEOUT }, async () => {
+    const vendors = ['centra', 'crmcom', 'ebizcharge', 'invoicexpress', 'opsplanning'];
+    const result = await verify(vendors.flatMap((v) => ['--provider-base-url', `${v}=${urlOf(v)}`]));
+    expect(violationPaths(result.report)).toEqual([]);
+    expect(result.code).toBe(0);
+    expect(result.report).toMatchObject({ schemaVersion: 1, target: 'pact', ok: true, suites: ['pact'] });
+    expect(result.report.contracts.map((c) => c.vendor)).toEqual(vendors);
+    expect(result.report.results.length).toBe(55);
+    expect(result.report.results.every((r) => r.state === 'passed' && r.suite === 'pact' && r.check === 'pact.verify')).toBe(true);
+    const ajv = new Ajv({ strict: false });
+    addFormats.default(ajv);
+    const schema = JSON.parse(await readFile(repoPath('reporters/json-report.schema.json'), 'utf8')) as object;
+    expect(ajv.validate(schema, result.report), JSON.stringify(ajv.errors)).toBe(true);
+    expect(result.stdout).toMatch(/55 passed, 0 failed/);
+  });
+
+  it('fails when the provider states are not set up and the simulator holds other data', { timeout: TEST_TIMEOUT }, async () => {
+    // A first verification moves OpsPlanning's lock token on; without the state reset the second one sees stale data.
+    await verify(['--vendor', 'opsplanning', '--provider-base-url', urlOf('opsplanning')]);
+    const result = await verify(['--vendor', 'opsplanning', '--provider-base-url', urlOf('opsplanning'), '--provider-states', 'none']);
+    expect(result.code).toBe(1);
+  });
+});
+
+/** OpsPlanning answers with the soap: prefix and a default xmlns; this stand-in uses E: and p: instead, and other values. */
+const otherPrefixes = (body: string): string =>
+  prefixDataElements(body.replace(/<(\/?)soap:/g, '<$1E:').replace(/xmlns:soap=/g, 'xmlns:E=').replace(/>soap:(Client|Server)</g, '>E:$1<'))
+    .replace(/xmlns="http:\/\/www\.opsplanning\.com\/webservices\/public\/data"/g, `xmlns:p="${OPS}"`)
+    .replace(/<p:InvoiceTimestamp>[^<]*</g, '<p:InvoiceTimestamp>b3RoZXItdG9rZW4=<')
+    .replace(/<p:AdditionalInfo>[^<]*</g, '<p:AdditionalInfo>Another text; the Timestamp was stale<')
+    .replace(/<p:DbErrorCode>[^<]*</g, '<p:DbErrorCode>42<')
+    .replace(/<faultstring>[^<]*</g, '<faultstring>Another fault text<');
+
+/** The elements in OpsPlanning's default namespace get the p: prefix (faults have none: they stay unqualified). */
+function prefixDataElements(body: string): string {
+  return body.includes(`xmlns="${OPS}"`) ? body.replace(/<(\/?)([A-Za-z_][\w.-]*)([\s/>])/g, '<$1p:$2$3') : body;
+}
+
+/** Every prefix a body declares (xmlns:p) becomes z0, z1, ... in tags, declarations and QName text (faultcode). */
+function renamePrefixes(body: string): string {
+  const prefixes = [...new Set([...body.matchAll(/xmlns:([A-Za-z_][\w.-]*)=/g)].map((m) => m[1] ?? ''))];
+  return prefixes.reduce((text, prefix, i) => {
+    const p = prefix.replace(/[.-]/g, '\\$&');
+    return text
+      .replace(new RegExp(`<(/?)${p}:`, 'g'), `<$1z${i}:`)
+      .replace(new RegExp(`xmlns:${p}=`, 'g'), `xmlns:z${i}=`)
+      .replace(new RegExp(`>${p}:`, 'g'), `>z${i}:`);
+  }, body);
+}
+
+async function withProvider<T>(rewrite: Rewrite, fn: (provider: RewritingProvider) => Promise<T>): Promise<T> {
+  const provider = await startRewritingProvider(urlOf('opsplanning'), rewrite);
+  try {
+    return await fn(provider);
+  } finally {
+    await provider.close();
+  }
+}
+
+describe('conformance pact verify and namespaced XML (pact-js #632)', () => {
+  it('passes against a provider that answers with other namespace prefixes and other values of the right types', { timeout: TEST_TIMEOUT }, async () => {
+    const result = await withProvider(otherPrefixes, (p) => verify(['--vendor', 'opsplanning', '--provider-base-url', p.baseUrl]));
+    expect(violationPaths(result.report)).toEqual([]);
+    expect(result.code).toBe(0);
+    expect(result.log).toContain('Given invoice INV00110 exists and is issued');
+  });
+
+  it('fails against the same provider when the rule paths keep the prefixes the FFI wrote (the matchers are then ignored)', { timeout: TEST_TIMEOUT }, async () => {
+    const file = 'invoice-update-client-opsplanning-UpdateInvoicePaymentStatus.json';
+    const prefixed = join(work, 'prefixed');
+    await rm(prefixed, { recursive: true, force: true });
+    await runCli(['pact', 'export', '--vendor', 'opsplanning', '--out', prefixed], LONG);
+    // Back to the FFI's own form: soap: for the envelope, no prefix for OpsPlanning's default namespace.
+    const text = (await readFile(join(prefixed, file), 'utf8')).replace(/"\$(\[[^"]*\])":/g, (_m, path: string) => {
+      const segments = [...path.matchAll(/\['([^']*)'\]/g)].map((m) => m[1] ?? '');
+      const names = segments.map((s) => (s === '#text' ? s : s.startsWith(`${SOAP}:`) ? `soap:${s.slice(SOAP.length + 1)}` : s.startsWith(`${OPS}:`) ? s.slice(OPS.length + 1) : s));
+      return `"$.${names.join('.')}":`;
+    });
+    await writeFile(join(prefixed, file), text);
+    const reportFile = join(work, 'prefixed-report.json');
+    const result = await withProvider(otherPrefixes, (p) => runCli(['pact', 'verify', '--pact-dir', prefixed, '--vendor', 'opsplanning', '--provider-base-url', p.baseUrl, '--reporter', `json:${reportFile}`], LONG));
+    expect(result.code).toBe(1);
+    const report = JSON.parse(await readFile(reportFile, 'utf8')) as RunSummary;
+    expect(violationPaths(report).some((v) => v.includes('InvoiceTimestamp') && v.includes("to be equal to 'AAAA"))).toBe(true);
+  });
+
+  it.each(['centra', 'ebizcharge'])('passes against a %s stand-in whose every declared prefix is renamed', { timeout: TEST_TIMEOUT }, async (vendor) => {
+    const provider = await startRewritingProvider(urlOf(vendor), renamePrefixes);
+    try {
+      const result = await verify(['--vendor', vendor, '--provider-base-url', provider.baseUrl]);
+      expect(violationPaths(result.report)).toEqual([]);
+      expect(result.code).toBe(0);
+    } finally {
+      await provider.close();
+    }
+  });
+
+  it.each([
+    ['a wrong type (DbErrorCode not an integer)', (b: string) => otherPrefixes(b).replace(/<p:DbErrorCode>42</g, '<p:DbErrorCode>forty-two<'), /DbErrorCode\/#text .*forty-two.*integer/],
+    ['a missing required element (Result)', (b: string) => otherPrefixes(b).replace(/<p:Result>[^<]*<\/p:Result>/g, ''), /UpdateInvoicePaymentStatusResult .*Result/],
+    ['a wrong namespace URI', (b: string) => otherPrefixes(b).replace(`xmlns:p="${OPS}"`, 'xmlns:p="http://www.opsplanning.com/webservices/public/other"'), /\{http:\/\/schemas\.xmlsoap\.org\/soap\/envelope\/\}Body .*UpdateInvoicePaymentStatusResponse/],
+  ])('fails against a provider with %s and names the path', { timeout: TEST_TIMEOUT }, async (_name, rewrite, expected) => {
+    const result = await withProvider(rewrite, (p) => verify(['--vendor', 'opsplanning', '--provider-base-url', p.baseUrl]));
+    expect(result.code).toBe(1);
+    expect(violationPaths(result.report).some((v) => expected.test(v)), violationPaths(result.report).join('\n')).toBe(true);
+    expect(result.stdout).toContain('[pact.body-mismatch]');
+  });
+});
+
+describe('conformance pact and secrets', () => {
+  const CANARY: Record<string, string> = {
+    CENTRA_USERNAME: 'canary-user-Qz7',
+    CENTRA_PASSWORD: 'canary&centra<pw>"Qz7',
+    OPSPLANNING_ACCOUNT_NAME: 'canary-account-Qz7',
+    OPSPLANNING_EMAIL_ADDRESS: 'canary-Qz7@example.invalid',
+    OPSPLANNING_PASSWORD: "canary'ops pw+Qz7",
+    INVOICEXPRESS_API_KEY: 'canary key&ix=Qz7',
+    CRMCOM_TOKEN: 'canary"crm\\token Qz7',
+  };
+  const secrets = Object.values(CANARY);
+
+  it('writes no credential into a pact file: placeholders and matchers stand at credential positions', { timeout: TEST_TIMEOUT }, async () => {
+    const out = join(work, 'canary');
+    const result = await runCli(['pact', 'export', '--out', out], { ...LONG, env: CANARY });
+    expect(result.code).toBe(0);
+    const texts = await Promise.all((await readdir(out)).map((f) => readFile(join(out, f), 'utf8')));
+    expect(findSecrets(texts.join('\n') + result.stdout + result.stderr, secrets)).toEqual([]);
+    expect(texts.join('\n')).toContain('{{OPSPLANNING_PASSWORD}}');
+    expect(texts.join('\n')).not.toContain('sim-password');
+  });
+
+  it('refuses to write a pact file that would hold a secret (the leak guard scans the content)', { timeout: TEST_TIMEOUT }, async () => {
+    const out = join(work, 'leak');
+    // A "secret" that the recorded OpsPlanning exchanges do contain (the doc's PaymentComment).
+    const result = await runCli(['pact', 'export', '--vendor', 'opsplanning', '--out', out], { ...LONG, env: { OPSPLANNING_PASSWORD: 'Client just mailed in the check' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Refusing to write: \d+ secret value\(s\) found/);
+    expect(result.stderr).not.toContain('Client just mailed in the check');
+    expect(await readdir(out).catch(() => [])).toEqual([]);
+  });
+
+  it('injects credentials from the environment at verification time and keeps them out of the report and the verifier log', { timeout: TEST_TIMEOUT }, async () => {
+    const contracts: LoadedContract[] = (await loadAllContracts([repoPath('contracts')]))
+      .filter((l) => l.contract.vendor === 'opsplanning' || l.contract.vendor === 'invoicexpress')
+      .map((l) => ({ ...l, contract: { ...l.contract, credentials: Object.fromEntries(Object.entries(l.contract.credentials).map(([n, c]) => [n, { ...c, simulator: CANARY[c.env] ?? c.example }])) } }));
+    const canarySims = await startSimulators({ contracts, recordingsDir: repoPath('recordings'), seed: defaultSeed() });
+    // An echoing provider: it puts the password it received where a mismatch shows it (Result is an enum).
+    const echo: Rewrite = (body, request) => {
+      const password = /<data:Password>([^<]*)</.exec(request.body)?.[1] ?? '';
+      return body.replace(/<Result>Ok</, `<Result>${password}<`);
+    };
+    const ops = canarySims.running.find((r) => r.contract.vendor === 'opsplanning')?.baseUrl ?? '';
+    const ix = canarySims.running.find((r) => r.contract.vendor === 'invoicexpress')?.baseUrl ?? '';
+    const provider = await startRewritingProvider(ops, echo);
+    try {
+      const passing = await verify(['--vendor', 'invoicexpress', '--provider-base-url', ix], CANARY);
+      expect(violationPaths(passing.report)).toEqual([]);
+      expect(passing.code).toBe(0);
+      expect(findSecrets(passing.stdout + passing.stderr + passing.log + JSON.stringify(passing.report), secrets)).toEqual([]);
+      const echoed = await verify(['--vendor', 'opsplanning', '--provider-base-url', provider.baseUrl], CANARY);
+      expect(echoed.code).toBe(1);
+      expect(echoed.report.warnings.map((w) => w.message).join('\n')).toMatch(/contained a credential; it was redacted/);
+      expect(findSecrets(echoed.stdout + echoed.stderr + echoed.log + JSON.stringify(echoed.report), secrets)).toEqual([]);
+      expect(echoed.log).toContain('[redacted]');
+    } finally {
+      await provider.close();
+      await canarySims.close();
+    }
+  });
+});
