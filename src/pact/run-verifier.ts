@@ -1,8 +1,10 @@
 import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import type { VerifyJob, VerifyOutcome } from './verify-job.ts';
 
-const CHILD = fileURLToPath(new URL('./verify-child.js', import.meta.url));
+// From the package root, not this module: the prebuilt bundle lives elsewhere than the sources.
+const CHILD = join(PACKAGE_ROOT, 'src', 'pact', 'verify-child.js');
 
 /** Most verifier output kept (the rest is dropped, and the log says so). */
 const MAX_LOG_BYTES = 1024 * 1024;
