@@ -1,5 +1,6 @@
 import { REDACTED } from './har.ts';
-import { compileSecretMatcher, wholeStringForms } from './secret-variants.ts';
+import { base64RunsIn } from './decoded-base64.ts';
+import { compileSecretMatchers, wholeStringForms, type SecretMatchers } from './secret-variants.ts';
 
 /**
  * Secrets shorter than this are not replaced as text: they would match ordinary words. Live-path
@@ -9,7 +10,7 @@ import { compileSecretMatcher, wholeStringForms } from './secret-variants.ts';
 export const MIN_LITERAL_SECRET = 4;
 
 /** Compiled matchers by secret set: each set's variants are built once, however many texts are redacted. */
-const MATCHERS = new Map<string, RegExp | undefined>();
+const MATCHERS = new Map<string, SecretMatchers | undefined>();
 const MAX_CACHED_SETS = 16;
 
 /**
@@ -23,11 +24,11 @@ export function secretForms(secret: string): string[] {
   return [...new Set(forms)].filter((f) => f !== '').sort((a, b) => b.length - a.length);
 }
 
-/** The one matcher for a secret set (compiled on first use). */
-export function secretMatcher(secrets: readonly string[]): RegExp | undefined {
+/** The one set of matchers for a secret set (compiled on first use). */
+export function secretMatcher(secrets: readonly string[]): SecretMatchers | undefined {
   const key = [...new Set(secrets)].sort().join('\u0000');
   if (MATCHERS.has(key)) return MATCHERS.get(key);
-  const matcher = compileSecretMatcher(secrets, MIN_LITERAL_SECRET);
+  const matcher = compileSecretMatchers(secrets, MIN_LITERAL_SECRET);
   if (MATCHERS.size >= MAX_CACHED_SETS) MATCHERS.delete(MATCHERS.keys().next().value ?? '');
   MATCHERS.set(key, matcher);
   return matcher;
@@ -39,13 +40,41 @@ export function secretMatcher(secrets: readonly string[]): RegExp | undefined {
  * used for recordings, reports, logs and error messages.
  */
 export function redactText(text: string, secrets: readonly string[]): { readonly text: string; readonly replaced: boolean } {
-  const matcher = secretMatcher(secrets);
-  if (matcher === undefined || text === '') return { text, replaced: false };
-  matcher.lastIndex = 0;
-  let replaced = false;
-  const out = text.replace(matcher, (found) => {
+  const matchers = secretMatcher(secrets);
+  if (matchers === undefined || text === '') return { text, replaced: false };
+  const unwrapped = redactBase64Runs(text, matchers, 0);
+  let replaced = unwrapped !== text;
+  const out = unwrapped.replace(matchers.text, (found) => {
     replaced = true;
     return /%[0-9A-Fa-f]{2}/.test(found) ? encodeURIComponent(REDACTED) : REDACTED;
   });
   return { text: out, replaced };
+}
+
+/** How many base64 layers redaction looks through (base64 of base64 of an escaped secret). */
+const MAX_BASE64_LAYERS = 2;
+
+/**
+ * Replace each base64 run that decodes to text holding a secret (in any variant, however it was
+ * escaped before being encoded) with the marker. A run too long to decode is searched for the
+ * secrets' precomputed base64 forms instead.
+ */
+function redactBase64Runs(text: string, matchers: SecretMatchers, layer: number): string {
+  let out = '';
+  let at = 0;
+  for (const run of base64RunsIn(text)) {
+    const replacement = run.undecoded ? run.text.replace(matchers.base64, REDACTED) : run.decoded.some((d) => holdsSecret(d, matchers, layer + 1)) ? REDACTED : run.text;
+    if (replacement === run.text) continue;
+    out += text.slice(at, run.index) + replacement;
+    at = run.index + run.text.length;
+  }
+  return at === 0 ? text : out + text.slice(at);
+}
+
+function holdsSecret(decoded: string, matchers: SecretMatchers, layer: number): boolean {
+  for (const re of [matchers.text, matchers.base64]) {
+    re.lastIndex = 0;
+    if (re.test(decoded)) return true;
+  }
+  return layer < MAX_BASE64_LAYERS && redactBase64Runs(decoded, matchers, layer) !== decoded;
 }

@@ -113,18 +113,25 @@ function urlWhole(secret: string): string[] {
   }
 }
 
-/** Regex sources for one secret, longest reach first: the whole secret, its base64 runs, then its distinctive substrings. */
+/** Regex sources for one secret's text forms: the whole secret (first), then its distinctive substrings. */
 export function secretPatterns(secret: string): string[] {
-  const whole = stringPattern(secret, 2);
+  return [stringPattern(secret, 2), ...windowPatterns(secret)];
+}
+
+/**
+ * Regex sources for one secret's base64 forms: the base64 runs (each alignment, both alphabets)
+ * of each whole-string form of it, and of the base64 of the secret itself (base64 of base64),
+ * each allowing a URL or JSON escaping of `+ / =` on top.
+ */
+export function base64Patterns(secret: string): string[] {
   const base64 = new Set<string>();
   for (const source of wholeStringForms(secret)) {
     for (const run of base64Runs(Buffer.from(source, 'utf8'))) {
       base64.add(run);
-      // base64 of base64 (a token inside a base64-wrapped body)
       if (source === secret) for (const outer of base64Runs(Buffer.from(run, 'latin1'))) base64.add(outer);
     }
   }
-  return [whole, ...[...base64].sort((a, b) => b.length - a.length).map((run) => stringPattern(run, 1)), ...windowPatterns(secret)];
+  return [...base64].sort((a, b) => b.length - a.length).map((run) => stringPattern(run, 1));
 }
 
 /** Any substring of DISTINCTIVE_SUBSTRING_LENGTH characters, extended greedily to the secret's end. */
@@ -142,19 +149,28 @@ function windowPatterns(secret: string): string[] {
   return out;
 }
 
+/** The compiled forms of a secret set: one global regex for text forms, one for base64 forms. */
+export interface SecretMatchers {
+  /** Every XML/JSON/URL variant (depth 2) of every secret, whole or a distinctive part. */
+  readonly text: RegExp;
+  /** Every base64 form, for runs too long to decode and for decoded layers. */
+  readonly base64: RegExp;
+}
+
 /**
- * One global regular expression matching every variant of every secret in `secrets` (those of at
- * least `minLength` characters), or undefined when there is none to look for.
+ * The matchers for every secret in `secrets` of at least `minLength` characters, or undefined
+ * when there is none to look for. Whole secrets come before parts, so the widest match wins.
  */
-export function compileSecretMatcher(secrets: readonly string[], minLength: number): RegExp | undefined {
+export function compileSecretMatchers(secrets: readonly string[], minLength: number): SecretMatchers | undefined {
   const usable = [...new Set(secrets)].filter((s) => s.length >= minLength).sort((a, b) => b.length - a.length);
   if (usable.length === 0) return undefined;
   const patterns = usable.map(secretPatterns);
-  // Whole secrets of every secret first, then base64 runs and substrings, so the widest match wins.
   const ordered = [...patterns.map((p) => p[0] ?? ''), ...patterns.flatMap((p) => p.slice(1))];
   // A lookahead on the characters any variant can start with lets the engine skip other positions fast.
   const starts = [...new Set(usable.flatMap(startCharacters))].map(escapeClass).join('');
-  return new RegExp(`(?=[${starts}])(?:${ordered.map((p) => `(?:${p})`).join('|')})`, 'g');
+  const text = new RegExp(`(?=[${starts}])(?:${ordered.map((p) => `(?:${p})`).join('|')})`, 'g');
+  const base64 = new RegExp(usable.flatMap(base64Patterns).map((p) => `(?:${p})`).join('|'), 'g');
+  return { text, base64 };
 }
 
 /** Characters a variant of the secret can start with (a superset). */
@@ -164,9 +180,8 @@ function startCharacters(secret: string): string[] {
   const add = (c: string): void => {
     for (const form of oneStepForms(c)) for (const f of oneStepForms(form[0] ?? '')) starts.add(f[0] ?? '');
   };
-  // Substring windows start anywhere; base64 runs start with any base64 character.
+  // Substring windows start at any of the secret's characters.
   chars.forEach(add);
-  for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_') add(c);
   return [...starts].filter((c) => c !== '');
 }
 
