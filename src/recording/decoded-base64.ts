@@ -36,8 +36,9 @@ export function base64RunsIn(text: string): Base64Run[] {
       continue;
     }
     budget -= match[0].length;
-    const plain = match[0].replace(/%2[Bb]|\\u002[Bb]/g, '+').replace(/%2[Ff]|\\\/|\\u002[Ff]/g, '/').replace(/%3[Dd]|\\u003[Dd]/g, '=').replace(/-/g, '+').replace(/_/g, '/');
+    const plain = match[0].replace(/%2[Bb]|\\u002[Bb]/g, '+').replace(/%2[Ff]|\\\/|\\u002[Ff]/g, '/').replace(/%3[Dd]|\\u003[Dd]/g, '=');
     const decoded: string[] = [];
+    // Node's base64 decoder also reads the URL-safe alphabet (- and _).
     for (const skip of [0, 1, 2, 3]) {
       const bytes = Buffer.from(plain.slice(skip), 'base64');
       decoded.push(bytes.toString('utf8'));

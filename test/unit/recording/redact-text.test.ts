@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_DECODED_RUN } from '../../../src/recording/decoded-base64.ts';
 import { redactText, secretMatcher } from '../../../src/recording/redact-text.ts';
 import { canary, composedEncodings, scanForCanaries, TEST_ENCODERS } from '../../helpers/canary-scan.ts';
 
@@ -26,6 +27,30 @@ describe('redactText', () => {
     const part = token.slice(5, 27);
     const { text } = redactText(`echo: ${part}!`, [token]);
     expect(text).toBe('echo: [redacted]!');
+  });
+
+  it.each([
+    ['base64', 'base64'],
+    ['base64url', 'base64url'],
+  ] as const)('finds the secret in a %s run too long to decode, by its precomputed forms', (_name, alphabet) => {
+    const filler = 'x'.repeat(MAX_DECODED_RUN);
+    const run = Buffer.from(`${filler}${SECRET}${filler}`).toString(alphabet);
+    const { text } = redactText(`blob ${run} end`, [SECRET]);
+    expect(text).toContain('[redacted]');
+    expect(scanForCanaries(text, [SECRET], 1)).toEqual([]);
+  });
+
+  it('finds the secret in base64 of its escaped form, escaped again after encoding', () => {
+    const once = Buffer.from(`<p>${TEST_ENCODERS['XML text']?.(TEST_ENCODERS['XML text']?.(SECRET) ?? '')}</p>`).toString('base64');
+    for (const text of [once, encodeURIComponent(once), JSON.stringify(once).replace(/\//g, '\\/')]) {
+      expect(scanForCanaries(redactText(`x ${text} y`, [SECRET]).text, [SECRET])).toEqual([]);
+    }
+  });
+
+  it.each([1, 2, 3])('finds base64 glued to %i preceding letters (a run that starts off its 4-character grid)', (glue) => {
+    const run = Buffer.from(`<p>${TEST_ENCODERS['XML text']?.(SECRET)}</p>`).toString('base64');
+    const { text } = redactText(`id=${'Q'.repeat(glue)}${run}`, [SECRET]);
+    expect(scanForCanaries(text, [SECRET])).toEqual([]);
   });
 
   it('leaves a text without any secret untouched and says so', () => {
