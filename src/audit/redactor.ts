@@ -1,4 +1,5 @@
 import { REDACTED } from '../recording/har.ts';
+import { redactText } from '../recording/redact-text.ts';
 import { secretPlaces } from '../recording/secret-paths.ts';
 import type { Contract } from '../types/contract.ts';
 import type { EvidenceValue } from './drift-change.ts';
@@ -24,7 +25,8 @@ export interface Redactor {
 export function createRedactor(contract: Contract | undefined, secrets: readonly string[]): Redactor {
   const names = secretNames(contract);
   const values = [...new Set(secrets)].sort((a, b) => b.length - a.length);
-  const text = (value: string): string => values.reduce((out, secret) => out.split(secret).join(REDACTED), value);
+  // The one redaction model (every encoding, depth 2), as recordings and reports use.
+  const text = (value: string): string => redactText(value, values).text;
   const isSecretKey = (key: string): boolean => names.has(parseTreeKey(key).local.toLowerCase());
   return {
     text,

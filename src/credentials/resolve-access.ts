@@ -1,6 +1,7 @@
 import { SuiteError } from '../errors.ts';
 import type { Contract } from '../types/contract.ts';
 import type { CredentialsFile } from './read-credentials-file.ts';
+import { assertSecretsLongEnough } from './check-secret-length.ts';
 import { requiredCredentials } from './required-credentials.ts';
 
 /** The process environment, or a stand-in. */
@@ -41,6 +42,7 @@ export function resolveLiveAccess(contracts: readonly Contract[], env: Env, file
   if (missing.length > 0) {
     throw new SuiteError('CREDENTIALS_INVALID', 'Missing base URL or credentials for a live run. Set these environment variables (or give them in --credentials FILE):', { details: missing });
   }
+  assertSecretsLongEnough(contracts, credentials);
   return { baseUrls, credentials };
 }
 
@@ -57,6 +59,7 @@ export function resolveSimulateCredentials(contracts: readonly Contract[], env: 
       Object.entries(contract.credentials).map(([name, spec]) => [name, nonEmpty(fromFile[name]) ?? nonEmpty(env[spec.env]) ?? defaults[name] ?? '']),
     );
   }
+  assertSecretsLongEnough(contracts, out);
   return out;
 }
 

@@ -2,18 +2,29 @@ import type { Reporter } from '../types/reporter.ts';
 import { redactText } from './redact-text.ts';
 
 /**
- * A reporter that sees every hook argument with every form of every secret replaced by the
+ * A reporter that sees every hook argument with every variant of every secret replaced by the
  * redaction marker: for runs against live vendors, whose answers (error messages that echo a
- * request) could carry a credential into a report or the console.
+ * request) could carry a credential into a report or the console. Every hook the reporter has is
+ * wrapped, including hooks added later to the Reporter interface, so none bypasses redaction.
  */
 export function redactingReporter(reporter: Reporter, secrets: readonly string[]): Reporter {
   if (secrets.length === 0) return reporter;
   const wrapped: Record<string, unknown> = { name: reporter.name };
-  for (const hook of ['onRunStart', 'onCheckResult', 'onWarning', 'onRunEnd'] as const) {
-    const fn = reporter[hook] as ((arg: unknown) => unknown) | undefined;
-    if (fn !== undefined) wrapped[hook] = (arg: unknown) => fn.call(reporter, redactValue(arg, secrets));
+  for (const hook of hookNames(reporter)) {
+    const fn: unknown = (reporter as unknown as Record<string, unknown>)[hook];
+    if (typeof fn !== 'function') continue;
+    wrapped[hook] = (...args: unknown[]) => (fn as (...a: unknown[]) => unknown).apply(reporter, args.map((arg) => redactValue(arg, secrets)));
   }
   return wrapped as unknown as Reporter;
+}
+
+/** Own and inherited method names (object-literal and class reporters alike). */
+function hookNames(reporter: Reporter): Set<string> {
+  const names = new Set<string>();
+  for (let o: object | null = reporter; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
+    for (const name of Object.getOwnPropertyNames(o)) if (name !== 'constructor') names.add(name);
+  }
+  return names;
 }
 
 /** A deep copy of JSON-able data with every secret redacted in every string. */

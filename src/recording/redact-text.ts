@@ -1,40 +1,80 @@
 import { REDACTED } from './har.ts';
+import { base64RunsIn } from './decoded-base64.ts';
+import { compileSecretMatchers, wholeStringForms, type SecretMatchers } from './secret-variants.ts';
 
 /**
- * The forms a secret takes in a message: as is, XML-escaped (text and attribute), JSON-escaped,
- * URL-encoded (encodeURIComponent and form encoding) and base64 (standard and URL-safe). Longest
- * first, so a longer form is replaced before a form it contains.
- */
-export function secretForms(secret: string): string[] {
-  const xmlText = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const xmlAttr = xmlText.replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-  const json = JSON.stringify(secret).slice(1, -1);
-  const form = new URLSearchParams({ s: secret }).toString().slice(2);
-  const base64 = Buffer.from(secret, 'utf8').toString('base64');
-  const base64url = Buffer.from(secret, 'utf8').toString('base64url');
-  const forms = [secret, xmlText, xmlAttr, json, encodeURIComponent(secret), form, base64, base64.replace(/=+$/, ''), base64url];
-  return [...new Set(forms)].filter((f) => f !== '').sort((a, b) => b.length - a.length);
-}
-
-/**
- * Secrets shorter than this are not replaced as text: they would match ordinary words. They are
- * still redacted at every position the contract sends them, and the leak guard refuses them.
+ * Secrets shorter than this are not replaced as text: they would match ordinary words. Live-path
+ * commands refuse such secrets before sending anything (`MIN_SECRET_LENGTH` in src/credentials/);
+ * this floor only matters for values found in captures (`redact`, `audit`).
  */
 export const MIN_LITERAL_SECRET = 4;
 
+/** Compiled matchers by secret set: each set's variants are built once, however many texts are redacted. */
+const MATCHERS = new Map<string, SecretMatchers | undefined>();
+const MAX_CACHED_SETS = 16;
+
 /**
- * Replace every form of every secret in a text with the redaction marker (URL-encoded where the
- * form was). Returns the text and whether anything was replaced.
+ * The common whole-string forms of a secret (raw, XML- and JSON-escaped, URL- and form-encoded),
+ * longest first. Kept for callers that list forms; redaction itself covers far more (see
+ * secret-variants.ts).
+ */
+export function secretForms(secret: string): string[] {
+  const base64 = Buffer.from(secret, 'utf8').toString('base64');
+  const forms = [...wholeStringForms(secret), base64, base64.replace(/=+$/, ''), Buffer.from(secret, 'utf8').toString('base64url')];
+  return [...new Set(forms)].filter((f) => f !== '').sort((a, b) => b.length - a.length);
+}
+
+/** The one set of matchers for a secret set (compiled on first use). */
+export function secretMatcher(secrets: readonly string[]): SecretMatchers | undefined {
+  const key = [...new Set(secrets)].sort().join('\u0000');
+  if (MATCHERS.has(key)) return MATCHERS.get(key);
+  const matcher = compileSecretMatchers(secrets, MIN_LITERAL_SECRET);
+  if (MATCHERS.size >= MAX_CACHED_SETS) MATCHERS.delete(MATCHERS.keys().next().value ?? '');
+  MATCHERS.set(key, matcher);
+  return matcher;
+}
+
+/**
+ * Replace every variant of every secret in a text with the redaction marker (URL-encoded where
+ * the variant was). Returns the text and whether anything was replaced. This is the one redaction
+ * used for recordings, reports, logs and error messages.
  */
 export function redactText(text: string, secrets: readonly string[]): { readonly text: string; readonly replaced: boolean } {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length < MIN_LITERAL_SECRET) continue;
-    for (const form of secretForms(secret)) {
-      if (!out.includes(form)) continue;
-      const marker = form !== secret && form.includes('%') ? encodeURIComponent(REDACTED) : REDACTED;
-      out = out.split(form).join(marker);
-    }
+  const matchers = secretMatcher(secrets);
+  if (matchers === undefined || text === '') return { text, replaced: false };
+  const unwrapped = redactBase64Runs(text, matchers, 0);
+  let replaced = unwrapped !== text;
+  const out = unwrapped.replace(matchers.text, (found) => {
+    replaced = true;
+    return /%[0-9A-Fa-f]{2}/.test(found) ? encodeURIComponent(REDACTED) : REDACTED;
+  });
+  return { text: out, replaced };
+}
+
+/** How many base64 layers redaction looks through (base64 of base64 of an escaped secret). */
+const MAX_BASE64_LAYERS = 2;
+
+/**
+ * Replace each base64 run that decodes to text holding a secret (in any variant, however it was
+ * escaped before being encoded) with the marker. A run too long to decode is searched for the
+ * secrets' precomputed base64 forms instead.
+ */
+function redactBase64Runs(text: string, matchers: SecretMatchers, layer: number): string {
+  let out = '';
+  let at = 0;
+  for (const run of base64RunsIn(text)) {
+    const replacement = run.undecoded ? run.text.replace(matchers.base64, REDACTED) : run.decoded.some((d) => holdsSecret(d, matchers, layer + 1)) ? REDACTED : run.text;
+    if (replacement === run.text) continue;
+    out += text.slice(at, run.index) + replacement;
+    at = run.index + run.text.length;
   }
-  return { text: out, replaced: out !== text };
+  return at === 0 ? text : out + text.slice(at);
+}
+
+function holdsSecret(decoded: string, matchers: SecretMatchers, layer: number): boolean {
+  for (const re of [matchers.text, matchers.base64]) {
+    re.lastIndex = 0;
+    if (re.test(decoded)) return true;
+  }
+  return layer < MAX_BASE64_LAYERS && redactBase64Runs(decoded, matchers, layer) !== decoded;
 }

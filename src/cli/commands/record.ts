@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import type { CaseSpec, LoadedContract } from '../../types/contract.ts';
 import type { Exchange } from '../../model/http.ts';
 import { buildRequest } from '../../protocols/build-request.ts';
-import { assertNoSecrets, type PendingFile } from '../../recording/leak-guard.ts';
+import type { PendingFile } from '../../recording/leak-guard.ts';
+import { holdBackFiles } from '../../recording/hold-back-files.ts';
 import { recordedHar } from '../../recording/recorded-har.ts';
 import { redactExchange } from '../../recording/redact-exchange.ts';
 import { redactText } from '../../recording/redact-text.ts';
@@ -44,7 +45,7 @@ export function registerRecord(program: Command, io: CliIo): void {
     .option('--contracts <dir>', 'folder or file of contracts', DEFAULT_CONTRACTS)
     .option('--recordings <dir>', 'recordings the simulators answer from (simulate)', DEFAULT_RECORDINGS);
   addLiveFlags(command, { timeout: 10_000, runTimeout: 300_000 })
-    .addHelpText('after', '\nEvery secret is redacted, and a leak guard refuses to write any file still holding one.\nExit codes: 0 every case recorded, 1 a case got no response (the others are written), 2 usage, configuration or leak.\nExample: conformance record --target simulate --out out/recordings && conformance run --recordings out/recordings')
+    .addHelpText('after', '\nEvery secret is redacted, and a leak guard refuses to write any file still holding one.\nExit codes: 0 every case recorded, 1 a case got no response, or a file was held back because it still held a secret or replay would refuse it (every other file is written), 2 usage or configuration.\nExample: conformance record --target simulate --out out/recordings && conformance run --recordings out/recordings')
     .action(async (flags: RecordFlags) => {
       io.setExitCode(await record(flags, io));
     });
@@ -68,14 +69,19 @@ async function record(flags: RecordFlags, io: CliIo): Promise<number> {
     const text = recordedHar(redacted, { contract: c.loaded.contract.id, contractHash: c.loaded.hash, case: c.case.name, target: opened.target.name, recordedAt, creator: TOOL });
     return [{ path: join(flags.out, recordingPath(c.loaded.contract, c.case)), text }];
   });
-  // Independent of the redaction above: nothing is written if any file still holds a secret.
-  assertNoSecrets(files, opened.secrets);
-  for (const file of files) await writeFileAtomic(file.path, file.text);
+  const blocked = holdBackFiles(files, opened.secrets);
+  const written = files.filter((f) => !blocked.has(f.path));
+  for (const file of written) await writeFileAtomic(file.path, file.text);
   const failed = captured.filter((c) => c.exchange === undefined);
-  io.stdout.write(`Recorded ${files.length} case(s) from target ${opened.target.name} into ${displayPath(flags.out)}${resolve(flags.out) === resolve(DEFAULT_RECORDINGS) ? ' (the committed baseline)' : ''}.\n`);
-  for (const f of failed) io.stdout.write(`  no recording for ${f.loaded.contract.id} case ${f.case.name}: ${redactText(f.problem ?? '', opened.secrets).text}\n`);
-  if (files.length > 0) io.stdout.write(`Check them: conformance run --recordings ${displayPath(flags.out)}${flags.contracts === DEFAULT_CONTRACTS ? '' : ` --contracts ${displayPath(flags.contracts)}`}\n`);
-  return failed.length === 0 ? 0 : 1;
+  const out = (line: string): void => void io.stdout.write(`${redactText(line, opened.secrets).text}\n`);
+  out(`Recorded ${written.length} case(s) from target ${opened.target.name} into ${displayPath(flags.out)}${resolve(flags.out) === resolve(DEFAULT_RECORDINGS) ? ' (the committed baseline)' : ''}.`);
+  for (const f of failed) out(`  no recording for ${f.loaded.contract.id} case ${f.case.name}: ${f.problem ?? ''}`);
+  if (blocked.size > 0) {
+    io.stderr.write(`error: ${blocked.size} recording(s) not written; every other file was written:\n`);
+    for (const [path, why] of blocked) io.stderr.write(`  ${displayPath(path)}: ${redactText(why, opened.secrets).text}\n`);
+  }
+  if (written.length > 0) out(`Check them: conformance run --recordings ${displayPath(flags.out)}${flags.contracts === DEFAULT_CONTRACTS ? '' : ` --contracts ${displayPath(flags.contracts)}`}`);
+  return failed.length === 0 && blocked.size === 0 ? 0 : 1;
 }
 
 async function captureVendor(loaded: LoadedContract, target: Target, credentials: Readonly<Record<string, string>>): Promise<Captured[]> {

@@ -1,4 +1,7 @@
-import { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-after.ts';
+import { parseRetryAfter } from './retry-after.ts';
+
+/** Wait after a 429 with no readable Retry-After. */
+export const DEFAULT_RETRY_AFTER_MS = 1000;
 
 /**
  * Per-vendor (per-origin) pacing after a 429: the vendor's Retry-After sets the earliest time the
@@ -18,7 +21,8 @@ export function createVendorGates(): VendorGates {
     notBefore: (origin) => gates.get(origin) ?? 0,
     observe(origin, status, retryAfter, now) {
       if (status !== 429) return;
-      const wait = Math.min(parseRetryAfter(retryAfter, now) ?? 1000, MAX_RETRY_AFTER_MS);
+      // Not capped here: a wait past MAX_RETRY_AFTER_MS or the run deadline stops sending instead.
+      const wait = parseRetryAfter(retryAfter, now) ?? DEFAULT_RETRY_AFTER_MS;
       gates.set(origin, Math.max(gates.get(origin) ?? 0, now + wait));
     },
   };

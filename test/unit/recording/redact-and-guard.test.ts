@@ -3,7 +3,8 @@ import { loadValidContract } from '../../helpers/prepare-contract.ts';
 import { repoPath } from '../../helpers/paths.ts';
 import { buildRequest } from '../../../src/protocols/build-request.ts';
 import { redactExchange } from '../../../src/recording/redact-exchange.ts';
-import { assertNoSecrets, encodings } from '../../../src/recording/leak-guard.ts';
+import { assertNoSecrets, describeLeak, findLeaks, type LeakHit } from '../../../src/recording/leak-guard.ts';
+import { composedEncodings, scanForCanaries } from '../../helpers/canary-scan.ts';
 import { isSuiteError } from '../../../src/errors.ts';
 import { findSecrets } from '../../helpers/secret-scan.ts';
 
@@ -47,21 +48,42 @@ describe('redactExchange', () => {
 describe('leak guard', () => {
   it('passes text that holds no secret', () => {
     expect(guardError('{"password":"[redacted]"}', [SECRET, OTHER])).toBe('');
+    expect(findLeaks([{ path: 'a.har', text: 'p&amp;ss [redacted] an0ther' }], [SECRET, OTHER])).toEqual([]);
   });
 
-  it.each(encodings(SECRET).map(([name, text]) => [name, text]))('refuses a secret %s, naming file and encoding, never the value', (name, text) => {
-    const message = guardError(`{"x":"before ${text} after"}`, [SECRET]);
-    expect(message).toContain('Refusing to write');
-    expect(message).toContain(`out/x.har: secret #1 (${SECRET.length} characters) found ${name}`);
-    expect(message).not.toContain(SECRET);
+  // The encodings come from the test's own encoders (test/helpers/canary-scan.ts), never from the guard.
+  it.each(composedEncodings(SECRET))('refuses a secret encoded %s, naming file and encoding, never the value', (_name, encoded) => {
+    const hits = findLeaks([{ path: 'out/x.har', text: `{"x":"before ${encoded} after"}` }], [OTHER, SECRET]);
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ path: 'out/x.har', secret: 2, length: SECRET.length });
+    const line = describeLeak(hits[0] as LeakHit);
+    expect(line).toMatch(new RegExp(`^out/x\\.har: secret #2 \\(${SECRET.length} characters\\) found \\S`));
+    expect(scanForCanaries(line, [SECRET])).toEqual([]);
   });
 
-  it('finds a secret inside a longer base64 value (Basic auth) and in lower-case percent-encoding', () => {
-    expect(guardError(Buffer.from(`someone:${OTHER}`).toString('base64'), [OTHER])).toContain('inside a longer value');
+  it('names the encoding it found', () => {
+    const name = (text: string): string => findLeaks([{ path: 'f', text }], [SECRET])[0]?.encoding ?? 'nothing';
+    expect(name(JSON.stringify(SECRET))).toBe('JSON-escaped');
+    expect(name(Buffer.from(SECRET).toString('base64'))).toBe('base64');
+    expect(name(encodeURIComponent(encodeURIComponent(SECRET)))).toBe('URL-encoded, then URL-encoded');
+    expect(name(Buffer.from(`user:${SECRET}`).toString('base64'))).toMatch(/^base64 inside a longer value/);
+  });
+
+  it('blocks only the files that hold a secret', () => {
+    const files = [
+      { path: 'a.har', text: 'clean' },
+      { path: 'b.har', text: `echo ${Buffer.from(`<p>${SECRET}</p>`).toString('base64')}` },
+      { path: 'c.har', text: 'also clean' },
+    ];
+    expect(findLeaks(files, [SECRET]).map((h) => h.path)).toEqual(['b.har']);
+  });
+
+  it('finds a long secret by a distinctive part of it', () => {
+    expect(findLeaks([{ path: 'f', text: `..${OTHER.slice(3, 17)}..` }], [OTHER])[0]?.encoding).toMatch(/part/);
+  });
+
+  it('refuses, all or nothing, through assertNoSecrets', () => {
     expect(guardError(encodeURIComponent(SECRET).toLowerCase(), [SECRET])).toContain('URL-encoded');
-  });
-
-  it('refuses a secret too short to be told apart from other text', () => {
     expect(guardError('anything', ['abc'])).toContain('shorter than 4 characters');
   });
 });

@@ -1,0 +1,49 @@
+/**
+ * Runs of base64 or base64url in a text (also when URL-encoded, `%2B %2F %3D`, or JSON-escaped,
+ * `\/ \u002b`), long enough to hide a secret, and what each decodes to. Redaction decodes them and looks
+ * inside, so a secret escaped any way and then base64-encoded (a vendor echoing its escaped view of
+ * a request) is found however deep the escaping went.
+ */
+
+/** Shortest run worth decoding: the base64 of a MIN_SECRET_LENGTH (8-byte) secret takes 11 characters. */
+export const MIN_BASE64_RUN = 11;
+
+/**
+ * Longest run decoded, and most characters decoded per text: beyond them (attachments, images)
+ * only the precomputed base64 forms of each secret are looked for, so redaction stays linear.
+ */
+export const MAX_DECODED_RUN = 64 * 1024;
+export const MAX_DECODED_PER_TEXT = 1024 * 1024;
+
+const RUN = new RegExp(`(?:[A-Za-z0-9+/_-]|%2[BbFf]|\\\\/|\\\\u002[BbFf]){${MIN_BASE64_RUN},}(?:=|%3[Dd]|\\\\u003[Dd]){0,2}`, 'g');
+
+/** A run and its decodings (from each of its first four characters, as UTF-8); none when over the limits. */
+export interface Base64Run {
+  readonly index: number;
+  readonly text: string;
+  readonly decoded: readonly string[];
+  /** True when the run was too long to decode (or the text's budget was spent). */
+  readonly undecoded: boolean;
+}
+
+/** The base64-looking runs of the text (within the decoding limits), with their decodings. */
+export function base64RunsIn(text: string): Base64Run[] {
+  const out: Base64Run[] = [];
+  let budget = MAX_DECODED_PER_TEXT;
+  for (const match of text.matchAll(RUN)) {
+    if (match[0].length > MAX_DECODED_RUN || match[0].length > budget) {
+      out.push({ index: match.index, text: match[0], decoded: [], undecoded: true });
+      continue;
+    }
+    budget -= match[0].length;
+    const plain = match[0].replace(/%2[Bb]|\\u002[Bb]/g, '+').replace(/%2[Ff]|\\\/|\\u002[Ff]/g, '/').replace(/%3[Dd]|\\u003[Dd]/g, '=');
+    const decoded: string[] = [];
+    // Node's base64 decoder also reads the URL-safe alphabet (- and _).
+    for (const skip of [0, 1, 2, 3]) {
+      const bytes = Buffer.from(plain.slice(skip), 'base64');
+      decoded.push(bytes.toString('utf8'));
+    }
+    out.push({ index: match.index, text: match[0], decoded, undecoded: false });
+  }
+  return out;
+}
