@@ -3,8 +3,14 @@ import type { Violation } from './violation.ts';
 /** The suites, in run order. Part of the JSON report. */
 export const SUITES = ['contract', 'request-building', 'response-parsing', 'scenarios'] as const;
 
+/** Suites of other commands that render through the same report model (`audit` pairs). */
+export const OTHER_SUITES = ['audit'] as const;
+
+/** Every suite, in report order. */
+export const ALL_SUITES = [...SUITES, ...OTHER_SUITES] as const;
+
 /** One suite name. */
-export type SuiteName = (typeof SUITES)[number];
+export type SuiteName = (typeof SUITES)[number] | (typeof OTHER_SUITES)[number];
 
 /** Fields every check result has, whatever its state. */
 interface CheckResultBase {
@@ -19,6 +25,10 @@ interface CheckResultBase {
   /** Case name, or null for contract-level checks. */
   readonly case: string | null;
   readonly durationMs: number;
+  /** Repository-relative file the result is about when it is not the contract (a recording or HAR). */
+  readonly file?: string;
+  /** 1-based line in the contract file (or `file`) where the case is defined, for annotations. */
+  readonly line?: number;
 }
 
 /** A check that ran and found no error-severity violation (warnings may be present). */

@@ -9,7 +9,7 @@ import { redactText } from './redact-text.ts';
 export function redactingReporter(reporter: Reporter, secrets: readonly string[]): Reporter {
   if (secrets.length === 0) return reporter;
   const wrapped: Record<string, unknown> = { name: reporter.name };
-  for (const hook of ['onRunStart', 'onCheckResult', 'onWarning', 'onRunEnd'] as const) {
+  for (const hook of ['onRunStart', 'onExchange', 'onCheckResult', 'onWarning', 'onRunEnd'] as const) {
     const fn = reporter[hook] as ((arg: unknown) => unknown) | undefined;
     if (fn !== undefined) wrapped[hook] = (arg: unknown) => fn.call(reporter, redactValue(arg, secrets));
   }

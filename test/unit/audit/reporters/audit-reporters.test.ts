@@ -5,7 +5,7 @@ import type { AuditSummary } from '../../../../src/audit/audit-summary.ts';
 import { createAjv } from '../../../../src/contract/create-ajv.ts';
 import { isSuiteError } from '../../../../src/errors.ts';
 import { parseAuditReporterSpec, renderAuditConsole, renderAuditJson, renderAuditJunit, renderAuditMarkdown } from '../../../../reporters/audit/index.ts';
-import { codeSpan, escapeMarkdown } from '../../../../reporters/audit/markdown/escape-markdown.ts';
+import { codeSpan, escapeMarkdown } from '../../../../reporters/shared/escape-markdown.ts';
 import { repoPath } from '../../../helpers/paths.ts';
 import { auditFixture, auditFolders } from '../audit-fixtures.ts';
 import { combinedAudit, HOSTILE, withHostileChange } from './sample-audit.ts';
