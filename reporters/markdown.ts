@@ -49,7 +49,7 @@ export function createMarkdownReporter(options: ReporterOptions): Reporter {
 function matrix(summary: RunSummary): string[] {
   const suites = summary.suites.filter((s) => summary.results.some((r) => r.suite === s));
   if (suites.length === 0) return [];
-  const head = `| contract | ${suites.map(md).join(' | ')} | total |`;
+  const head = `| vendor/operation | ${suites.map(md).join(' | ')} | total |`;
   const rule = `|---|${suites.map(() => '---|').join('')}---|`;
   const rows = contractIds(summary).map((id) => {
     const mine = summary.results.filter((r) => r.contract === id);
