@@ -109,7 +109,11 @@ function warnings(summary: RunSummary): string[] {
   const groups = groupWarnings(summary);
   if (groups.length === 0) return [];
   const total = groups.reduce((n, g) => n + g.cases.length, 0);
-  const items = groups.map((g) => `- **${g.cases.length}×** ${codeSpan(g.contract)} ${g.checks.map((c) => codeSpan(c)).join(', ')}: ${md(cut(g.message))}<br>cases: ${md(cut(g.cases.join(', '), 300))}`);
+  const items = groups.map((g) =>
+    g.rule === 'run'
+      ? `- ${g.contract === '' ? '' : `${codeSpan(g.contract)}: `}${md(cut(g.message))}`
+      : `- **${g.cases.length}×** ${codeSpan(g.contract)} ${g.checks.map((c) => codeSpan(c)).join(', ')}: ${md(cut(g.message))}<br>cases: ${md(cut(g.cases.join(', '), 300))}`,
+  );
   return [`<details><summary>Warnings (${total})</summary>`, '', ...items, '', '</details>', ''];
 }
 
