@@ -7,6 +7,9 @@ import { truncate, wrap } from '../shared/fit-width.ts';
 import type { Palette } from './palette.ts';
 import { SYMBOLS } from './symbols.ts';
 
+/** Most wrapped lines one value gets on the console. */
+const MAX_VALUE_LINES = 6;
+
 /** Failed results of a run, in report order. */
 export function failedResults(summary: RunSummary): readonly FailedResult[] {
   return summary.results.filter((r: CheckResult): r is FailedResult => r.state === 'failed');
@@ -40,8 +43,11 @@ function renderViolation(v: Violation, palette: Palette, width: number): readonl
   const view = describeViolation(v);
   const mark = v.severity === 'warning' ? palette.yellow(`${SYMBOLS.warning} `) : '';
   const head = `    ${mark}${palette.bold(view.rule)} ${palette.dim('at')} ${palette.yellow(truncate(view.where, width - view.rule.length - 10))}`;
-  const field = (label: string, value: string, tone: (s: string) => string = (s) => s): string[] =>
-    wrap(value, width - 16, ' '.repeat(16)).map((l, i) => (i === 0 ? `      ${palette.dim(label.padEnd(10))}${tone(l)}` : `${l}`));
+  const field = (label: string, value: string, tone: (s: string) => string = (s) => s): string[] => {
+    const lines = wrap(value, width - 16, ' '.repeat(16));
+    const shown = lines.length > MAX_VALUE_LINES ? [...lines.slice(0, MAX_VALUE_LINES - 1), `${' '.repeat(16)}… (${lines.length - MAX_VALUE_LINES + 1} more lines in the JSON and HTML reports)`] : lines;
+    return shown.map((l, i) => (i === 0 ? `      ${palette.dim(label.padEnd(10))}${tone(l)}` : l));
+  };
   if (view.expected === undefined || view.actual === undefined) return [head, ...field('message', view.message)];
   const changes = diffValues(view.expected, view.actual, width - 20);
   const values =

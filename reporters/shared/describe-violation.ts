@@ -29,8 +29,8 @@ const DOCUMENTED = ' / Documented: ';
 export function describeViolation(v: Violation): ViolationView {
   const base = { rule: v.rule, where: v.path === '' ? '(root)' : v.path, message: v.message, severity: v.severity };
   const parsed = splitMessage(v.message);
-  const expected = plain(v.params?.['expected']) ?? parsed?.documented;
-  const actual = plain(v.params?.['received']) ?? parsed?.received;
+  const expected = shown(plain(v.params?.['expected']) ?? parsed?.documented);
+  const actual = shown(plain(v.params?.['received']) ?? parsed?.received);
   return {
     ...base,
     ...(expected === undefined ? {} : { expected }),
@@ -51,12 +51,31 @@ interface SplitMessage {
 function splitMessage(message: string): SplitMessage | undefined {
   const r = message.indexOf(RECEIVED);
   if (r === -1) return undefined;
-  const d = message.indexOf(DOCUMENTED, r);
+  const d = topLevelIndex(message, DOCUMENTED, r + RECEIVED.length);
   if (d === -1) return undefined;
   const received = message.slice(r + RECEIVED.length, d);
   const rest = message.slice(d + DOCUMENTED.length);
   const end = sentenceEnd(rest);
   return { before: message.slice(0, r).trim(), received: received.trim(), documented: rest.slice(0, end).trim(), fix: rest.slice(end).replace(/^\.\s*/, '').trim() };
+}
+
+/** First index of `needle` from `from` that is outside brackets, parentheses and quotes; -1 if none. */
+function topLevelIndex(text: string, needle: string, from: number): number {
+  let depth = 0;
+  let quoted = false;
+  for (let i = from; i < text.length; i++) {
+    const ch = text[i];
+    if (depth === 0 && !quoted && text.startsWith(needle, i)) return i;
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '(' || ch === '[' || ch === '{')) depth++;
+    else if (!quoted && (ch === ')' || ch === ']' || ch === '}')) depth = Math.max(0, depth - 1);
+  }
+  return text.indexOf(needle, from);
+}
+
+/** An empty value shown as such, so "expected X, actual (empty)" never loses its second line. */
+function shown(value: string | undefined): string | undefined {
+  return value === '' ? '(empty)' : value;
 }
 
 /** Index of the first `. X` (X upper case) outside brackets, quotes and parentheses: where the documented value ends. */

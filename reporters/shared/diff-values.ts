@@ -20,7 +20,17 @@ export function diffValues(expected: string, actual: string, short = 60): readon
   if (expected.length <= short && actual.length <= short) return undefined;
   const structured = diffJson(expected, actual);
   if (structured !== undefined) return structured;
-  return [firstDifference(expected, actual)];
+  // Texts that part at once have nothing in common to skip: show them whole (wrapped) instead.
+  return commonPrefix(expected, actual) < MIN_COMMON ? undefined : [firstDifference(expected, actual)];
+}
+
+/** Common leading characters below which a "first difference" view would only hide context. */
+const MIN_COMMON = 12;
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
 }
 
 function diffJson(expected: string, actual: string): readonly ValueChange[] | undefined {
@@ -51,8 +61,7 @@ function parseStructure(text: string): Record<string, unknown> | unknown[] | und
 
 /** The two texts from a little before their first differing character, each cut to a window. */
 function firstDifference(expected: string, actual: string, context = 20, window = 60): ValueChange {
-  let i = 0;
-  while (i < expected.length && i < actual.length && expected[i] === actual[i]) i++;
+  const i = commonPrefix(expected, actual);
   const from = Math.max(0, i - context);
   const cut = (text: string): string => `${from > 0 ? '…' : ''}${text.slice(from, from + window)}${text.length > from + window ? '…' : ''}`;
   return { path: `at character ${i + 1}`, expected: cut(expected), actual: cut(actual) };
