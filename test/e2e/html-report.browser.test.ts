@@ -79,6 +79,21 @@ describe('the HTML report in headless Chromium', { timeout: 120_000 }, () => {
     expect(await page.locator('.card[data-vendor="centra"]').textContent()).toMatch(/coverage \d+\/\d+ documented items/);
   });
 
+  it('shows an audit report through the same page: drift with before/after and the changed part marked', async () => {
+    const report = join(dir, 'audit.html');
+    const audit = await runCli(['audit', '--baseline', 'test/fixtures/audit/baseline', '--current', 'test/fixtures/audit/combined', '--reporter', `html:${report}`], { timeoutMs: 60_000 });
+    expect(audit.code, audit.stderr).toBe(1);
+    const auditPage = await context.newPage();
+    await auditPage.goto(`file://${report}`);
+    const expired = auditPage.locator('#drift details', { hasText: 'crmcom/invoices_update › token-expired' });
+    await expired.locator('summary').click();
+    expect(await expired.locator('.before').textContent()).toBe('200');
+    expect(await expired.locator('.after').textContent()).toBe('401');
+    expect(await expired.locator('.before del').textContent()).toBe('200');
+    expect(await auditPage.locator('#results .result[data-state="failed"]').count()).toBe(4);
+    await auditPage.close();
+  });
+
   it('fetched nothing from the network', () => {
     expect(external).toEqual([]);
   });
