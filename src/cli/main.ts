@@ -76,7 +76,8 @@ function handleError(error: unknown, io: CliIo): number {
 
 function processIo(): CliIo {
   const tty = process.stdout.isTTY === true;
-  const columns = tty ? process.stdout.columns : undefined;
+  // A pseudo-terminal without a size reports 0 columns: lay out for 80 then.
+  const columns = tty && process.stdout.columns > 0 ? process.stdout.columns : undefined;
   const io = { stdout: quietOnEpipe(process.stdout), stderr: process.stderr, color: decideColor(), tty, setExitCode: () => undefined };
   return columns === undefined ? io : { ...io, columns };
 }
