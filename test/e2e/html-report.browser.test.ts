@@ -14,7 +14,7 @@ const SCREENSHOT = repoPath('out/html-report.png');
  * The HTML report of a failing run over all five vendors (Centra's operation element in the wrong
  * namespace), opened in a real headless Chromium with every network request refused and counted.
  */
-describe('the HTML report in headless Chromium', { timeout: 120_000 }, () => {
+describe('the HTML report in headless Chromium', { timeout: 180_000 }, () => {
   let dir = '';
   let context: BrowserContext;
   let page: Page;
@@ -26,7 +26,7 @@ describe('the HTML report in headless Chromium', { timeout: 120_000 }, () => {
     await cp(repoPath('recordings'), recordings, { recursive: true });
     await cp(repoPath('test/fixtures/recordings/wrong-operation-namespace/centra'), join(recordings, 'centra'), { recursive: true, force: true });
     const report = join(dir, 'report.html');
-    const run = await runCli(['run', '--recordings', recordings, '--reporter', `html:${report}`], { timeoutMs: 60_000 });
+    const run = await runCli(['run', '--recordings', recordings, '--reporter', `html:${report}`], { timeoutMs: 120_000 });
     expect(run.code, run.stderr).toBe(1);
     context = await chromium.launchPersistentContext(join(dir, 'profile'), {
       executablePath: CHROMIUM,
@@ -41,7 +41,7 @@ describe('the HTML report in headless Chromium', { timeout: 120_000 }, () => {
     });
     page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`file://${report}`);
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await context?.close();

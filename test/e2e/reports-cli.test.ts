@@ -10,8 +10,20 @@ const BIN = repoPath('src/cli/bin.js');
 const XSD = repoPath('test/fixtures/junit/junit-10.xsd');
 const BROKEN_CENTRA = ['--vendor', 'centra', '--contracts', 'contracts/centra', '--recordings', 'test/fixtures/recordings/wrong-operation-namespace'];
 
+/** Tests here start many CLIs; under a full `npm test` on 2 cores they queue for a long time. */
+const TIMEOUT_MS = 2 * QUEUED_TEST_TIMEOUT_MS;
+
+// bash runs (pipes, colour variables) go one at a time, beside runCli's own queue.
+let shQueue: Promise<unknown> = Promise.resolve();
+
 /** Run a command line in bash (for pipes) from the repository root; NO_COLOR and FORCE_COLOR as given. */
 function sh(script: string, env: Readonly<Record<string, string>> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const next = shQueue.then(() => shNow(script, env));
+  shQueue = next.catch(() => undefined);
+  return next;
+}
+
+function shNow(script: string, env: Readonly<Record<string, string>>): Promise<{ code: number; stdout: string; stderr: string }> {
   const { FORCE_COLOR: _f, NO_COLOR: _n, CI: _c, ...base } = process.env;
   return new Promise((resolve, reject) => {
     const child = spawn('bash', ['-o', 'pipefail', '-c', script], { cwd: REPO_ROOT, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -28,7 +40,7 @@ function xmllint(file: string): Promise<{ code: number; stdout: string; stderr: 
   return sh(`xmllint --noout --schema '${XSD}' '${file}'`);
 }
 
-describe.concurrent('reports on the command line', { timeout: QUEUED_TEST_TIMEOUT_MS }, () => {
+describe.concurrent('reports on the command line', { timeout: TIMEOUT_MS }, () => {
   let dir = '';
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'conformance-reports-'));
@@ -177,7 +189,7 @@ describe.concurrent('reports on the command line', { timeout: QUEUED_TEST_TIMEOU
   });
 });
 
-describe.concurrent('colour follows NO_COLOR, FORCE_COLOR, TERM=dumb, --color and --no-color', { timeout: QUEUED_TEST_TIMEOUT_MS }, () => {
+describe('colour follows NO_COLOR, FORCE_COLOR, TERM=dumb, --color and --no-color', { timeout: TIMEOUT_MS }, () => {
   const ANSI = /\u001b\[/;
   const cmd = (flags = ''): string => `node '${BIN}' findings --vendor centra ${flags}`;
   it.each<[string, string, Record<string, string>, boolean]>([
