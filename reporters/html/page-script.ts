@@ -12,7 +12,7 @@ function el(tag,attrs,children){var e=document.createElement(tag);if(attrs)for(v
 (children||[]).forEach(function(c){if(c!==null&&c!==undefined)e.appendChild(typeof c==='string'?document.createTextNode(c):c);});return e;}
 function $(id){return document.getElementById(id);}
 function options(select,values,label){select.appendChild(el('option',{value:'',text:label}));values.forEach(function(v){select.appendChild(el('option',{value:v,text:v}));});}
-function matches(r){return(!filter.vendor||r.vendor===filter.vendor)&&(!filter.suite||r.suite===filter.suite)&&(!filter.state||r.state===filter.state)&&(!filter.text||(r.id+' '+r.title).toLowerCase().indexOf(filter.text)!==-1);}
+function matches(r){return(!filter.vendor||r.vendor===filter.vendor)&&(!filter.suite||r.suite===filter.suite)&&(!filter.state||r.state===filter.state)&&(!filter.text||(r.id+' '+r.contract+' '+r.case+' '+r.check+' '+r.title).toLowerCase().indexOf(filter.text)!==-1);}
 function pct(a,b){return b===0?'n/a':Math.round(100*a/b)+'%';}
 function cards(){var box=$('vendors');box.textContent='';data.vendors.forEach(function(v){if(filter.vendor&&v.vendor!==filter.vendor)return;var ran=v.passed+v.failed;
 box.appendChild(el('div',{class:'card','data-vendor':v.vendor},[el('div',{text:v.vendor}),el('b',{class:v.failed?'bad':'ok',text:pct(v.passed,ran)}),el('div',{class:'muted',text:v.passed+'/'+ran+' checks passed'+(v.skipped?', '+v.skipped+' skipped':'')}),
