@@ -44,23 +44,13 @@ export function parseReporterSpec(spec: string): ReporterSpec {
 }
 
 /**
- * Check every report path before the run starts, so an unwritable one is a one-line configuration
- * error (exit 2) instead of a failure after minutes of work.
- * @throws SuiteError `REPORTER_INVALID`
- */
-export async function checkReportPaths(specs: readonly string[]): Promise<void> {
-  for (const spec of specs) {
-    const parsed = parseReporterSpec(spec);
-    if (parsed.path !== undefined && !STDOUT_ONLY.includes(parsed.name)) await checkReportPath(parsed.path, spec);
-  }
-}
-
-/**
  * Create the reporter a `--reporter` value names. A path in the spec overrides `options.path`.
- * @throws SuiteError `REPORTER_INVALID` when the spec is invalid (see {@link parseReporterSpec}).
+ * @throws SuiteError `REPORTER_INVALID` when the spec is invalid (see {@link parseReporterSpec}) or its path cannot be written.
  */
 export function createReporter(spec: string, options: ReporterOptions): Reporter {
   const parsed = parseReporterSpec(spec);
+  // An unwritable report path is a configuration error now, not after minutes of work.
+  if (parsed.path !== undefined && !STDOUT_ONLY.includes(parsed.name)) checkReportPath(parsed.path, spec);
   const resolved: ReporterOptions = parsed.path === undefined ? options : { ...options, path: parsed.path };
   switch (parsed.name) {
     case 'console':

@@ -5,6 +5,7 @@ import { SuiteError } from '../../src/errors.ts';
 import { assertNever } from '../../src/model/result.ts';
 import type { Reporter, ReporterOptions } from '../../src/types/reporter.ts';
 import { auditToReport } from '../adapters/audit-to-report.ts';
+import { checkReportPath } from '../shared/check-report-path.ts';
 import { createGithubReporter } from '../github.ts';
 import { createHtmlReporter } from '../html.ts';
 import { createJunitReporter, renderJunit } from '../junit.ts';
@@ -50,6 +51,7 @@ export function parseAuditReporterSpec(spec: string): AuditReporterSpec {
  */
 export function createAuditReporter(spec: string, options: ReporterOptions): AuditReporter {
   const parsed = parseAuditReporterSpec(spec);
+  if (parsed.path !== undefined) checkReportPath(parsed.path, spec);
   const resolved: ReporterOptions = parsed.path === undefined ? options : { ...options, path: parsed.path };
   switch (parsed.name) {
     case 'console':

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { SuiteError } from '../../errors.ts';
 import type { Contract } from '../../types/contract.ts';
 import type { Reporter } from '../../types/reporter.ts';
-import { assertOneOnStdout, checkReportPaths, createReporter, parseReporterSpec } from '../../../reporters/index.ts';
+import { assertOneOnStdout, createReporter, parseReporterSpec } from '../../../reporters/index.ts';
 import { runConformance, type RunFilter } from '../../runner/run-conformance.ts';
 import type { LoadedContract } from '../../types/contract.ts';
 import { requireReadable } from '../require-readable.ts';
@@ -61,7 +61,6 @@ async function run(flags: RunFlags, io: CliIo): Promise<number> {
   // Configuration errors end the run before anything runs, in one line each.
   await requireReadable(flags.contracts, '--contracts');
   await requireReadable(flags.recordings, '--recordings', 'folder');
-  await checkReportPaths(specs);
   const contracts = filterByVendor(await loadAllContracts([flags.contracts]), flags.vendor);
   const only = checkFilter(flags, contracts);
   const vendorVersions = parseVendorVersions(flags.vendorVersion, contracts.map((l) => l.contract.vendor));
