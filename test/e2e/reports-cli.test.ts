@@ -13,6 +13,9 @@ const BROKEN_CENTRA = ['--vendor', 'centra', '--contracts', 'contracts/centra', 
 /** Tests here start many CLIs; under a full `npm test` on 2 cores they queue for a long time. */
 const TIMEOUT_MS = 2 * QUEUED_TEST_TIMEOUT_MS;
 
+/** CLI runs here may wait for a loaded machine (other suites run beside them); the helper's 20 s is for one contract. */
+const SLOW = { timeoutMs: 90_000 };
+
 // bash runs (pipes, colour variables) go one at a time, beside runCli's own queue.
 let shQueue: Promise<unknown> = Promise.resolve();
 
@@ -50,7 +53,7 @@ describe.concurrent('reports on the command line', { timeout: TIMEOUT_MS }, () =
   });
 
   it('prints a green run on one screen: at most 25 lines, ending with the counts', async () => {
-    const result = await runCli(['run']);
+    const result = await runCli(['run'], SLOW);
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines.length).toBeLessThanOrEqual(25);
@@ -60,7 +63,7 @@ describe.concurrent('reports on the command line', { timeout: TIMEOUT_MS }, () =
   });
 
   it('ends a failing run with the failed ids just above the closing counts', async () => {
-    const result = await runCli(['run', ...BROKEN_CENTRA]);
+    const result = await runCli(['run', ...BROKEN_CENTRA], SLOW);
     expect(result.code).toBe(1);
     const tail = result.stdout.trimEnd().split('\n').slice(-6);
     expect(tail).toEqual([
@@ -75,7 +78,7 @@ describe.concurrent('reports on the command line', { timeout: TIMEOUT_MS }, () =
   });
 
   it('reruns just the failed case and check with the printed rerun command', async () => {
-    const result = await runCli(['run', '--vendor', 'centra', '--case', 'update-ok', '--check', 'request.namespaces', '--contracts', 'contracts/centra', '--recordings', 'test/fixtures/recordings/wrong-operation-namespace', '--reporter', 'json']);
+    const result = await runCli(['run', '--vendor', 'centra', '--case', 'update-ok', '--check', 'request.namespaces', '--contracts', 'contracts/centra', '--recordings', 'test/fixtures/recordings/wrong-operation-namespace', '--reporter', 'json'], SLOW);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as { results: { id: string; state: string }[] };
     expect(report.results).toEqual([expect.objectContaining({ id: 'centra/invoices_Update#update-ok#request.namespaces', state: 'failed' })]);
@@ -83,7 +86,7 @@ describe.concurrent('reports on the command line', { timeout: TIMEOUT_MS }, () =
 
   it('writes JUnit of a whole run that validates against junit-10.xsd, with file= on each testsuite', async () => {
     const file = join(dir, 'run.xml');
-    const result = await runCli(['run', '--reporter', `junit:${file}`]);
+    const result = await runCli(['run', '--reporter', `junit:${file}`], SLOW);
     expect(result.code).toBe(0);
     const lint = await xmllint(file);
     expect(lint.stderr).toContain('validates');
@@ -96,7 +99,7 @@ describe.concurrent('reports on the command line', { timeout: TIMEOUT_MS }, () =
 
   it('writes JUnit of an audit that validates against junit-10.xsd', async () => {
     const file = join(dir, 'audit.xml');
-    const result = await runCli(['audit', '--baseline', 'test/fixtures/audit/baseline', '--current', 'test/fixtures/audit/combined', '--reporter', `junit:${file}`]);
+    const result = await runCli(['audit', '--baseline', 'test/fixtures/audit/baseline', '--current', 'test/fixtures/audit/combined', '--reporter', `junit:${file}`], SLOW);
     expect(result.code).toBe(1);
     const lint = await xmllint(file);
     expect(lint.stderr).toContain('validates');
@@ -105,7 +108,7 @@ describe.concurrent('reports on the command line', { timeout: TIMEOUT_MS }, () =
 
   it('writes Markdown of a failing run: summary, matrix, failures with expected and actual, collapsed findings', async () => {
     const file = join(dir, 'run.md');
-    const result = await runCli(['run', ...BROKEN_CENTRA, '--reporter', `markdown:${file}`]);
+    const result = await runCli(['run', ...BROKEN_CENTRA, '--reporter', `markdown:${file}`], SLOW);
     expect(result.code).toBe(1);
     const md = await readFile(file, 'utf8');
     expect(md.split('\n')[0]).toBe('## ❌ conformance run: 2 failed, 87 passed, 1 skipped');
@@ -128,14 +131,14 @@ describe.concurrent('reports on the command line', { timeout: TIMEOUT_MS }, () =
     const target = join(dir, 'target.xml');
     const link = join(dir, 'link.xml');
     await symlink(target, link);
-    const result = await runCli(['run', '--vendor', 'centra', '--contracts', 'contracts/centra', '--reporter', `junit:${link}`]);
+    const result = await runCli(['run', '--vendor', 'centra', '--contracts', 'contracts/centra', '--reporter', `junit:${link}`], SLOW);
     expect(result.code).toBe(0);
     expect(await readlink(link)).toBe(target);
     expect(await readFile(target, 'utf8')).toMatch(/^<\?xml/);
   });
 
   it('writes --reporter junit:/dev/stdout to stdout, and keeps a redirected stdout file', async () => {
-    const piped = await runCli(['run', '--vendor', 'centra', '--contracts', 'contracts/centra', '--reporter', 'junit:/dev/stdout']);
+    const piped = await runCli(['run', '--vendor', 'centra', '--contracts', 'contracts/centra', '--reporter', 'junit:/dev/stdout'], SLOW);
     expect(piped.code).toBe(0);
     expect(piped.stdout).toMatch(/^<\?xml version="1.0"/);
     const file = join(dir, 'redirected.txt');
@@ -154,7 +157,7 @@ describe.concurrent('reports on the command line', { timeout: TIMEOUT_MS }, () =
     ['a report path that is a folder', ['run', '--reporter', 'json:test'], /^error: Cannot write --reporter json:test: test is a folder\.\n$/],
     ['an unknown --check', ['run', '--check', 'request.nope'], /^error: Unknown --check "request\.nope"/],
   ])('exits 2 with one line and runs nothing for %s', async (_what, args, message) => {
-    const result = await runCli(args);
+    const result = await runCli(args, SLOW);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(hasStackTrace(result.stderr)).toBe(false);
@@ -162,14 +165,14 @@ describe.concurrent('reports on the command line', { timeout: TIMEOUT_MS }, () =
   });
 
   it.each(['run', 'audit', 'coverage', 'findings', 'parse', 'build', 'probe', 'record', 'simulate'])('shows defaults as typed in %s --help, never an absolute path', async (command) => {
-    const result = await runCli([command, '--help']);
+    const result = await runCli([command, '--help'], SLOW);
     expect(result.code).toBe(0);
     expect(result.stdout).not.toContain(REPO_ROOT.replace(/\/$/, ''));
     if (command === 'run') expect(result.stdout).toMatch(/\(default:\s+contracts\/\)/);
   });
 
   it('lists the doc findings of one vendor with conformance findings --vendor', async () => {
-    const result = await runCli(['findings', '--vendor', 'opsplanning']);
+    const result = await runCli(['findings', '--vendor', 'opsplanning'], SLOW);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Findings (11)');
     expect(result.stdout).toContain('[opsplanning.partial-fail]');
@@ -178,7 +181,7 @@ describe.concurrent('reports on the command line', { timeout: TIMEOUT_MS }, () =
   });
 
   it('prints each exchange of a simulate run as it completes, before the contract line and the table', async () => {
-    const result = await runCli(['run', '--target', 'simulate', '--vendor', 'centra', '--contracts', 'contracts/centra'], { timeoutMs: 60_000 });
+    const result = await runCli(['run', '--target', 'simulate', '--vendor', 'centra', '--contracts', 'contracts/centra'], SLOW);
     expect(result.code, result.stderr).toBe(0);
     const lines = result.stdout.split('\n');
     const exchanges = lines.flatMap((l, i) => (/^ → centra\/invoices_Update › [a-z-]+  HTTP \d{3}  /.test(l) ? [i] : []));
