@@ -1,64 +1,100 @@
 import type { RunSummary } from '../src/model/run-summary.ts';
 import type { Reporter, ReporterOptions, RunStartInfo } from '../src/types/reporter.ts';
-import { renderClosing } from './console/closing.ts';
-import { renderCoverage } from './console/coverage.ts';
+import { renderClosing, renderFailedIds } from './console/closing.ts';
+import { renderCoverageLine } from './console/coverage.ts';
 import { renderFailures } from './console/failures.ts';
-import { renderFindings } from './console/findings.ts';
+import { renderFindingsCount } from './console/findings.ts';
 import { createPalette, type Palette } from './console/palette.ts';
-import { createContractProgress, type ContractProgress } from './console/progress.ts';
+import { createContractProgress, exchangeLine, statusLine, type ContractProgress } from './console/progress.ts';
 import { renderSummaryTable } from './console/summary-table.ts';
 import { SYMBOLS } from './console/symbols.ts';
 import { renderWarnings } from './console/warnings.ts';
+import { truncate } from './shared/fit-width.ts';
+
+/** How the end-of-run report is laid out. */
+export interface ConsoleLayout {
+  readonly color: boolean;
+  /** Terminal width. @default 80 */
+  readonly columns?: number;
+}
+
+/** Narrowest width the console lays out for; narrower terminals wrap. */
+const MIN_COLUMNS = 40;
 
 /**
- * Render the end-of-run report for people: the contract × suite table, every failure explained,
- * doc findings, warnings, and the closing `N passed, N failed, N skipped` line. Pure.
+ * Render the end-of-run report for people, modelled on vitest and Newman: the vendor × suite table,
+ * each failure as a small block, warnings grouped with counts, one line each for doc findings and
+ * coverage (with the commands that list them), the failed ids again, and the closing
+ * `N passed, N failed, N skipped` line. Pure.
  */
-export function renderConsoleSummary(summary: RunSummary, options: { readonly color: boolean }): string {
+export function renderConsoleSummary(summary: RunSummary, options: ConsoleLayout): string {
   const palette = createPalette(options.color);
+  const width = Math.max(MIN_COLUMNS, options.columns ?? 80);
+  const notes = [...renderFindingsCount(summary, palette, width), ...renderCoverageLine(summary, palette, width)];
   const sections = [
-    renderSummaryTable(summary, palette),
-    renderFailures(summary, palette),
-    renderFindings(summary, palette),
-    renderCoverage(summary, palette),
-    renderWarnings(summary, palette),
+    renderSummaryTable(summary, palette, width),
+    renderFailures(summary, palette, width),
+    renderWarnings(summary, palette, width),
+    notes,
+    renderFailedIds(summary, palette, width),
     renderClosing(summary, palette),
   ].filter((section) => section.length > 0);
   return `\n${sections.map((section) => section.join('\n')).join('\n\n')}\n`;
 }
 
 /**
- * The human reporter. While running it prints one line per contract as the contract's results
- * finish (readable in CI logs as well as terminals) and warnings as they happen; at the end it
+ * The human reporter. While running it prints each exchange as it completes (live and simulate;
+ * replay answers in-process), one line per contract as the contract's results finish, and warnings
+ * as they happen; on a TTY a status line shows progress and is redrawn in place. At the end it
  * prints {@link renderConsoleSummary}. Writes to `options.stdout`; colour follows `options.color`.
  */
 export function createConsoleReporter(options: ReporterOptions): Reporter {
   const palette = createPalette(options.color);
+  const columns = Math.max(MIN_COLUMNS, options.columns ?? 80);
+  let status = false;
+  let showExchanges = false;
   const write = (lines: readonly string[]): void => {
-    if (lines.length > 0) options.stdout.write(`${lines.join('\n')}\n`);
+    if (lines.length === 0) return;
+    options.stdout.write(`${clearStatus()}${lines.join('\n')}\n`);
+  };
+  const clearStatus = (): string => {
+    if (!status) return '';
+    status = false;
+    return '\r\u001b[2K';
   };
   let progress: ContractProgress = createContractProgress(palette, 0);
   return {
     name: 'console',
     onRunStart(info) {
+      showExchanges = info.target !== 'replay';
       progress = createContractProgress(palette, Math.max(0, ...info.contracts.map((c) => c.length)));
-      write([runHeader(info, palette), '']);
+      write([runHeader(info, palette, columns), '']);
+    },
+    onExchange(exchange) {
+      if (!showExchanges) return;
+      write([exchangeLine(exchange, palette, columns)]);
+      if (options.tty === true && exchange.done < exchange.total) {
+        options.stdout.write(statusLine(exchange, palette, columns));
+        status = true;
+      }
     },
     onCheckResult(result) {
       write(progress.add(result));
     },
     onWarning(message) {
-      write([...progress.flush(), ` ${palette.yellow(SYMBOLS.warning)} ${message}`]);
+      write([...progress.flush(), ` ${palette.yellow(SYMBOLS.warning)} ${truncate(message, columns - 4)}`]);
     },
     onRunEnd(summary) {
       write(progress.flush());
-      options.stdout.write(renderConsoleSummary(summary, options));
+      options.stdout.write(clearStatus() + renderConsoleSummary(summary, { color: options.color, columns }));
     },
   };
 }
 
 /** `conformance · target replay · 5 contracts · 312 checks` */
-function runHeader(info: RunStartInfo, palette: Palette): string {
+function runHeader(info: RunStartInfo, palette: Palette, columns: number): string {
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return ` ${palette.bold('conformance')} ${palette.dim('·')} target ${info.target} ${palette.dim('·')} ${plural(info.contracts.length, 'contract')} ${palette.dim('·')} ${plural(info.planned, 'check')}`;
+  const exchanges = info.target === 'replay' || info.exchanges === undefined ? '' : ` · ${plural(info.exchanges, 'exchange')}`;
+  const plain = `target ${info.target} · ${plural(info.contracts.length, 'contract')} · ${plural(info.planned, 'check')} planned${exchanges}`;
+  return ` ${palette.bold('conformance')} ${palette.dim('·')} ${truncate(plain, columns - 16)}`;
 }

@@ -5,21 +5,30 @@ import { renderJunitTestsuite } from './junit/render-testsuite.ts';
 import { contractIds } from './shared/contract-ids.ts';
 import { escapeXmlAttribute as attr } from './shared/escape-xml.ts';
 import { formatSeconds } from './shared/format-duration.ts';
+import { reportCommand } from './shared/report-title.ts';
 import { writeOutput } from './shared/write-output.ts';
 
+/** One `<testsuite>`: a contract's results, or (audit, check) the results about one recording of it. */
+export interface JunitSuite {
+  readonly contract: string;
+  /** Repository-relative file annotators link to: the contract, or the recording/HAR. */
+  readonly file?: string;
+  readonly results: readonly CheckResult[];
+}
+
 /**
- * Render a run as JUnit XML: one `<testsuite>` per contract, one `<testcase>` per check result.
- * Pure; every string is escaped and stripped of XML-illegal characters, so the output is always
- * well-formed. Doc findings and warnings go to the contract's `<system-out>`: they are not failures.
+ * Render a report as JUnit XML valid against Jenkins' `junit-10.xsd` (kept in test/fixtures/junit/):
+ * one `<testsuite file=…>` per contract (or per recording, when results name their own file), one
+ * `<testcase>` per check result. Warnings go to the testcase's `<system-out>`, doc findings and run
+ * warnings to the testsuite's. Pure; every string is escaped and stripped of XML-illegal characters.
  */
 export function renderJunit(summary: RunSummary): string {
   // Counted from the results themselves so the root always equals the sum of its testsuites.
   const totals = countTotals(summary.results);
-  const suites = groupByContract(summary).map(([contract, results]) => renderJunitTestsuite(summary, contract, results));
+  const suites = junitSuites(summary).map((suite) => renderJunitTestsuite(summary, suite));
   const open =
-    `<testsuites name="conformance" tests="${summary.results.length}"` +
-    ` failures="${totals.failed}" skipped="${totals.skipped}" errors="0"` +
-    ` time="${formatSeconds(summary.durationMs)}" timestamp="${attr(summary.startedAt)}">`;
+    `<testsuites name="conformance ${attr(reportCommand(summary))}" tests="${summary.results.length}"` +
+    ` failures="${totals.failed}" errors="0" time="${formatSeconds(summary.durationMs)}">`;
   return ['<?xml version="1.0" encoding="UTF-8"?>', open, ...suites, '</testsuites>', ''].join('\n');
 }
 
@@ -33,7 +42,17 @@ export function createJunitReporter(options: ReporterOptions): Reporter {
   };
 }
 
-/** Results grouped by contract, in report order. */
-function groupByContract(summary: RunSummary): ReadonlyArray<readonly [string, readonly CheckResult[]]> {
-  return contractIds(summary).map((id) => [id, summary.results.filter((r) => r.contract === id)] as const);
+/** Results grouped by contract, and within a contract by the file they name (if any), in report order. */
+function junitSuites(summary: RunSummary): readonly JunitSuite[] {
+  const files = new Map(summary.contracts.map((c) => [c.id, c.file]));
+  return contractIds(summary).flatMap((id) => {
+    const mine = summary.results.filter((r) => r.contract === id);
+    const own = [...new Set(mine.map((r) => r.file))];
+    if (own.length === 1 && own[0] === undefined) return [withFile({ contract: id, results: mine }, files.get(id))];
+    return own.map((file) => withFile({ contract: id, results: mine.filter((r) => r.file === file) }, file ?? files.get(id)));
+  });
+}
+
+function withFile(suite: JunitSuite, file: string | undefined): JunitSuite {
+  return file === undefined ? suite : { ...suite, file };
 }

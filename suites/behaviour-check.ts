@@ -17,7 +17,7 @@ export function behaviourCheck(kind: BehaviourKind, suite: SuiteName, title: str
       if (recorded === undefined) return { skip: 'the recording could not be read (see contract.recordings-valid)' };
       const input = { request: recorded.decoded.body, response: recorded.response.outcome === 'ok' ? recorded.response.data : undefined };
       const results = (ctx.contract.behaviours ?? []).filter((b) => b.kind === kind).map((b) => evaluateBehaviour(ctx.contract, b, input));
-      if (results.every((r) => r === undefined)) return { skip: `${kind} can only be seen in an ok answer, and this case's recorded answer is not ok` };
+      if (results.every((r) => r === undefined)) return { notApplicable: `${kind} can only be seen in an ok answer, and this case's recorded answer is not ok` };
       return results.flatMap((r): Violation[] => r ?? []);
     },
   };

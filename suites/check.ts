@@ -51,8 +51,12 @@ export interface ContractContext {
   readonly coverage: ContractCoverage;
 }
 
-/** A check returns violations (empty = passed) or a reason it does not apply. */
-export type CheckOutcome = readonly Violation[] | { readonly skip: string };
+/**
+ * A check returns violations (empty = passed), a reason it was skipped (it applies but could not
+ * run, e.g. a missing flag), or `notApplicable` when it can never apply to this case: such a pair is
+ * not a result at all (not a testcase, not "skipped").
+ */
+export type CheckOutcome = readonly Violation[] | { readonly skip: string } | { readonly notApplicable: string };
 
 interface CheckBase {
   /** Stable dotted id; part of the JSON report. */

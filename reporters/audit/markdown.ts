@@ -5,7 +5,7 @@ import type { DriftSeverity } from '../../src/audit/drift-severity.ts';
 import { assertNever } from '../../src/model/result.ts';
 import type { ReporterOptions } from '../../src/types/reporter.ts';
 import { writeOutput } from '../shared/write-output.ts';
-import { codeSpan, escapeMarkdown } from './markdown/escape-markdown.ts';
+import { codeSpan, escapeMarkdown } from '../shared/escape-markdown.ts';
 import { formatEvidence, shortPath } from './shared/format-evidence.ts';
 import { groupChanges, pairName, severityCounts, type VendorChanges } from './shared/group-changes.ts';
 

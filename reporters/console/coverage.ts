@@ -34,3 +34,18 @@ function renderItem(i: CoverageItemSummary, palette: Palette): string {
   const missed = i.missed.length === 0 ? '' : `  ${palette.red(`missed: ${i.missed.join(', ')}`)}`;
   return `     ${mark} ${i.id}  ${palette.dim('pass:')} ${list(i.passing)}  ${palette.dim('fail:')} ${list(i.failing)}${missed}`;
 }
+
+/**
+ * One line for a run: documented items covered both ways over all contracts, and the command that
+ * lists them; each contract with an uncovered item gets its own line.
+ */
+export function renderCoverageLine(summary: RunSummary, palette: Palette, width = 80): readonly string[] {
+  if (summary.coverage.length === 0) return [];
+  const covered = summary.coverage.reduce((n, c) => n + c.covered, 0);
+  const total = summary.coverage.reduce((n, c) => n + c.total, 0);
+  const mark = covered === total ? palette.green(SYMBOLS.passed) : palette.red(SYMBOLS.failed);
+  const gaps = summary.coverage.filter((c) => c.covered < c.total).map((c) => `   ${palette.red(SYMBOLS.failed)} ${c.contract} ${c.covered}/${c.total}`);
+  const text = `${covered}/${total} documented items covered both ways:`;
+  const shown = text.length + 25 <= width ? text : `${covered}/${total} items covered:`;
+  return [` ${mark} ${shown} ${palette.cyan('conformance coverage')}`, ...gaps];
+}

@@ -1,6 +1,8 @@
 import type { CheckResult } from '../../src/model/check-result.ts';
 import { countTotals, type Totals } from '../../src/model/run-summary.ts';
+import type { ExchangeInfo } from '../../src/types/reporter.ts';
 import { formatDuration } from '../shared/format-duration.ts';
+import { truncate } from '../shared/fit-width.ts';
 import type { Palette } from './palette.ts';
 import { SYMBOLS } from './symbols.ts';
 import { describeTotals } from './tally.ts';
@@ -49,4 +51,17 @@ function mark(totals: Totals, palette: Palette): string {
   if (totals.failed > 0) return palette.red(SYMBOLS.failed);
   if (totals.passed > 0) return palette.green(SYMBOLS.passed);
   return palette.yellow(SYMBOLS.skipped);
+}
+
+/** ` → centra/invoices_Update › update-ok  HTTP 200  412ms` (or the reason there was no answer), cut to `columns`. */
+export function exchangeLine(e: ExchangeInfo, palette: Palette, columns: number): string {
+  const answer = e.ok ? `HTTP ${e.status ?? '?'}` : `no answer: ${e.problem ?? 'unknown'}`;
+  const plain = `${e.contract} › ${e.case}  ${answer}  ${formatDuration(e.durationMs)}`;
+  const arrow = e.ok ? palette.dim('→') : palette.red(SYMBOLS.failed);
+  return ` ${arrow} ${truncate(plain, columns - 4)}`;
+}
+
+/** The redrawn TTY status line: ` 12/40 exchanges · last centra/invoices_Update › update-ok`. */
+export function statusLine(e: ExchangeInfo, palette: Palette, columns: number): string {
+  return palette.dim(truncate(` ${e.done}/${e.total} exchanges · last ${e.contract} › ${e.case}`, columns - 1));
 }

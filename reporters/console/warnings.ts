@@ -1,32 +1,28 @@
-import type { CheckResult } from '../../src/model/check-result.ts';
 import type { RunSummary } from '../../src/model/run-summary.ts';
-import { assertNever } from '../../src/model/result.ts';
+import { truncate } from '../shared/fit-width.ts';
+import { groupWarnings, type WarningGroup } from '../shared/group-warnings.ts';
 import type { Palette } from './palette.ts';
 import { SYMBOLS } from './symbols.ts';
 
 /**
- * Run warnings, then warning-severity violations of checks that passed (a failed check already
- * shows its warnings under its failure). Empty when there are none.
+ * Warnings grouped by contract, check and rule, each on one line with the number of cases it was
+ * seen in and its text cut to the terminal: `⚠ 15× invoicexpress/invoices.update behaviour.client-auto-create: Received: …`.
+ * The full texts are in the JSON, Markdown and HTML reports. Empty when there are none.
  */
-export function renderWarnings(summary: RunSummary, palette: Palette): readonly string[] {
-  const runWarnings = summary.warnings.map((w) => (w.contract === undefined ? w.message : `${w.contract}: ${w.message}`));
-  const lines = [...runWarnings, ...summary.results.flatMap(checkWarnings)];
-  if (lines.length === 0) return [];
-  const heading = palette.bold(palette.yellow(`Warnings (${lines.length})`));
-  return [heading, ...lines.map((line) => ` ${palette.yellow(SYMBOLS.warning)} ${line}`)];
+export function renderWarnings(summary: RunSummary, palette: Palette, width = 80): readonly string[] {
+  const groups = groupWarnings(summary);
+  if (groups.length === 0) return [];
+  const total = groups.reduce((n, g) => n + g.cases.length, 0);
+  const title = `Warnings (${total} in ${groups.length} group${groups.length === 1 ? '' : 's'})`;
+  const note = '· depart from the docs, accepted by the vendor';
+  const heading = ` ${palette.bold(palette.yellow(title))}${title.length + note.length + 2 <= width ? ` ${palette.dim(note)}` : ''}`;
+  const countWidth = Math.max(...groups.map((g) => `${g.cases.length}×`.length));
+  return [heading, ...groups.map((g) => renderGroup(g, palette, width, countWidth))];
 }
 
-/** `contract › case › check: path [rule] message` for each warning of a passed check. */
-function checkWarnings(result: CheckResult): readonly string[] {
-  switch (result.state) {
-    case 'passed':
-      return result.violations
-        .filter((v) => v.severity === 'warning')
-        .map((v) => `${result.contract} › ${result.case ?? 'contract'} › ${result.check}: ${v.path} [${v.rule}] ${v.message}`);
-    case 'failed':
-    case 'skipped':
-      return [];
-    default:
-      return assertNever(result);
-  }
+function renderGroup(g: WarningGroup, palette: Palette, width: number, countWidth: number): string {
+  const count = `${g.cases.length}×`.padStart(countWidth);
+  const where = g.rule === 'run' ? g.contract : `${g.contract} ${g.checks.join(', ')}`;
+  const plain = `${where.trim()}: ${g.message}`;
+  return ` ${palette.yellow(SYMBOLS.warning)} ${count} ${truncate(plain, width - countWidth - 4)}`;
 }

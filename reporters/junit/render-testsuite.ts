@@ -1,25 +1,29 @@
-import type { CheckResult } from '../../src/model/check-result.ts';
 import { countTotals, type RunSummary } from '../../src/model/run-summary.ts';
+import type { JunitSuite } from '../junit.ts';
 import { escapeXmlAttribute as attr, escapeXmlText as text } from '../shared/escape-xml.ts';
 import { formatSeconds } from '../shared/format-duration.ts';
 import { renderJunitTestcase } from './render-testcase.ts';
 
 /**
- * Render one contract as a JUnit `<testsuite>` with one `<testcase>` per result, the
- * contract's metadata as `<properties>` and its doc findings and warnings in `<system-out>`.
+ * Render one `<testsuite>` with its `file=` (where junit-10.xsd allows it, unlike `<testcase>`), one
+ * `<testcase>` per result, the contract's metadata as `<properties>` and its doc findings and run
+ * warnings in `<system-out>`.
  */
-export function renderJunitTestsuite(
-  summary: RunSummary,
-  contract: string,
-  results: readonly CheckResult[],
-): string {
-  const totals = countTotals(results);
-  const time = results.reduce((sum, r) => sum + r.durationMs, 0);
+export function renderJunitTestsuite(summary: RunSummary, suite: JunitSuite): string {
+  const totals = countTotals(suite.results);
+  const time = suite.results.reduce((sum, r) => sum + r.durationMs, 0);
+  const name = suite.file === undefined || isContractFile(summary, suite) ? suite.contract : `${suite.contract} ${suite.file}`;
   const open =
-    `  <testsuite name="${attr(contract)}" tests="${results.length}" failures="${totals.failed}"` +
-    ` errors="0" skipped="${totals.skipped}" time="${formatSeconds(time)}">`;
-  const systemOut = renderSystemOut(summary, contract);
-  return [open, renderProperties(summary, contract), ...results.map(renderJunitTestcase), ...systemOut, '  </testsuite>'].join('\n');
+    `  <testsuite name="${attr(name)}" tests="${suite.results.length}" failures="${totals.failed}"` +
+    ` errors="0" skipped="${totals.skipped}" time="${formatSeconds(time)}" timestamp="${attr(summary.startedAt)}"` +
+    (suite.file === undefined ? '' : ` file="${attr(suite.file)}"`) +
+    '>';
+  const systemOut = renderSystemOut(summary, suite.contract);
+  return [open, renderProperties(summary, suite.contract), ...suite.results.map((r) => renderJunitTestcase(r, suite.file)), ...systemOut, '  </testsuite>'].join('\n');
+}
+
+function isContractFile(summary: RunSummary, suite: JunitSuite): boolean {
+  return summary.contracts.some((c) => c.id === suite.contract && c.file === suite.file);
 }
 
 /** Contract metadata (vendor, operation, protocol, file, target) as `<property>` elements. */
@@ -33,14 +37,14 @@ function renderProperties(summary: RunSummary, contract: string): string {
           ['vendor', meta.vendor],
           ['operation', meta.operation],
           ['protocol', meta.protocol],
-          ['file', meta.file],
+          ['contract-file', meta.file],
         ] as const)),
   ];
   const props = pairs.map(([name, value]) => `      <property name="${attr(name)}" value="${attr(value)}"/>`);
   return ['    <properties>', ...props, '    </properties>'].join('\n');
 }
 
-/** Findings (not failures) and warnings for the contract, as plain text; nothing when there are none. */
+/** Findings (not failures) and run warnings for the contract, as plain text; nothing when there are none. */
 function renderSystemOut(summary: RunSummary, contract: string): readonly string[] {
   const findings = summary.findings
     .filter((f) => f.contract === contract)

@@ -27,9 +27,16 @@ export function parseSpecAgainst<N extends string>(spec: string, names: readonly
   return { name: valid, path };
 }
 
-/** At most one reporter may write to stdout, or their outputs would interleave. */
-export function assertOneOnStdout(specs: readonly string[], parse: (spec: string) => { readonly path?: string }, example: string): void {
-  const toStdout = specs.filter((s) => parse(s).path === undefined);
+/**
+ * At most one reporter may write a document to stdout, or outputs would interleave; `github`
+ * annotations may go beside it, as vitest's do.
+ * @throws SuiteError `USAGE`
+ */
+export function assertOneOnStdout(specs: readonly string[], parse: (spec: string) => { readonly name: string; readonly path?: string }, example: string): void {
+  const toStdout = specs.filter((s) => {
+    const parsed = parse(s);
+    return parsed.path === undefined && parsed.name !== 'github';
+  });
   if (toStdout.length > 1) {
     throw new SuiteError('USAGE', `Only one reporter can write to stdout (got ${toStdout.join(', ')}). Give the others a path, e.g. --reporter ${example}.`);
   }

@@ -1,30 +1,55 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { lstat, mkdir, readlink, stat, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import writeFileAtomicLib from 'write-file-atomic';
 
 /**
- * Write `data` to `path` so that readers see either the old file or the complete new one, never a
- * partial write: creates the directory, writes `<path>.<pid>.<random>.tmp` beside the target, then
- * renames it over the target. The temp file is removed if any step fails, and the error rethrown.
+ * Write a report to `path`. A regular file (or a new one) is written atomically with the
+ * `write-file-atomic` package: readers see the old file or the complete new one, never a partial
+ * write, and a symlink is followed, so its target is written and the link stays. A path that is not
+ * a regular file (`/dev/stdout`, `/dev/stderr`, a FIFO, a terminal) is written directly, never
+ * replaced by a file. Missing folders are created.
  */
 export async function writeFileAtomic(path: string, data: string): Promise<void> {
-  const dir = dirname(path);
-  await ensureDir(dir);
-  const temp = tempPathFor(path);
-  try {
-    // `wx` refuses to reuse an existing file, so two writers can never share a temp file.
-    await writeFile(temp, data, { encoding: 'utf8', flag: 'wx' });
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
+  if (await isSpecialFile(path)) {
+    // `a`: appending to /dev/stdout keeps what the console reporter already wrote to a redirected file.
+    await writeFile(path, data, { encoding: 'utf8', flag: 'a' });
+    return;
   }
+  // write-file-atomic follows links that resolve; a link to a file not yet written must be followed too.
+  const target = await followLinks(path);
+  await ensureDir(dirname(target));
+  await writeFileAtomicLib(target, data, { encoding: 'utf8' });
 }
 
-/** A unique temp path in the target's directory (same filesystem, so `rename` is atomic). */
-function tempPathFor(path: string): string {
-  const suffix = `${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  return join(dirname(path), `${basename(path)}.${suffix}`);
+/** Most links followed before giving up (as the kernel's ELOOP limit). */
+const MAX_LINKS = 40;
+
+/** The path a chain of symlinks ends at, even when that last path does not exist yet. */
+async function followLinks(path: string): Promise<string> {
+  let current = path;
+  for (let i = 0; i < MAX_LINKS; i++) {
+    try {
+      if (!(await lstat(current)).isSymbolicLink()) return current;
+    } catch {
+      return current;
+    }
+    current = resolve(dirname(current), await readlink(current));
+  }
+  throw Object.assign(new Error(`Too many symbolic links at ${path}`), { code: 'ELOOP' });
+}
+
+/**
+ * True for an existing path that is not a regular file or folder (device, FIFO, socket), and for
+ * existing /dev/ and /proc/ paths: `/dev/stdout` redirected to a file is that file, which must be
+ * written through the open descriptor, not replaced.
+ */
+async function isSpecialFile(path: string): Promise<boolean> {
+  try {
+    const info = await stat(path);
+    return /^\/(dev|proc)\//.test(path) || (!info.isFile() && !info.isDirectory());
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -14,6 +14,10 @@ import { registerValidate } from './commands/validate.ts';
 import type { CliIo } from './io.ts';
 import { TOOL } from './options.ts';
 import { PROJECT } from './paths.ts';
+import { decideColor } from './color.ts';
+import { describePathDefaults } from './describe-path-defaults.ts';
+import { quietOnEpipe } from './quiet-on-epipe.ts';
+import { registerFindings } from './commands/findings.ts';
 
 /** Exit code for a bug (neither a conformance failure nor a usage error). */
 const EXIT_BUG = 70;
@@ -44,6 +48,9 @@ function buildProgram(io: CliIo): Command {
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    // Parsed by the one colour decision (src/cli/color.ts); declared so commander accepts them anywhere.
+    .option('--color', 'force colour on (also FORCE_COLOR=1)')
+    .option('--no-color', 'turn colour off (also NO_COLOR=1, TERM=dumb)')
     .addHelpText('after', '\nExit codes: 0 conformant, 1 conformance failure, 2 usage or configuration error.');
   registerRun(program, io);
   registerValidate(program, io);
@@ -56,7 +63,9 @@ function buildProgram(io: CliIo): Command {
   registerAudit(program, io);
   registerCorpus(program, io);
   registerPact(program, io);
+  registerFindings(program, io);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(add --help for usage)');
+  describePathDefaults(program);
   return program;
 }
 
@@ -75,6 +84,9 @@ function handleError(error: unknown, io: CliIo): number {
 }
 
 function processIo(): CliIo {
-  const color = process.stdout.isTTY === true && (process.env['NO_COLOR'] ?? '') === '';
-  return { stdout: process.stdout, stderr: process.stderr, color, setExitCode: () => undefined };
+  const tty = process.stdout.isTTY === true;
+  // A pseudo-terminal without a size reports 0 columns: lay out for 80 then.
+  const columns = tty && process.stdout.columns > 0 ? process.stdout.columns : undefined;
+  const io = { stdout: quietOnEpipe(process.stdout), stderr: process.stderr, color: decideColor(), tty, setExitCode: () => undefined };
+  return columns === undefined ? io : { ...io, columns };
 }

@@ -5,8 +5,14 @@ const RUN_SUITES = ['contract', 'request-building', 'response-parsing', 'scenari
 /** The suite of `conformance pact verify` results (not part of a run: a verification of a provider). */
 export const PACT_SUITE = 'pact';
 
+/** Suites of other commands that render through the same report model (`audit` pairs). */
+export const OTHER_SUITES = ['audit'] as const;
+
+/** Every suite, in report order. */
+export const ALL_SUITES: readonly SuiteName[] = [...RUN_SUITES, PACT_SUITE, ...OTHER_SUITES];
+
 /** One suite name. */
-export type SuiteName = (typeof RUN_SUITES)[number] | typeof PACT_SUITE;
+export type SuiteName = (typeof RUN_SUITES)[number] | typeof PACT_SUITE | (typeof OTHER_SUITES)[number];
 
 /** The suites of a run, in run order. Part of the JSON report. */
 export const SUITES: readonly SuiteName[] = RUN_SUITES;
@@ -24,6 +30,10 @@ interface CheckResultBase {
   /** Case name, or null for contract-level checks. */
   readonly case: string | null;
   readonly durationMs: number;
+  /** Repository-relative file the result is about when it is not the contract (a recording or HAR). */
+  readonly file?: string;
+  /** 1-based line in the contract file (or `file`) where the case is defined, for annotations. */
+  readonly line?: number;
 }
 
 /** A check that ran and found no error-severity violation (warnings may be present). */

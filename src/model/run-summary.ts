@@ -53,6 +53,28 @@ export interface RunSummary {
   /** Per contract: every documented item and the passing and failing evidence for it. */
   readonly coverage: readonly ContractCoverageSummary[];
   readonly warnings: readonly RunWarning[];
+  /** The command whose results these are (absent: `run`). Reporters title their output with it. */
+  readonly command?: ReportCommand;
+  /** For an audit: every drifted value with its before/after evidence. */
+  readonly drift?: readonly DriftEntry[];
+  /** How to rerun this report's command (e.g. `conformance audit --baseline B`); absent: `conformance run`. */
+  readonly rerun?: string;
+}
+
+/** Commands that render through the one report model. */
+export type ReportCommand = 'run' | 'check' | 'audit' | 'pact-verify';
+
+/** One drifted value of an audit, as reports show it. Absent before/after: the value did not exist. */
+export interface DriftEntry {
+  readonly id: string;
+  readonly severity: 'breaking' | 'warning' | 'info';
+  readonly contract: string;
+  readonly case: string;
+  readonly file: string;
+  readonly path: string;
+  readonly before?: string | number | boolean | null;
+  readonly after?: string | number | boolean | null;
+  readonly message: string;
 }
 
 /** One documented item's coverage: the evidence that it is exercised both ways. */

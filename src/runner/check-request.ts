@@ -45,7 +45,7 @@ export async function checkRequest(contract: Contract, request: HttpRequest, res
     builtRules: [],
     sent: { ok: true, exchange: { request, response, durationMs: 0 } },
   };
-  const results = checks.filter((c) => c.appliesTo(contract)).map((c) => runCheck(c, ctx, reproduce));
+  const results = checks.filter((c) => c.appliesTo(contract)).flatMap((c) => runCheck(c, ctx, reproduce) ?? []);
   const violations = results.flatMap((r) => (r.state === 'skipped' ? [] : r.violations));
   return { contract: contract.id, label, results, violations, conformant: results.every((r) => r.state !== 'failed'), response: parsed };
 }

@@ -1,6 +1,6 @@
 import type { Reporter } from '../types/reporter.ts';
 
-type Hook = 'onRunStart' | 'onCheckResult' | 'onWarning' | 'onRunEnd';
+type Hook = 'onRunStart' | 'onExchange' | 'onCheckResult' | 'onWarning' | 'onRunEnd';
 type HookArg<H extends Hook> = Parameters<NonNullable<Reporter[H]>>[0];
 
 /**

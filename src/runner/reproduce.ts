@@ -7,12 +7,17 @@ export interface ReproduceFlags {
   readonly target: string;
 }
 
-/** One command that reproduces a check's result, naming the same contracts and recordings. */
+/**
+ * One command that reruns just this check (and, for a case check, just this case) with the same
+ * contracts, recordings and target: `conformance run --vendor centra --case update-ok --check request.namespaces`.
+ */
 export function reproduceCommand(check: Check, ctx: CaseContext | ContractContext, flags: ReproduceFlags): string {
-  if (check.suite === 'response-parsing' && 'recording' in ctx) {
-    return `conformance parse ${ctx.contract.id} --response ${ctx.recording.file}${flags.contracts}`;
-  }
-  if (check.id === 'request.build' && 'case' in ctx) return `conformance build ${ctx.contract.id} --case ${ctx.case.name}${flags.contracts}`;
   const target = flags.target === 'replay' ? '' : ` --target ${flags.target}`;
-  return `conformance run --vendor ${ctx.contract.vendor}${target}${flags.contracts}${flags.recordings}`;
+  const only = check.scope === 'case' ? ` --case ${quoteArg((ctx as CaseContext).case.name)}` : '';
+  return `conformance run --vendor ${ctx.contract.vendor}${only} --check ${check.id}${target}${flags.contracts}${flags.recordings}`;
+}
+
+/** Quote a shell argument only when it needs it (case names are usually plain kebab-case). */
+function quoteArg(value: string): string {
+  return /^[A-Za-z0-9._\/-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }

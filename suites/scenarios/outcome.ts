@@ -14,8 +14,9 @@ export const scenarioOutcome: CaseCheck = {
     const expect = ctx.case.expect;
     const out: Violation[] = [];
     if (answered.outcome !== expect.outcome) {
-      const why = answered.outcome === 'unknown' ? ` (${answered.violations.map((v) => v.message).join(' ')})` : '';
-      out.push(violation('outcome', 'outcome', `Received: ${answered.outcome}${why} / Documented: ${expect.outcome} for case ${ctx.case.name}.`));
+      // The reason an answer is unknown follows the pair instead of nesting a second Received/Documented inside it.
+      const why = answered.outcome === 'unknown' ? ` It matched no documented response (see response.documented): ${answered.violations.map((v) => v.message).join(' ')}` : '';
+      out.push(violation('outcome', 'outcome', `Received: ${answered.outcome} / Documented: ${expect.outcome} for case ${ctx.case.name}.${why}`, { expected: expect.outcome, received: answered.outcome }));
     }
     if (expect.vendorCode !== undefined && answered.vendorCode !== expect.vendorCode) {
       out.push(violation('vendor-code', 'vendorCode', `Received: ${JSON.stringify(answered.vendorCode)} / Documented: ${JSON.stringify(expect.vendorCode)}.`));

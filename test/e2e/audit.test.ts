@@ -106,7 +106,7 @@ describe.concurrent('conformance audit usage errors exit 2 with a clear message 
     ['an unknown --fail-on', ['audit', '--baseline', BASELINE, '--fail-on', 'major'], 'error: Unknown --fail-on "major". Use one of: breaking, warning, info.'],
     ['a missing --baseline folder', ['audit', '--baseline', 'test/fixtures/audit/nope'], 'error: Cannot read --baseline test/fixtures/audit/nope: ENOENT'],
     ['a --current that is a file', ['audit', '--baseline', BASELINE, '--current', 'package.json'], 'error: --current package.json is not a folder of recordings.'],
-    ['an unknown reporter', ['audit', '--baseline', BASELINE, '--reporter', 'html'], 'error: Unknown reporter "html" in --reporter html. Known audit reporters: console, json, junit, markdown.'],
+    ['an unknown reporter', ['audit', '--baseline', BASELINE, '--reporter', 'tap'], 'error: Unknown reporter "tap" in --reporter tap. Known audit reporters: console, json, junit, markdown, html, github.'],
     ['two reporters on stdout', ['audit', '--baseline', BASELINE, '--reporter', 'json', '--reporter', 'markdown'], 'error: Only one reporter can write to stdout (got json, markdown).'],
     ['an unknown vendor', ['audit', '--baseline', BASELINE, '--vendor', 'nope'], 'error: Unknown vendor nope.'],
     ['a recording that is not HAR 1.2', ['audit', ...variant('not-har')], 'not valid HAR 1.2'],

@@ -8,7 +8,7 @@ describe.concurrent('usage errors exit 2 with a clear message and no stack trace
     ['an unknown flag', ['run', '--bogus'], "error: unknown option '--bogus'"],
     ['an unknown command', ['frobnicate'], "error: unknown command 'frobnicate'"],
     ['an unknown vendor', ['run', ...CENTRA, '--vendor', 'nope'], 'error: Unknown vendor nope. Known vendors: centra.'],
-    ['an unknown reporter', ['run', ...CENTRA, '--reporter', 'xml'], 'error: Unknown reporter "xml" in --reporter xml. Known reporters: console, json, junit.'],
+    ['an unknown reporter', ['run', ...CENTRA, '--reporter', 'xml'], 'error: Unknown reporter "xml" in --reporter xml. Known reporters: console, json, junit, markdown, html, github.'],
     [
       'a missing --response file',
       ['parse', 'centra/invoices_Update', ...CENTRA, '--response', 'test/fixtures/responses/centra/does-not-exist.xml'],

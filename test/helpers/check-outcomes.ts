@@ -9,12 +9,12 @@ export function outcomesOf(check: Check, ctx: ContractContext): Record<string, C
 
 /** Every violation a check returned over a contract and all its cases. */
 export function violationsOf(check: Check, ctx: ContractContext): Violation[] {
-  return Object.values(outcomesOf(check, ctx)).flatMap((o) => ('skip' in o ? [] : [...o]));
+  return Object.values(outcomesOf(check, ctx)).flatMap((o) => ('skip' in o || 'notApplicable' in o ? [] : [...o]));
 }
 
 /** Names of the cases (or `contract`) for which the check returned at least one error. */
 export function failingSubjects(check: Check, ctx: ContractContext): string[] {
   return Object.entries(outcomesOf(check, ctx))
-    .filter(([, o]) => !('skip' in o) && o.some((v) => v.severity === 'error'))
+    .filter(([, o]) => !('skip' in o) && !('notApplicable' in o) && o.some((v) => v.severity === 'error'))
     .map(([name]) => name);
 }

@@ -3,7 +3,11 @@ import { SuiteError } from '../../errors.ts';
 import type { Contract } from '../../types/contract.ts';
 import type { Reporter } from '../../types/reporter.ts';
 import { assertOneOnStdout, createReporter, parseReporterSpec } from '../../../reporters/index.ts';
-import { runConformance } from '../../runner/run-conformance.ts';
+import { runConformance, type RunFilter } from '../../runner/run-conformance.ts';
+import type { LoadedContract } from '../../types/contract.ts';
+import { requireReadable } from '../require-readable.ts';
+import { locateCases } from '../locate-cases.ts';
+import { reporterOptions } from '../reporter-options.ts';
 import { createReplayTarget } from '../../targets/replay.ts';
 import { loadReplayEntries } from '../../targets/load-replay-entries.ts';
 import { createRecordingCache } from '../../recording/recording-cache.ts';
@@ -24,6 +28,8 @@ interface RunFlags extends LiveFlags {
   readonly contracts: string;
   readonly recordings: string;
   readonly vendorVersion: string[];
+  readonly case: string[];
+  readonly check: string[];
 }
 
 /** `conformance run`: the full conformance run; exit 0 when every check passes, 1 otherwise. */
@@ -33,7 +39,9 @@ export function registerRun(program: Command, io: CliIo): void {
     .description('Run every conformance check (contract, request building, response parsing, scenarios) and report')
     .option('--target <target>', 'where requests go: replay (offline recordings), simulate (loopback simulators) or live (base URLs and credentials from the environment)', 'replay')
     .option('--vendor <vendor>', 'only this vendor (repeatable)', collect, [])
-    .option('--reporter <name[:path]>', 'console, json[:PATH], junit[:PATH] (repeatable)', collect, [])
+    .option('--reporter <name[:path]>', 'console, json[:PATH], junit[:PATH], markdown[:PATH], html[:PATH], github (repeatable)', collect, [])
+    .option('--case <name>', 'only this case (repeatable); contract-level checks are left out unless --check names them', collect, [])
+    .option('--check <id>', 'only this check, e.g. request.namespaces (repeatable)', collect, [])
     .option('--contracts <dir>', 'folder or file of contracts', DEFAULT_CONTRACTS)
     .option('--recordings <dir>', 'folder of HAR recordings', DEFAULT_RECORDINGS)
     .option('--vendor-version <vendor=version>', 'the vendor version your integration targets, e.g. crmcom=R11.0.0: fields introduced later are flagged (repeatable)', collect, []);
@@ -48,8 +56,13 @@ async function run(flags: RunFlags, io: CliIo): Promise<number> {
   if (!['replay', 'simulate', 'live'].includes(flags.target)) {
     throw new SuiteError('USAGE', `Unknown --target "${flags.target}". Available: replay, simulate, live.`);
   }
-  const plain = createReporters(flags.reporter.length === 0 ? ['console'] : flags.reporter, io);
+  const specs = flags.reporter.length === 0 ? ['console'] : flags.reporter;
+  const plain = createReporters(specs, io);
+  // Configuration errors end the run before anything runs, in one line each.
+  await requireReadable(flags.contracts, '--contracts');
+  await requireReadable(flags.recordings, '--recordings', 'folder');
   const contracts = filterByVendor(await loadAllContracts([flags.contracts]), flags.vendor);
+  const only = checkFilter(flags, contracts);
   const vendorVersions = parseVendorVersions(flags.vendorVersion, contracts.map((l) => l.contract.vendor));
   const recordings = createRecordingCache();
   const { target, credentials, secrets } = await openRunTarget(flags, contracts, recordings);
@@ -67,6 +80,8 @@ async function run(flags: RunFlags, io: CliIo): Promise<number> {
       target,
       credentials,
       vendorVersions,
+      only,
+      locateCase: await locateCases(contracts),
       reproduceFlags: {
         contracts: flags.contracts === DEFAULT_CONTRACTS ? '' : ` --contracts ${displayPath(flags.contracts)}`,
         recordings: flags.recordings === DEFAULT_RECORDINGS ? '' : ` --recordings ${displayPath(flags.recordings)}`,
@@ -112,5 +127,16 @@ function parseVendorVersions(pairs: readonly string[], vendors: readonly string[
 
 function createReporters(specs: readonly string[], io: CliIo): Reporter[] {
   assertOneOnStdout(specs, parseReporterSpec, 'json:out/report.json');
-  return specs.map((spec) => createReporter(spec, { color: io.color, stdout: io.stdout }));
+  return specs.map((spec) => createReporter(spec, reporterOptions(io)));
+}
+
+/** `--case` and `--check` must name a case and a check that exist, so a typo is not an empty green run. */
+function checkFilter(flags: RunFlags, contracts: readonly LoadedContract[]): RunFilter {
+  const cases = new Set(contracts.flatMap((l) => l.contract.cases.map((c) => c.name)));
+  const unknownCase = flags.case.find((c) => !cases.has(c));
+  if (unknownCase !== undefined) throw new SuiteError('USAGE', `Unknown --case "${unknownCase}" in ${contracts.map((l) => l.contract.id).join(', ')}.`);
+  const checks = new Set(CHECKS.map((c) => c.id));
+  const unknownCheck = flags.check.find((c) => !checks.has(c));
+  if (unknownCheck !== undefined) throw new SuiteError('USAGE', `Unknown --check "${unknownCheck}". Checks are listed in the JSON report (results[].check), e.g. request.namespaces.`);
+  return { cases: flags.case, checks: flags.check };
 }

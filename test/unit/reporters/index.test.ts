@@ -34,15 +34,16 @@ describe('parseReporterSpec', () => {
   it('rejects an empty path and a path on the console reporter', () => {
     expect(suiteErrorFrom(() => parseReporterSpec('junit:')).code).toBe('REPORTER_INVALID');
     expect(suiteErrorFrom(() => parseReporterSpec('console:out.txt')).code).toBe('REPORTER_INVALID');
+    expect(suiteErrorFrom(() => parseReporterSpec('github:out.txt')).code).toBe('REPORTER_INVALID');
   });
 });
 
 describe('createReporter', () => {
   it('creates each known reporter by name', () => {
-    expect(REPORTER_NAMES.map((name) => createReporter(name, options).name)).toEqual(['console', 'json', 'junit']);
+    expect(REPORTER_NAMES.map((name) => createReporter(name, options).name)).toEqual(['console', 'json', 'junit', 'markdown', 'html', 'github']);
   });
 
   it('throws REPORTER_INVALID for an unknown name', () => {
-    expect(suiteErrorFrom(() => createReporter('html', options)).code).toBe('REPORTER_INVALID');
+    expect(suiteErrorFrom(() => createReporter('tap', options)).code).toBe('REPORTER_INVALID');
   });
 });

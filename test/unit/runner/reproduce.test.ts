@@ -20,22 +20,19 @@ describe('reproduceCommand', () => {
     updateOk = found;
   });
 
-  it('reproduces a response-parsing failure with parse on the case recording', () => {
-    expect(reproduceCommand(responseDocumented, updateOk, replay)).toBe(`conformance parse centra/invoices_Update --response ${updateOk.recording.file}`);
+  it('reruns just the case and the check of a case-level result, with a run of its vendor', () => {
+    expect(reproduceCommand(responseDocumented, updateOk, replay)).toBe('conformance run --vendor centra --case update-ok --check response.documented');
+    expect(reproduceCommand(buildFromInput, updateOk, replay)).toBe('conformance run --vendor centra --case update-ok --check request.build');
+    expect(reproduceCommand(soapAction, updateOk, replay)).toBe('conformance run --vendor centra --case update-ok --check request.soap-action');
   });
 
-  it('reproduces a request.build failure with build on the case', () => {
-    expect(reproduceCommand(buildFromInput, updateOk, replay)).toBe('conformance build centra/invoices_Update --case update-ok');
-  });
-
-  it('reproduces other failures with a run of the vendor, naming the target unless it is replay', () => {
-    expect(reproduceCommand(soapAction, updateOk, replay)).toBe('conformance run --vendor centra');
-    expect(reproduceCommand(recordingsValid, ctx, { ...replay, target: 'simulate' })).toBe('conformance run --vendor centra --target simulate');
+  it('reruns just the check of a contract-level result, naming the target unless it is replay', () => {
+    expect(reproduceCommand(recordingsValid, ctx, replay)).toBe('conformance run --vendor centra --check contract.recordings-valid');
+    expect(reproduceCommand(recordingsValid, ctx, { ...replay, target: 'simulate' })).toBe('conformance run --vendor centra --check contract.recordings-valid --target simulate');
   });
 
   it('repeats the contracts and recordings folders the run used', () => {
     const flags = { contracts: ' --contracts x/contracts', recordings: ' --recordings x/recordings', target: 'replay' };
-    expect(reproduceCommand(soapAction, updateOk, flags)).toBe('conformance run --vendor centra --contracts x/contracts --recordings x/recordings');
-    expect(reproduceCommand(buildFromInput, updateOk, flags)).toBe('conformance build centra/invoices_Update --case update-ok --contracts x/contracts');
+    expect(reproduceCommand(soapAction, updateOk, flags)).toBe('conformance run --vendor centra --case update-ok --check request.soap-action --contracts x/contracts --recordings x/recordings');
   });
 });

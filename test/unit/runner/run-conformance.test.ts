@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runConformance } from '../../../src/runner/run-conformance.ts';
+import { runConformance, type RunFilter } from '../../../src/runner/run-conformance.ts';
 import { createRecordingCache } from '../../../src/recording/recording-cache.ts';
 import { createReplayTarget } from '../../../src/targets/replay.ts';
 import { loadReplayEntries } from '../../../src/targets/load-replay-entries.ts';
-import { SUITES, type CheckResult } from '../../../src/model/check-result.ts';
+import { ALL_SUITES, SUITES, type CheckResult } from '../../../src/model/check-result.ts';
 import type { RunSummary } from '../../../src/model/run-summary.ts';
 import type { LoadedContract } from '../../../src/types/contract.ts';
 import type { Reporter, RunStartInfo } from '../../../src/types/reporter.ts';
@@ -24,6 +24,9 @@ function recorder(name = 'recorder') {
       events.push('run:start');
       start = info;
     },
+    onExchange: (e) => {
+      events.push(`exchange:${e.case}:${e.done}/${e.total}`);
+    },
     onCheckResult: (r) => {
       events.push('case:end');
       results.push(r);
@@ -36,11 +39,11 @@ function recorder(name = 'recorder') {
   return { reporter, events, results, start: () => start, summary: () => summary };
 }
 
-async function run(loaded: LoadedContract, recordingsDir: string, reporters: readonly Reporter[], checks: readonly Check[] = CHECKS): Promise<RunSummary> {
+async function run(loaded: LoadedContract, recordingsDir: string, reporters: readonly Reporter[], checks: readonly Check[] = CHECKS, only?: RunFilter): Promise<RunSummary> {
   const recordings = createRecordingCache();
   const target = createReplayTarget(await loadReplayEntries([loaded], recordingsDir, recordings));
   try {
-    return await runConformance({ contracts: [loaded], checks, reporters, tool: { name: 'test', version: '0.0.0' }, recordingsDir, recordings, target, credentials: exampleCredentials });
+    return await runConformance({ contracts: [loaded], checks, reporters, tool: { name: 'test', version: '0.0.0' }, recordingsDir, recordings, target, credentials: exampleCredentials, ...(only === undefined ? {} : { only }) });
   } finally {
     await target.close();
   }
@@ -59,19 +62,36 @@ describe('runConformance', () => {
     for (const suite of SUITES) expect(summary.results.some((r) => r.suite === suite && r.state === 'passed')).toBe(true);
   });
 
+  it('runs just one case and one check with --case and --check, and leaves out coverage of the subset', async () => {
+    const summary = await run(centra, CENTRA_RECORDINGS, [], CHECKS, { cases: ['update-ok'], checks: ['request.soap-action'] });
+    expect(summary.results.map((r) => r.id)).toEqual(['centra/invoices_Update#update-ok#request.soap-action']);
+    expect(summary.coverage).toEqual([]);
+  });
+
+  it('runs only case checks for --case alone: contract-level checks are about every case', async () => {
+    const summary = await run(centra, CENTRA_RECORDINGS, [], CHECKS, { cases: ['update-ok'] });
+    expect(summary.results.length).toBeGreaterThan(5);
+    expect(summary.results.every((r) => r.case === 'update-ok')).toBe(true);
+  });
+
   it('announces the planned count, reports each result as it arrives and ends with the summary', async () => {
     const seen = recorder();
     const summary = await run(centra, CENTRA_RECORDINGS, [seen.reporter]);
     expect(seen.events[0]).toBe('run:start');
     expect(seen.events.at(-1)).toBe('run:end');
-    expect(seen.start()).toEqual({ target: 'replay', contracts: ['centra/invoices_Update'], planned: summary.results.length });
+    const cases = centra.contract.cases.length;
+    expect(seen.start()).toEqual({ target: 'replay', contracts: ['centra/invoices_Update'], planned: summary.results.length, exchanges: cases });
+    // Every exchange is announced as it completes, counting up, before any check result.
+    const exchanges = seen.events.filter((e) => e.startsWith('exchange:'));
+    expect(exchanges.map((e) => e.split(':')[2])).toEqual(Array.from({ length: cases }, (_, i) => `${i + 1}/${cases}`));
+    expect(seen.events.indexOf('case:end')).toBeGreaterThan(seen.events.lastIndexOf(exchanges.at(-1) ?? ''));
     expect(seen.results).toHaveLength(summary.results.length);
     expect(seen.summary()).toBe(summary);
   });
 
   it('orders results by suite and gives each a stable contract#case#check id', async () => {
     const summary = await run(centra, CENTRA_RECORDINGS, []);
-    const order = summary.results.map((r) => SUITES.indexOf(r.suite));
+    const order = summary.results.map((r) => ALL_SUITES.indexOf(r.suite));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(summary.results.map((r) => r.id)).toContain('centra/invoices_Update#update-ok#request.soap-action');
     expect(summary.results.map((r) => r.id)).toContain('centra/invoices_Update#contract#contract.recordings-valid');

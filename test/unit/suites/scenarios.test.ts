@@ -52,7 +52,8 @@ describe('scenarios suite', () => {
     it('fails with the reason when the response is unknown', () => {
       const [violation] = violationsOf(scenarioOutcome, of('response-status-changed'));
       expect(violation).toMatchObject({ rule: 'outcome' });
-      expect(violation?.message).toMatch(/^Received: unknown \(Received: HTTP 503 .*\/ Documented: ok for case update-ok\.$/);
+      expect(violation?.message).toMatch(/^Received: unknown \/ Documented: ok for case update-ok\. It matched no documented response \(see response\.documented\): Received: HTTP 503 /);
+      expect(violation?.params).toEqual({ expected: 'ok', received: 'unknown' });
     });
 
     it('is skipped when the request got no response', () => {

@@ -5,7 +5,7 @@ import type { AuditSummary } from '../../../../src/audit/audit-summary.ts';
 import { createAjv } from '../../../../src/contract/create-ajv.ts';
 import { isSuiteError } from '../../../../src/errors.ts';
 import { parseAuditReporterSpec, renderAuditConsole, renderAuditJson, renderAuditJunit, renderAuditMarkdown } from '../../../../reporters/audit/index.ts';
-import { codeSpan, escapeMarkdown } from '../../../../reporters/audit/markdown/escape-markdown.ts';
+import { codeSpan, escapeMarkdown } from '../../../../reporters/shared/escape-markdown.ts';
 import { repoPath } from '../../../helpers/paths.ts';
 import { auditFixture, auditFolders } from '../audit-fixtures.ts';
 import { combinedAudit, HOSTILE, withHostileChange } from './sample-audit.ts';
@@ -40,7 +40,7 @@ describe('renderAuditJson', () => {
 describe('renderAuditJunit', () => {
   const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, parseAttributeValue: false, isArray: (n) => ['testsuite', 'testcase', 'property'].includes(n) });
   type Case = { name: string; failure?: { type: string }; 'system-out'?: string };
-  type Suite = { name: string; tests: string; failures: string; testcase: Case[] };
+  type Suite = { name: string; tests: string; failures: string; file: string; testcase: Case[] };
   const parse = (xml: string): { testsuites: { tests: string; failures: string; testsuite: Suite[] } } => parser.parse(xml) as never;
 
   it('is well-formed, also with hostile text', () => {
@@ -48,16 +48,16 @@ describe('renderAuditJunit', () => {
     expect(XMLValidator.validate(renderAuditJunit(withHostileChange(summary)))).toBe(true);
   });
 
-  it('has one testsuite per contract and one testcase per case pair; pairs with breaking changes fail', () => {
+  it('has one testsuite per recording, with its file=, and one testcase per case pair; pairs with breaking changes fail', () => {
     const doc = parse(renderAuditJunit(summary)).testsuites;
-    expect(doc.testsuite.map((s) => s.name)).toEqual([...new Set(summary.pairs.map((p) => p.contract))]);
+    expect(doc.testsuite.map((s) => s.file)).toEqual(summary.pairs.map((p) => `${summary.current}/${p.file}`));
     expect(Number(doc.tests)).toBe(summary.pairs.length);
     expect(doc.testsuite.reduce((n, s) => n + s.testcase.length, 0)).toBe(summary.pairs.length);
     expect(Number(doc.failures)).toBe(4);
-    const crmcom = doc.testsuite.find((s) => s.name === 'crmcom/invoices_update');
-    expect(crmcom?.testcase.find((c) => c.name === 'token-expired')?.failure?.type).toBe('drift.status-changed');
+    const crmcom = doc.testsuite.filter((s) => s.name.startsWith('crmcom/invoices_update ')).flatMap((s) => s.testcase);
+    expect(crmcom.find((c) => c.name === 'token-expired › audit.drift')?.failure?.type).toBe('drift.status-changed');
     // Below --fail-on: reported in system-out, not failed.
-    const notDraft = crmcom?.testcase.find((c) => c.name === 'invoice-not-draft');
+    const notDraft = crmcom.find((c) => c.name === 'invoice-not-draft › audit.drift');
     expect(notDraft?.failure).toBeUndefined();
     expect(notDraft?.['system-out']).toContain('drift.message-changed');
   });
@@ -145,7 +145,12 @@ describe('parseAuditReporterSpec', () => {
     expect(parseAuditReporterSpec('junit:C:\\x.xml')).toEqual({ name: 'junit', path: 'C:\\x.xml' });
   });
 
-  it.each(['html', 'json:', 'console:out.txt'])('rejects %s as REPORTER_INVALID', (spec) => {
+  it('accepts html and github too: they render the audit through the one report model', () => {
+    expect(parseAuditReporterSpec('html:out/audit.html')).toEqual({ name: 'html', path: 'out/audit.html' });
+    expect(parseAuditReporterSpec('github')).toEqual({ name: 'github' });
+  });
+
+  it.each(['tap', 'json:', 'console:out.txt', 'github:out.txt'])('rejects %s as REPORTER_INVALID', (spec) => {
     let error: unknown;
     try {
       parseAuditReporterSpec(spec);
