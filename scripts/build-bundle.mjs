@@ -3,26 +3,33 @@
 // bundle lists every source file it was built from; the bin falls back to the TypeScript sources
 // through tsx when any of them changed since, so development never runs stale code.
 import { build } from 'esbuild';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(root, 'dist', 'cli');
-await mkdir(outDir, { recursive: true });
+const nextDir = join(root, 'dist', 'cli.next');
+const oldDir = join(root, 'dist', 'cli.old');
+await rm(nextDir, { recursive: true, force: true });
+await mkdir(nextDir, { recursive: true });
 
 const startedAt = Date.now();
 const result = await build({
   entryPoints: [join(root, 'src/cli/main.ts')],
-  outfile: join(outDir, 'main.mjs.tmp'),
+  outdir: nextDir,
+  entryNames: '[name]',
+  // Commands load what only they need (the Pact FFI, for one) through dynamic imports: separate chunks.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  // Native code and its loader stay in node_modules.
-  external: ['@pact-foundation/pact', '@pact-foundation/pact-core'],
-  // CommonJS dependencies inside an ESM bundle call require().
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  // Dependencies load from node_modules as published (native code, __filename, their own files): only
+  // our TypeScript is bundled, which is what tsx's loader hooks made slow.
+  packages: 'external',
   metafile: true,
   logLevel: 'warning',
   legalComments: 'none',
@@ -36,7 +43,12 @@ for (const path of sources) {
   files.push({ path: relative(root, join(root, path)), size: s.size, mtimeMs: s.mtimeMs });
 }
 const manifest = { builtAt: startedAt, files: files.sort((a, b) => a.path.localeCompare(b.path)) };
-await writeFile(join(outDir, 'manifest.json.tmp'), `${JSON.stringify(manifest)}\n`);
-await rename(join(outDir, 'main.mjs.tmp'), join(outDir, 'main.mjs'));
-await rename(join(outDir, 'manifest.json.tmp'), join(outDir, 'manifest.json'));
+await writeFile(join(nextDir, 'manifest.json'), `${JSON.stringify(manifest)}\n`);
+// Swap the whole folder, so a bin starting meanwhile sees the old bundle or the new one, never a mix.
+await rm(oldDir, { recursive: true, force: true });
+await rename(outDir, oldDir).catch((error) => {
+  if (error.code !== 'ENOENT') throw error;
+});
+await rename(nextDir, outDir);
+await rm(oldDir, { recursive: true, force: true });
 console.error(`conformance: built dist/cli/main.mjs from ${files.length} source files`);

@@ -1,7 +1,8 @@
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.ts';
 
-const require = createRequire(import.meta.url);
-const pkg = require('../../package.json') as { name: string; version: string };
+const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
 
 /** Name and version of this tool, as reports carry them. */
 export const TOOL = { name: pkg.name, version: pkg.version } as const;

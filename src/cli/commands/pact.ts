@@ -3,7 +3,6 @@ import { SuiteError } from '../../errors.ts';
 import { entryResponse } from '../../recording/entry-to-exchange.ts';
 import { createRecordingCache } from '../../recording/recording-cache.ts';
 import { secretValues } from '../../credentials/secret-values.ts';
-import { exportPacts } from '../../pact/export-pacts.ts';
 import { loadReplayEntries } from '../../targets/load-replay-entries.ts';
 import { defaultSeed } from '../../targets/simulate/load-seed.ts';
 import type { Contract, LoadedContract } from '../../types/contract.ts';
@@ -53,6 +52,8 @@ async function runExport(flags: ExportFlags, io: CliIo): Promise<number> {
   const contracts = filterByVendor(await loadAllContracts([flags.contracts]), flags.vendor);
   const responses = await recordedResponses(contracts, flags.recordings);
   const seed = defaultSeed();
+  // The Pact FFI takes a third of a second to load: only `pact export` pays for it.
+  const { exportPacts } = await import('../../pact/export-pacts.ts');
   const exported = await exportPacts({
     contracts,
     recordedResponse: (contract, name) => responses.get(`${contract.id}#${name}`),
