@@ -52,6 +52,8 @@ export interface FieldSpec {
   readonly since?: string;
   /** An object that may carry undocumented children; they are neither reported nor validated. @default false */
   readonly open?: boolean;
+  /** A response value that is itself a credential (a token the vendor issues): never recorded or reported. @default false */
+  readonly secret?: boolean;
   readonly description?: string;
   /** Citation of the vendor prose this field encodes. */
   readonly doc?: string;
@@ -203,11 +205,29 @@ export interface BehaviourSpec {
   readonly params?: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * One proof of accepted credentials: a documented response the vendor answers only after it
+ * accepted them, with the vendor code or message where the response alone is not enough.
+ */
+export interface ProbeProofSpec {
+  /** A documented response, by name. */
+  readonly response: string;
+  /** The vendor code the answer must carry, exactly. */
+  readonly code?: string;
+  /** The vendor message the answer must carry, exactly. */
+  readonly message?: string;
+}
+
 /** The safe credential probe: a case whose request changes nothing on the vendor's side. */
 export interface ProbeSpec {
   readonly case: string;
-  /** Outcomes that prove the credentials were accepted (e.g. not_found for an id that cannot exist). */
-  readonly valid: readonly Outcome[];
+  /**
+   * What proves the credentials accepted: documented responses (never outcome classes: a
+   * not-found can also be a wrong account, host or path).
+   */
+  readonly valid: readonly ProbeProofSpec[];
+  /** The proof in words; an `inconclusive` verdict names it as what would have proved acceptance. */
+  readonly proof: string;
   /**
    * Documented responses (by name) that prove the credentials were refused, besides every
    * `auth_failed` response; for vendors that document no auth failure. @default []

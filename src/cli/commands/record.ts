@@ -6,6 +6,7 @@ import { buildRequest } from '../../protocols/build-request.ts';
 import { assertNoSecrets, type PendingFile } from '../../recording/leak-guard.ts';
 import { recordedHar } from '../../recording/recorded-har.ts';
 import { redactExchange } from '../../recording/redact-exchange.ts';
+import { issuedSecrets } from '../../recording/issued-secrets.ts';
 import { redactText } from '../../recording/redact-text.ts';
 import { recordingPath } from '../../recording/recording-path.ts';
 import type { Target } from '../../types/target.ts';
@@ -61,14 +62,16 @@ async function record(flags: RecordFlags, io: CliIo): Promise<number> {
     await opened.target.close();
   }
   const recordedAt = new Date().toISOString();
+  // Credentials a vendor issued in an answer (a login's token) are secrets like the run's own.
+  const secrets = [...new Set([...opened.secrets, ...captured.flatMap((c) => (c.exchange === undefined ? [] : issuedSecrets(c.loaded.contract, c.exchange.response)))])].sort((a, b) => b.length - a.length);
   const files: PendingFile[] = captured.flatMap((c) => {
     if (c.exchange === undefined) return [];
-    const redacted = redactExchange(c.loaded.contract, c.exchange, opened.secrets);
+    const redacted = redactExchange(c.loaded.contract, c.exchange, secrets);
     const text = recordedHar(redacted, { contract: c.loaded.contract.id, contractHash: c.loaded.hash, case: c.case.name, target: opened.target.name, recordedAt, creator: TOOL });
     return [{ path: join(flags.out, recordingPath(c.loaded.contract, c.case)), text }];
   });
   // Independent of the redaction above: nothing is written if any file still holds a secret.
-  assertNoSecrets(files, opened.secrets);
+  assertNoSecrets(files, secrets);
   for (const file of files) await writeFileAtomic(file.path, file.text);
   const failed = captured.filter((c) => c.exchange === undefined);
   io.stdout.write(`Recorded ${files.length} case(s) from target ${opened.target.name} into ${displayPath(flags.out)}${resolve(flags.out) === resolve(DEFAULT_RECORDINGS) ? ' (the committed baseline)' : ''}.\n`);

@@ -1,4 +1,4 @@
-import type { Contract } from '../../types/contract.ts';
+import type { Contract, FieldSpec } from '../../types/contract.ts';
 import type { HttpRequest } from '../../model/http.ts';
 import { protocolFor } from '../../protocols/index.ts';
 import { validateRequestFields } from '../../protocols/check-built-request.ts';
@@ -90,6 +90,9 @@ async function decide(ctx: HandleContext, request: HttpRequest, url: URL, pathPa
   if (scripted !== undefined) return { response: '', exemplarCase: scripted };
   const broken = await brokenRule(contract, decoded.body, decoded.header);
   if (broken !== undefined) return broken;
+  // A read or a login (InvoiceXpress's list GET, CRM.COM's authentication/token) addresses no invoice and changes
+  // nothing: it gets the documented success.
+  if (contract.transport.method === 'GET' || !addressesInvoices(contract)) return readAnswer(ctx);
   return updateInvoices({ contract, store: ctx.store, exemplars: ctx.exemplars, ...(ctx.hooks === undefined ? {} : { hooks: ctx.hooks }) }, decoded.body, pathParams);
 }
 
@@ -112,4 +115,17 @@ function rateLimit(contract: Contract, seed: VendorSeed): { perMinute: number; r
 
 function stateView(store: InvoiceStore): SimulatedResponse {
   return { response: { status: 200, headers: { 'content-type': 'application/json' }, body: `${JSON.stringify(store.snapshot(), null, 2)}\n` }, documented: null };
+}
+
+function readAnswer(ctx: HandleContext): Decision {
+  const ok = ctx.contract.responses.find((r) => r.outcome === 'ok' && (ctx.exemplars.byResponse.get(r.name)?.length ?? 0) > 0);
+  return { response: ok?.name ?? '' };
+}
+
+/** True when some field or parameter of the request is mapped from a canonical invoice identifier. */
+function addressesInvoices(contract: Contract): boolean {
+  const fromInvoice = (from: string | undefined): boolean => from?.startsWith('invoice.') === true;
+  const walk = (fields: readonly FieldSpec[]): boolean => fields.some((f) => fromInvoice(f.from) || walk(f.fields ?? []));
+  const params = [...(contract.transport.pathParams ?? []), ...(contract.transport.query ?? [])];
+  return walk(contract.request.fields) || walk(contract.request.header ?? []) || params.some((p) => fromInvoice(p.from));
 }

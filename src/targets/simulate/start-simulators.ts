@@ -6,6 +6,7 @@ import type { Seed } from './load-seed.ts';
 import { serveSimulator, type SimulatorLogLine } from './serve-simulator.ts';
 import { createSimulator, type Simulator } from './simulator.ts';
 import { testCredentials } from './test-credentials.ts';
+import { vendorSimulator } from './vendor-simulator.ts';
 import { VENDOR_HOOKS } from './vendors/index.ts';
 
 /** How to start the simulators. */
@@ -14,7 +15,7 @@ export interface StartOptions {
   /** Recordings folder: the documented response bodies the simulators answer with. */
   readonly recordingsDir: string;
   readonly seed: Seed;
-  /** First port; contract i (in id order) listens on port + i. 0 or absent: the OS chooses. */
+  /** First port; vendor i (in contract id order) listens on port + i. 0 or absent: the OS chooses. */
   readonly port?: number;
   readonly onRequest?: (line: SimulatorLogLine) => void;
 }
@@ -34,7 +35,7 @@ export interface RunningSimulators {
   close(): Promise<void>;
 }
 
-/** Start one loopback HTTP simulator per contract, each with its test credentials and seed. */
+/** Start one loopback HTTP server per vendor, serving a simulator per contract, each with its test credentials and seed. */
 export async function startSimulators(options: StartOptions): Promise<RunningSimulators> {
   const sorted = [...options.contracts].sort((a, b) => a.contract.id.localeCompare(b.contract.id));
   const entries = await loadReplayEntries(sorted, options.recordingsDir, createRecordingCache());
@@ -42,14 +43,18 @@ export async function startSimulators(options: StartOptions): Promise<RunningSim
   const closers: (() => Promise<void>)[] = [];
   const close = async (): Promise<void> => void (await Promise.all(closers.map((c) => c())));
   try {
-    for (const [i, { contract }] of sorted.entries()) {
-      const exemplars = indexExemplars(contract, entries.filter((e) => e.contract === contract).map((e) => e.entry));
-      const hooks = VENDOR_HOOKS[contract.vendor];
-      const simulator = createSimulator({ contract, exemplars, seed: options.seed[contract.vendor] ?? {}, credentials: testCredentials(contract), ...(hooks === undefined ? {} : { hooks }) });
+    const vendors = [...new Set(sorted.map((l) => l.contract.vendor))];
+    for (const [i, vendor] of vendors.entries()) {
+      const own = sorted.filter((l) => l.contract.vendor === vendor).map(({ contract }) => {
+        const exemplars = indexExemplars(contract, entries.filter((e) => e.contract === contract).map((e) => e.entry));
+        const hooks = VENDOR_HOOKS[contract.vendor];
+        return createSimulator({ contract, exemplars, seed: options.seed[contract.vendor] ?? {}, credentials: testCredentials(contract), ...(hooks === undefined ? {} : { hooks }) });
+      });
+      // One port per vendor: a vendor serves all its operations (CRM.COM's login and update) on one host.
       const port = options.port === undefined || options.port === 0 ? 0 : options.port + i;
-      const served = await serveSimulator(simulator, { port, ...(options.onRequest === undefined ? {} : { onRequest: options.onRequest }) });
+      const served = await serveSimulator(vendorSimulator(own), { port, ...(options.onRequest === undefined ? {} : { onRequest: options.onRequest }) });
       closers.push(served.close);
-      running.push({ contract, baseUrl: served.baseUrl, simulator });
+      for (const simulator of own) running.push({ contract: simulator.contract, baseUrl: served.baseUrl, simulator });
     }
   } catch (error) {
     await close();

@@ -61,8 +61,8 @@ describe('vendor simulators over real HTTP on 127.0.0.1', () => {
   it.each([
     ['centra/invoices_Update', 'password', 500, 'fault-client'],
     ['ebizcharge/UpdateInvoice', 'securityId', 500, 'fault-client'],
-    ['crmcom/invoices_update', 'token', 200, 'token-rejected'],
-    ['invoicexpress/invoices.update', 'apiKey', 401, 'auth-failed-json'],
+    ['crmcom/authentication_token', 'password', 200, 'login-refused'],
+    ['invoicexpress/invoices.list', 'apiKey', 401, 'auth-failed-json'],
     ['opsplanning/UpdateInvoicePaymentStatus', 'password', 500, 'fault-client'],
   ])('refuses a wrong %s credential (%s) with the vendor auth-failure shape', async (id, credential, status, matched) => {
     const contract = contractOf(id);
