@@ -52,6 +52,8 @@ export interface FieldSpec {
   readonly since?: string;
   /** An object that may carry undocumented children; they are neither reported nor validated. @default false */
   readonly open?: boolean;
+  /** XML object fields: whether the children follow the declared order (xs:sequence). @default the request's `ordered` */
+  readonly ordered?: boolean;
   /** A response value that is itself a credential (a token the vendor issues): never recorded or reported. @default false */
   readonly secret?: boolean;
   readonly description?: string;
@@ -258,6 +260,11 @@ export interface Contract {
     /** SOAP header blocks. */
     readonly header?: readonly FieldSpec[];
     readonly fields: readonly FieldSpec[];
+    /**
+     * XML: every request element's children follow the declared field order (an xs:sequence; WCF
+     * skips an element out of sequence). A field's `ordered` overrides it. @default false
+     */
+    readonly ordered?: boolean;
   };
   readonly responses: readonly ResponseSpec[];
   readonly cases: readonly CaseSpec[];

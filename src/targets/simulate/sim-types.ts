@@ -67,4 +67,9 @@ export type Decision = Answer | GenericAnswer;
 export interface SimulatedResponse {
   readonly response: HttpResponse;
   readonly documented: string | null;
+  /**
+   * Why, in the suite's words (check id, Received/Documented, warnings accepted): for the simulator
+   * log and CI report, never for the vendor-shaped body.
+   */
+  readonly note?: string;
 }

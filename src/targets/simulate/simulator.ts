@@ -14,6 +14,8 @@ import type { Decision, SimulatedResponse } from './sim-types.ts';
 import type { VendorHooks } from './vendors/index.ts';
 import { brokenRule } from './broken-rule.ts';
 import { updateInvoices } from './update-invoices.ts';
+import { soapProtocolAnswer } from './soap-protocol-answer.ts';
+import { requestSequenceViolations } from '../../protocols/soap/sequence-violations.ts';
 
 /** What one vendor's simulator is made of. */
 export interface SimulatorOptions {
@@ -56,6 +58,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       if (request.method.toUpperCase() === 'GET' && url.pathname === STATE_PATH) return stateView(store);
       const route = matchRoute(contract.transport, request.method, url.pathname);
       if (!route.ok) return { response: { status: route.status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `${route.problem}\n` }, documented: null };
+      const protocolAnswer = soapProtocolAnswer(contract, request);
+      if (protocolAnswer !== undefined) return { response: protocolAnswer.response, documented: null, note: protocolAnswer.note };
       return respond(contract, options.exemplars, await decide(ctx, request, url, route.pathParams));
     },
     state: () => store.snapshot(),
@@ -81,7 +85,7 @@ async function decide(ctx: HandleContext, request: HttpRequest, url: URL, pathPa
   if (refused !== undefined) return { generic: 'auth', message: `Authentication failed: ${refused}.` };
   const limited = ctx.limiter?.hit('caller', ctx.now());
   if (limited !== undefined) return { response: ctx.limitResponse ?? '', headers: { 'retry-after': String(limited) } };
-  const violations = [...decoded.violations, ...validateRequestFields(contract, decoded)].filter((v) => v.severity === 'error');
+  const violations = [...decoded.violations, ...validateRequestFields(contract, decoded), ...requestSequenceViolations(contract, message)].filter((v) => v.severity === 'error');
   if (violations.length > 0) return { generic: 'breach', message: violations[0]?.message ?? 'The request does not conform to the contract.' };
   const scripted = (ctx.seed.scripted ?? []).find((name) => {
     const exemplar = ctx.exemplars.byCase.get(name);
