@@ -54,6 +54,11 @@ export interface FieldSpec {
   readonly open?: boolean;
   /** XML object fields: whether the children follow the declared order (xs:sequence). @default the request's `ordered` */
   readonly ordered?: boolean;
+  /**
+   * Not in the vendor's parameter list, but shown accepted (why, e.g. "the doc's own example sends it and is
+   * answered OK"): a request carrying it gets a warning, a failure with --strict.
+   */
+  readonly accepted?: string;
   /** A response value that is itself a credential (a token the vendor issues): never recorded or reported. @default false */
   readonly secret?: boolean;
   readonly description?: string;
@@ -80,6 +85,13 @@ export interface TransportSpec {
   readonly pathParams?: readonly ParamSpec[];
   readonly query?: readonly ParamSpec[];
   readonly contentType: string;
+  /**
+   * SOAP: the service dispatches on SOAPAction (WCF, ASMX), so a missing one is refused; false when
+   * it reads the body element (PHP SoapServer), so a missing one is only a warning. @default true
+   */
+  readonly soapActionRouting?: boolean;
+  /** Other request media types the vendor's stack reads as `contentType` (warnings, failures with --strict). */
+  readonly acceptedContentTypes?: readonly string[];
   /** The exact SOAPAction header value, quotes included (SOAP 1.1 only). */
   readonly soapAction?: string;
   readonly headers?: Readonly<Record<string, string>>;
@@ -179,6 +191,11 @@ export interface RuleSpec {
   readonly show?: readonly string[];
   /** @default 'error' */
   readonly severity?: 'error' | 'warning';
+  /**
+   * Why the vendor's stack accepts a message that breaks the rule (e.g. the doc's own example breaks
+   * it and is answered OK): the rule is then a warning, a failure with --strict.
+   */
+  readonly accepted?: string;
   /** The documented response the vendor answers when the rule is broken. */
   readonly response?: string;
   /** For `on: response`: the documented responses the rule applies to (default: all). */

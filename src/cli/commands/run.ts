@@ -12,6 +12,7 @@ import { redactText } from '../../recording/redact-text.ts';
 import type { Target } from '../../types/target.ts';
 import { placeholderCredentials } from '../../contract/placeholder-credentials.ts';
 import { CHECKS } from '../../../suites/index.ts';
+import { strictChecks } from '../../../suites/strict-checks.ts';
 import { filterByVendor, loadAllContracts } from '../load-contracts.ts';
 import { DEFAULT_CONTRACTS, DEFAULT_RECORDINGS, displayPath } from '../paths.ts';
 import type { CliIo } from '../io.ts';
@@ -24,6 +25,7 @@ interface RunFlags extends LiveFlags {
   readonly contracts: string;
   readonly recordings: string;
   readonly vendorVersion: string[];
+  readonly strict?: boolean;
 }
 
 /** `conformance run`: the full conformance run; exit 0 when every check passes, 1 otherwise. */
@@ -36,7 +38,8 @@ export function registerRun(program: Command, io: CliIo): void {
     .option('--reporter <name[:path]>', 'console, json[:PATH], junit[:PATH] (repeatable)', collect, [])
     .option('--contracts <dir>', 'folder or file of contracts', DEFAULT_CONTRACTS)
     .option('--recordings <dir>', 'folder of HAR recordings', DEFAULT_RECORDINGS)
-    .option('--vendor-version <vendor=version>', 'the vendor version your integration targets, e.g. crmcom=R11.0.0: fields introduced later are flagged (repeatable)', collect, []);
+    .option('--vendor-version <vendor=version>', 'the vendor version your integration targets, e.g. crmcom=R11.0.0: fields introduced later are flagged (repeatable)', collect, [])
+    .option('--strict', "fail departures from the doc that the vendor's stack accepts (otherwise warnings); the simulators refuse them too");
   addLiveFlags(command, { timeout: 10_000, runTimeout: 300_000 })
     .addHelpText('after', '\nExit codes: 0 all checks passed, 1 a check failed, 2 usage or configuration error.\nExample: conformance run --vendor centra --reporter console --reporter junit:out/junit.xml')
     .action(async (flags: RunFlags) => {
@@ -59,7 +62,7 @@ async function run(flags: RunFlags, io: CliIo): Promise<number> {
   try {
     const summary = await runConformance({
       contracts,
-      checks: CHECKS,
+      checks: flags.strict === true ? strictChecks(CHECKS) : CHECKS,
       reporters,
       tool: TOOL,
       recordingsDir: flags.recordings,

@@ -16,6 +16,7 @@ interface SimulateFlags {
   readonly contracts: string;
   readonly recordings: string;
   readonly quiet?: boolean;
+  readonly strict?: boolean;
 }
 
 /** `conformance simulate`: serve every vendor's simulator on 127.0.0.1 until interrupted. */
@@ -29,6 +30,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
     .option('--contracts <dir>', 'folder or file of contracts', DEFAULT_CONTRACTS)
     .option('--recordings <dir>', 'recordings whose documented bodies the simulators answer with', DEFAULT_RECORDINGS)
     .option('--quiet', 'do not log requests')
+    .option('--strict', "refuse departures from the doc that the vendor's stack accepts (an unquoted SOAPAction, text/xml for InvoiceXpress, whitespace around a boolean); by default they are answered and logged as warnings")
     .addHelpText('after', '\nStops on Ctrl-C (SIGINT) or SIGTERM, exit 0.\nExample: conformance simulate --port 8400')
     .action(async (flags: SimulateFlags) => {
       const contracts = filterByVendor(await loadAllContracts([flags.contracts]), flags.vendor);
@@ -37,8 +39,9 @@ export function registerSimulate(program: Command, io: CliIo): void {
         recordingsDir: flags.recordings,
         seed: await loadSeed(flags.seed),
         port: flags.port,
-        // Method, path and status only: never a body or a query string (it may hold an API key).
-        ...(flags.quiet === true ? {} : { onRequest: (l) => io.stdout.write(`${l.contract}  ${l.method} ${l.path}  ${l.status}${l.documented === null ? '' : ` ${l.documented}`}\n`) }),
+        strict: flags.strict === true,
+        // Method, path, status and the note (check rule and place): never a body or a query string (it may hold an API key).
+        ...(flags.quiet === true ? {} : { onRequest: (l) => io.stdout.write(`${l.contract}  ${l.method} ${l.path}  ${l.status}${l.documented === null ? '' : ` ${l.documented}`}${l.note === undefined ? '' : `  [${l.note}]`}\n`) }),
       });
       io.stdout.write(banner(sims));
       await untilStopped();

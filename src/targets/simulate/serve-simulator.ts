@@ -13,6 +13,8 @@ export interface SimulatorLogLine {
   /** The documented response answered, or null (scripted, routing or simulator errors). */
   readonly documented: string | null;
   readonly remoteAddress: string;
+  /** Why, in the suite's words (check id, departures accepted, the reason for a refusal); never a body value of a secret place. */
+  readonly note?: string;
 }
 
 /** Where and how to serve. */
@@ -57,17 +59,17 @@ export async function serveSimulator(sim: Simulator, options: ServeOptions): Pro
 
 async function handle(sim: Simulator, req: IncomingMessage, res: ServerResponse, max: number, log: ServeOptions['onRequest']): Promise<void> {
   const path = (req.url ?? '/').replace(/\?.*$/, '');
-  const done = (status: number, headers: Record<string, string>, body: string, documented: string | null): void => {
+  const done = (status: number, headers: Record<string, string>, body: string, documented: string | null, note?: string): void => {
     res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
     res.end(body);
-    log?.({ contract: sim.contract.id, method: req.method ?? '', path, status, documented, remoteAddress: req.socket.remoteAddress ?? '' });
+    log?.({ contract: sim.contract.id, method: req.method ?? '', path, status, documented, remoteAddress: req.socket.remoteAddress ?? '', ...(note === undefined ? {} : { note }) });
   };
   try {
     const body = await readBody(req, max);
     if (body === undefined) return done(413, { 'content-type': 'text/plain; charset=utf-8' }, `Request body larger than ${max} bytes.\n`, null);
     const request: HttpRequest = { method: req.method ?? 'GET', url: `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, headers: headersOf(req), body };
     const answer = await sim.handle(request);
-    done(answer.response.status, { ...answer.response.headers }, answer.response.body, answer.documented);
+    done(answer.response.status, { ...answer.response.headers }, answer.response.body, answer.documented, answer.note);
   } catch (error) {
     if (!res.headersSent) done(500, { 'content-type': 'text/plain; charset=utf-8' }, `Simulator error: ${(error as Error).message}\n`, null);
   }

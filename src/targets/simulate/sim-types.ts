@@ -57,7 +57,10 @@ export interface Answer {
  */
 export interface GenericAnswer {
   readonly generic: 'breach' | 'invalid' | 'not-found' | 'auth';
+  /** Text for the answer's message ('' keeps the vendor's recorded words). */
   readonly message: string;
+  /** Why, in the suite's words: for the simulator log only. */
+  readonly reason?: string;
 }
 
 /** Either a named documented response or a situation to resolve to one. */

@@ -18,6 +18,8 @@ export interface StartOptions {
   /** First port; vendor i (in contract id order) listens on port + i. 0 or absent: the OS chooses. */
   readonly port?: number;
   readonly onRequest?: (line: SimulatorLogLine) => void;
+  /** Refuse the departures the vendors' stacks accept (`simulate --strict`). @default false */
+  readonly strict?: boolean;
 }
 
 /** One running simulator. */
@@ -48,7 +50,7 @@ export async function startSimulators(options: StartOptions): Promise<RunningSim
       const own = sorted.filter((l) => l.contract.vendor === vendor).map(({ contract }) => {
         const exemplars = indexExemplars(contract, entries.filter((e) => e.contract === contract).map((e) => e.entry));
         const hooks = VENDOR_HOOKS[contract.vendor];
-        return createSimulator({ contract, exemplars, seed: options.seed[contract.vendor] ?? {}, credentials: testCredentials(contract), ...(hooks === undefined ? {} : { hooks }) });
+        return createSimulator({ contract, exemplars, seed: options.seed[contract.vendor] ?? {}, credentials: testCredentials(contract), strict: options.strict === true, ...(hooks === undefined ? {} : { hooks }) });
       });
       // One port per vendor: a vendor serves all its operations (CRM.COM's login and update) on one host.
       const port = options.port === undefined || options.port === 0 ? 0 : options.port + i;

@@ -145,7 +145,7 @@ describe('vendor simulators over real HTTP on 127.0.0.1', () => {
     const request = build(id, { invoice: { id: '1001' } });
     const answer = await send(id, { ...request, headers: { ...request.headers, soapaction: '"urn:wrong"' } });
     expect(answer).toMatchObject({ status: 500, matched: 'fault-client' });
-    expect(answer.message).toContain('SOAPAction');
+    expect(answer.message).toBe('Invalid request: soapaction at header soapaction.');
   });
 
   it('answers 429 with a Retry-After after the seeded rate limit, and never logs a query string', async () => {
