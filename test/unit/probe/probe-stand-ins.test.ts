@@ -68,7 +68,7 @@ describe('the probe against loopback stand-ins that refuse every credential, and
   };
 
   it('probes exactly one contract per vendor, each naming documented responses as its proof', () => {
-    expect(contracts.map((c) => c.id).sort()).toEqual(['centra/invoices_Update', 'crmcom/authentication_token', 'ebizcharge/UpdateInvoice', 'invoicexpress/invoices.list', 'opsplanning/UpdateInvoicePaymentStatus']);
+    expect(contracts.map((c) => c.id).sort()).toEqual(['centra/invoices_Update', 'crmcom/authentication_token', 'ebizcharge/SearchInvoices', 'invoicexpress/invoices.list', 'opsplanning/UpdateInvoicePaymentStatus']);
     for (const c of contracts) for (const proof of c.probe?.valid ?? []) expect(c.responses.map((r) => r.name)).toContain(proof.response);
   });
 
@@ -76,7 +76,7 @@ describe('the probe against loopback stand-ins that refuse every credential, and
     ['centra/invoices_Update', 'centra-login-failed', 'inconclusive', 'result-failure'],
     ['crmcom/authentication_token', 'crmcom-generic-error', 'rejected', 'login-refused'],
     ['crmcom/authentication_token', 'crmcom-generic-error-500', 'rejected', 'login-refused'],
-    ['ebizcharge/UpdateInvoice', 'ebizcharge-merchant-not-found', 'inconclusive', 'fault-not-found'],
+    ['ebizcharge/SearchInvoices', 'ebizcharge-merchant-not-found', 'inconclusive', 'fault-not-found'],
     ['opsplanning/UpdateInvoicePaymentStatus', 'opsplanning-invalid-login', 'inconclusive', 'fail'],
     ['invoicexpress/invoices.list', 'html-404', 'inconclusive', 'not-found'],
   ])('does not call %s valid when the vendor refuses the credentials with %s', async (id, answer, verdict, response) => {

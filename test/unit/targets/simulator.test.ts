@@ -60,7 +60,7 @@ describe('vendor simulators over real HTTP on 127.0.0.1', () => {
 
   it.each([
     ['centra/invoices_Update', 'password', 500, 'fault-client'],
-    ['ebizcharge/UpdateInvoice', 'securityId', 500, 'fault-client'],
+    ['ebizcharge/SearchInvoices', 'securityId', 500, 'fault-client'],
     ['crmcom/authentication_token', 'password', 200, 'login-refused'],
     ['invoicexpress/invoices.list', 'apiKey', 401, 'auth-failed-json'],
     ['opsplanning/UpdateInvoicePaymentStatus', 'password', 500, 'fault-client'],
