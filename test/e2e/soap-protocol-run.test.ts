@@ -6,7 +6,8 @@ interface Report {
 }
 
 const failed = async (variant: string): Promise<Report['results']> => {
-  const result = await runCli(['run', '--vendor', 'ebizcharge', '--recordings', `test/fixtures/recordings/${variant}`, '--reporter', 'json']);
+  // The variants copy UpdateInvoice's recordings only.
+  const result = await runCli(['run', '--contracts', 'contracts/ebizcharge/UpdateInvoice.yaml', '--recordings', `test/fixtures/recordings/${variant}`, '--reporter', 'json']);
   expect(result.code).toBe(1);
   return (JSON.parse(result.stdout) as Report).results.filter((r) => r.state === 'failed');
 };
