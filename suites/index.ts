@@ -8,6 +8,9 @@ import { responsesExercised } from './contract/responses-exercised.ts';
 import { buildFromInput } from './request-building/build-from-input.ts';
 import { envelope } from './request-building/envelope.ts';
 import { namespaces } from './request-building/namespaces.ts';
+import { sequence } from './request-building/sequence.ts';
+import { soapVersion } from './request-building/soap-version.ts';
+import { mustUnderstand } from './request-building/must-understand.ts';
 import { requestSchema } from './request-building/request-schema.ts';
 import { requestRules } from './request-building/request-rules.ts';
 import { vendorVersion } from './request-building/vendor-version.ts';
@@ -34,7 +37,10 @@ export const CHECKS: readonly Check[] = [
   transport,
   soapAction,
   envelope,
+  soapVersion,
+  mustUnderstand,
   namespaces,
+  sequence,
   requestSchema,
   requestRules,
   vendorVersion,

@@ -60,8 +60,17 @@ function checkProbe(contract: Contract): RuleProblem[] {
   const probe = contract.probe;
   if (probe === undefined) return [];
   const rejected = (probe.rejected ?? []).flatMap((name) => checkResponseRef(contract, name, ['probe']).map((p) => ({ ...p, key: 'rejected' })));
-  if (contract.cases.some((c) => c.name === probe.case)) return rejected;
-  return [{ path: ['probe'], key: 'case', rule: 'dangling-case', message: `probe case "${probe.case}" is not declared under cases` }, ...rejected];
+  const proofs = probe.valid.flatMap((proof, i) => checkProof(contract, proof.response, ['probe', 'valid', i]));
+  if (contract.cases.some((c) => c.name === probe.case)) return [...rejected, ...proofs];
+  return [{ path: ['probe'], key: 'case', rule: 'dangling-case', message: `probe case "${probe.case}" is not declared under cases` }, ...rejected, ...proofs];
+}
+
+/** A proof names a documented response that is not itself a refusal. */
+function checkProof(contract: Contract, name: string, path: Path): RuleProblem[] {
+  const dangling = checkResponseRef(contract, name, path);
+  if (dangling.length > 0) return dangling;
+  const refused = contract.responses.find((r) => r.name === name)?.outcome === 'auth_failed' || (contract.probe?.rejected ?? []).includes(name);
+  return refused ? [{ path, key: 'response', rule: 'probe-proof-refusal', message: `response "${name}" is a refusal (auth_failed or listed under probe.rejected), so it cannot prove the credentials accepted` }] : [];
 }
 
 function checkIdentity(contract: Contract, file: string): RuleProblem[] {
@@ -79,8 +88,8 @@ function checkIdentity(contract: Contract, file: string): RuleProblem[] {
 function checkProtocol(contract: Contract): RuleProblem[] {
   if (contract.protocol === 'json') return [];
   const problems: RuleProblem[] = [];
-  if (contract.request.element === undefined) {
-    problems.push({ path: ['request'], rule: 'protocol-requires', message: `${contract.protocol} contracts need request.element (the operation or root element)` });
+  if (contract.request.element === undefined && !(contract.protocol === 'xml' && contract.transport.method === 'GET' && contract.request.fields.length === 0)) {
+    problems.push({ path: ['request'], rule: 'protocol-requires', message: `${contract.protocol} contracts need request.element (the operation or root element; only an xml GET without fields has no body)` });
   }
   if (contract.protocol === 'soap11') {
     if (contract.transport.soapAction === undefined) {

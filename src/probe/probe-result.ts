@@ -1,7 +1,15 @@
 import type { Outcome } from '../model/outcome.ts';
 
-/** What a probe says about a vendor's credentials. */
-export type ProbeVerdict = 'valid' | 'rejected' | 'unreachable' | 'unexpected';
+/**
+ * What a probe says about a vendor's credentials: `valid` only with the contract's documented proof,
+ * `rejected` for a documented refusal, `inconclusive` for a documented answer that neither proves
+ * nor refuses, `unexpected` for an answer this vendor does not give (undocumented, unreadable, in
+ * another content type: a wrong base URL), `unreachable` when no answer came.
+ */
+export type ProbeVerdict = 'valid' | 'rejected' | 'inconclusive' | 'unreachable' | 'unexpected';
+
+/** Every verdict, in the order reports count them. */
+export const PROBE_VERDICTS: readonly ProbeVerdict[] = ['valid', 'rejected', 'inconclusive', 'unreachable', 'unexpected'];
 
 /** Why: what came back, never a secret. */
 export interface ProbeEvidence {
@@ -12,7 +20,9 @@ export interface ProbeEvidence {
   readonly response?: string | null;
   readonly vendorCode?: string | null;
   readonly message?: string | null;
-  /** For unreachable and unexpected: what went wrong. */
+  /** For valid: the proof that was seen; for inconclusive: what would have proved acceptance. */
+  readonly proof?: string;
+  /** For inconclusive, unreachable and unexpected: what went wrong. */
   readonly problem?: string;
 }
 
@@ -25,8 +35,8 @@ export interface ProbeResult {
   readonly evidence: ProbeEvidence;
 }
 
-/** Version of the `probe --json` shape. */
-export const PROBE_SCHEMA_VERSION = 1;
+/** Version of the `probe --json` shape (2: `inconclusive`, `evidence.proof`, proofs by documented response). */
+export const PROBE_SCHEMA_VERSION = 2;
 
 /** The whole probe run, as `probe --json` prints it. */
 export interface ProbeReport {

@@ -1,10 +1,10 @@
-import type { ProbeReport, ProbeResult } from './probe-result.ts';
+import { PROBE_VERDICTS, type ProbeReport, type ProbeResult } from './probe-result.ts';
 
 /** The probe report as console lines: one per vendor, then the tally. Pure. */
 export function renderProbeText(report: ProbeReport): string {
   const width = Math.max(...report.results.map((r) => r.contract.length), 8);
-  const lines = report.results.map((r) => `${r.contract.padEnd(width)}  ${r.verdict.padEnd(11)} ${`${r.latencyMs} ms`.padStart(8)}  ${describe(r)}`);
-  const counts = (['valid', 'rejected', 'unreachable', 'unexpected'] as const).map((v) => [v, report.results.filter((r) => r.verdict === v).length] as const).filter(([, n]) => n > 0);
+  const lines = report.results.map((r) => `${r.contract.padEnd(width)}  ${r.verdict.padEnd(12)} ${`${r.latencyMs} ms`.padStart(8)}  ${describe(r)}`);
+  const counts = PROBE_VERDICTS.map((v) => [v, report.results.filter((r) => r.verdict === v).length] as const).filter(([, n]) => n > 0);
   const tally = counts.map(([v, n]) => `${n} ${v}`).join(', ');
   return `${lines.join('\n')}\n\n${report.results.length} probed: ${tally} · ${report.durationMs} ms · target ${report.target}\n`;
 }
@@ -18,6 +18,7 @@ function describe(r: ProbeResult): string {
   if (e.vendorCode !== undefined && e.vendorCode !== null) parts.push(`code ${e.vendorCode}`);
   if (e.message !== undefined && e.message !== null) parts.push(JSON.stringify(e.message.length > 120 ? `${e.message.slice(0, 117)}...` : e.message));
   if (e.problem !== undefined) parts.push(e.problem);
+  else if (e.proof !== undefined) parts.push(`proof: ${e.proof}`);
   return parts.join(', ');
 }
 

@@ -5,6 +5,7 @@ import { protocolFor } from './index.ts';
 import type { DecodedRequest } from './protocol.ts';
 import { fieldsToSchema } from './shared/fields-to-schema.ts';
 import { validateSchema } from './shared/validate-schema.ts';
+import { acceptedFieldViolations } from './shared/accepted-fields.ts';
 
 /** Parse a request body again: decoding violations plus field validation against the contract. */
 export function checkBuiltRequest(contract: Contract, request: HttpRequest): Violation[] {
@@ -23,7 +24,7 @@ export function validateRequestFields(contract: Contract, decoded: DecodedReques
   const flavor = protocolFor(contract.protocol).flavor;
   const { fields, header } = contract.request;
   const out: Violation[] = [];
-  if (decoded.body !== null) out.push(...validateSchema(fields, () => fieldsToSchema(fields, flavor), decoded.body));
+  if (decoded.body !== null) out.push(...validateSchema(fields, () => fieldsToSchema(fields, flavor), decoded.body), ...acceptedFieldViolations(fields, decoded.body));
   if (header !== undefined) out.push(...validateSchema(header, () => fieldsToSchema(header, flavor), decoded.header ?? {}, '/Header'));
   return out;
 }

@@ -14,6 +14,8 @@ export const xml: Protocol = {
   name: 'xml',
   flavor: 'xml',
   serialize(contract: Contract, payload: RequestPayload): string {
+    // A request without a document element (a GET) has no body.
+    if (contract.request.element === undefined) return '';
     const ns = contract.namespace ?? '';
     const prefixes: Record<string, string> = ns === '' ? {} : { [ns]: contract.prefix ?? 'ns1' };
     if (usesNil(payload.body)) prefixes[XSI_NS] = 'xsi';
@@ -28,6 +30,7 @@ export const xml: Protocol = {
     return { kind: 'xml', root: parsed.value, payload: parsed.value, header: undefined, fault: false, violations: [] };
   },
   decodeRequest(contract: Contract, message: MessageBody): DecodedRequest {
+    if (contract.request.element === undefined) return decodeNoBody(message);
     if (message.kind === 'unreadable') return { body: null, violations: [message.problem] };
     if (message.kind !== 'xml' || message.payload === undefined) {
       return { body: null, violations: [violation('xml-body', '/', `Received: ${message.kind === 'empty' ? 'an empty body' : 'a non-XML body'} / Documented: an XML <${contract.request.element ?? ''}> document.`)] };
@@ -38,3 +41,9 @@ export const xml: Protocol = {
     return { body: body.value, violations: [...root, ...body.violations] };
   },
 };
+
+/** A request the contract gives no body (a GET): an empty body decodes to no fields. */
+function decodeNoBody(message: MessageBody): DecodedRequest {
+  if (message.kind === 'empty') return { body: {}, violations: [] };
+  return { body: {}, violations: [violation('xml-body', '/', `Received: ${message.kind === 'unreadable' ? 'an unreadable' : `a ${message.kind}`} body / Documented: no body.`)] };
+}

@@ -50,7 +50,10 @@ async function broken(rule: RuleSpec, subject: unknown, bindings: Record<string,
   const received = shown.length === 0 ? 'a message that breaks this rule' : shown.join(', ');
   const doc = rule.doc === undefined ? '' : ` (${rule.doc})`;
   const answer = rule.response === undefined ? '' : ` The vendor answers with its "${rule.response}" response.`;
-  return { rule: 'rule', path: path === '' ? '/' : path, message: `Rule ${rule.id}. Received: ${received} / Documented: ${rule.description.replace(/\.$/, '')}${doc}.${answer}`, severity: rule.severity ?? 'error', params: { rule: rule.id } };
+  const message = `Rule ${rule.id}. Received: ${received} / Documented: ${rule.description.replace(/\.$/, '')}${doc}.${answer}`;
+  // A rule the vendor's stack is shown not to enforce is a warning that says why (a failure with --strict).
+  if (rule.accepted !== undefined) return { rule: 'rule', path: path === '' ? '/' : path, message: `${message} Accepted by the vendor's stack: ${rule.accepted}`, severity: 'warning', params: { rule: rule.id, accepted: rule.accepted } };
+  return { rule: 'rule', path: path === '' ? '/' : path, message, severity: rule.severity ?? 'error', params: { rule: rule.id } };
 }
 
 function asArray(value: unknown): unknown[] {

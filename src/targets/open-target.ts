@@ -21,6 +21,8 @@ export interface OpenTargetOptions {
   readonly runTimeoutMs?: number;
   /** @default 4 */
   readonly concurrency?: number;
+  /** Simulate: the simulators refuse the departures the vendors' stacks accept. @default false */
+  readonly strict?: boolean;
 }
 
 /** A target ready to send, the credentials for each contract, and every secret value in play. */
@@ -50,7 +52,7 @@ export async function openTarget(options: OpenTargetOptions): Promise<OpenedTarg
     return opened(createLiveTarget({ name: 'live', baseUrls: access.baseUrls, ...limits }), access.credentials, contracts);
   }
   const credentials = resolveSimulateCredentials(contracts, options.env, file, testCredentials);
-  const sims = await startSimulators({ contracts: options.contracts, recordingsDir: options.recordingsDir, seed: options.seed });
+  const sims = await startSimulators({ contracts: options.contracts, recordingsDir: options.recordingsDir, seed: options.seed, strict: options.strict === true });
   return opened(createLiveTarget({ name: 'simulate', baseUrls: sims.baseUrls, ...limits, onClose: sims.close }), credentials, contracts);
 }
 

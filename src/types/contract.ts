@@ -52,6 +52,15 @@ export interface FieldSpec {
   readonly since?: string;
   /** An object that may carry undocumented children; they are neither reported nor validated. @default false */
   readonly open?: boolean;
+  /** XML object fields: whether the children follow the declared order (xs:sequence). @default the request's `ordered` */
+  readonly ordered?: boolean;
+  /**
+   * Not in the vendor's parameter list, but shown accepted (why, e.g. "the doc's own example sends it and is
+   * answered OK"): a request carrying it gets a warning, a failure with --strict.
+   */
+  readonly accepted?: string;
+  /** A response value that is itself a credential (a token the vendor issues): never recorded or reported. @default false */
+  readonly secret?: boolean;
   readonly description?: string;
   /** Citation of the vendor prose this field encodes. */
   readonly doc?: string;
@@ -76,6 +85,13 @@ export interface TransportSpec {
   readonly pathParams?: readonly ParamSpec[];
   readonly query?: readonly ParamSpec[];
   readonly contentType: string;
+  /**
+   * SOAP: the service dispatches on SOAPAction (WCF, ASMX), so a missing one is refused; false when
+   * it reads the body element (PHP SoapServer), so a missing one is only a warning. @default true
+   */
+  readonly soapActionRouting?: boolean;
+  /** Other request media types the vendor's stack reads as `contentType` (warnings, failures with --strict). */
+  readonly acceptedContentTypes?: readonly string[];
   /** The exact SOAPAction header value, quotes included (SOAP 1.1 only). */
   readonly soapAction?: string;
   readonly headers?: Readonly<Record<string, string>>;
@@ -175,6 +191,11 @@ export interface RuleSpec {
   readonly show?: readonly string[];
   /** @default 'error' */
   readonly severity?: 'error' | 'warning';
+  /**
+   * Why the vendor's stack accepts a message that breaks the rule (e.g. the doc's own example breaks
+   * it and is answered OK): the rule is then a warning, a failure with --strict.
+   */
+  readonly accepted?: string;
   /** The documented response the vendor answers when the rule is broken. */
   readonly response?: string;
   /** For `on: response`: the documented responses the rule applies to (default: all). */
@@ -203,11 +224,29 @@ export interface BehaviourSpec {
   readonly params?: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * One proof of accepted credentials: a documented response the vendor answers only after it
+ * accepted them, with the vendor code or message where the response alone is not enough.
+ */
+export interface ProbeProofSpec {
+  /** A documented response, by name. */
+  readonly response: string;
+  /** The vendor code the answer must carry, exactly. */
+  readonly code?: string;
+  /** The vendor message the answer must carry, exactly. */
+  readonly message?: string;
+}
+
 /** The safe credential probe: a case whose request changes nothing on the vendor's side. */
 export interface ProbeSpec {
   readonly case: string;
-  /** Outcomes that prove the credentials were accepted (e.g. not_found for an id that cannot exist). */
-  readonly valid: readonly Outcome[];
+  /**
+   * What proves the credentials accepted: documented responses (never outcome classes: a
+   * not-found can also be a wrong account, host or path).
+   */
+  readonly valid: readonly ProbeProofSpec[];
+  /** The proof in words; an `inconclusive` verdict names it as what would have proved acceptance. */
+  readonly proof: string;
   /**
    * Documented responses (by name) that prove the credentials were refused, besides every
    * `auth_failed` response; for vendors that document no auth failure. @default []
@@ -238,6 +277,11 @@ export interface Contract {
     /** SOAP header blocks. */
     readonly header?: readonly FieldSpec[];
     readonly fields: readonly FieldSpec[];
+    /**
+     * XML: every request element's children follow the declared field order (an xs:sequence; WCF
+     * skips an element out of sequence). A field's `ordered` overrides it. @default false
+     */
+    readonly ordered?: boolean;
   };
   readonly responses: readonly ResponseSpec[];
   readonly cases: readonly CaseSpec[];

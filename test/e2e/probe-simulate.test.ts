@@ -7,7 +7,7 @@ import type { ProbeReport } from '../../src/probe/probe-result.ts';
 const WRONG: Record<string, string> = {
   CENTRA_PASSWORD: 'wr0ng&centra <pass>',
   EBIZCHARGE_SECURITY_ID: 'wr0ng+ebiz/id=?',
-  CRMCOM_TOKEN: 'wr0ng"crm"token',
+  CRMCOM_PASSWORD: 'wr0ng"crm"pass',
   INVOICEXPRESS_API_KEY: 'wr0ng key&ix=1',
   OPSPLANNING_PASSWORD: "wr0ng'ops'pass",
 };
@@ -18,7 +18,7 @@ describe.concurrent('conformance probe --target simulate', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as ProbeReport;
-    expect(report).toMatchObject({ schemaVersion: 1, target: 'simulate', ok: true });
+    expect(report).toMatchObject({ schemaVersion: 2, target: 'simulate', ok: true });
     expect(report.results.map((r) => [r.vendor, r.verdict])).toEqual([
       ['centra', 'valid'],
       ['crmcom', 'valid'],
@@ -36,7 +36,7 @@ describe.concurrent('conformance probe --target simulate', () => {
     expect(result.stdout).toMatch(/5 probed: 5 rejected/);
     for (const vendor of ['centra', 'crmcom', 'ebizcharge', 'invoicexpress', 'opsplanning']) expect(result.stdout).toMatch(new RegExp(`^${vendor}/\\S+\\s+rejected`, 'm'));
     expect(result.stdout).toContain('HTTP 401, auth-failed-json (auth_failed)');
-    expect(result.stdout).toMatch(/^invoicexpress\/invoices\.update\s+rejected\s+\d+ ms {2}HTTP 401/m);
+    expect(result.stdout).toMatch(/^invoicexpress\/invoices\.list\s+rejected\s+\d+ ms {2}HTTP 401/m);
     expect(findSecrets(result.stdout + result.stderr, Object.values(WRONG))).toEqual([]);
   });
 

@@ -15,7 +15,10 @@ describe('conformance simulate', () => {
     try {
       await waitFor(() => stdout.includes('Test credentials'), 15_000);
       const urls = Object.fromEntries([...stdout.matchAll(/^ {2}(\S+\/\S+)\s+(http:\/\/\S+)$/gm)].map((m) => [m[1], m[2]]));
-      expect(Object.keys(urls)).toHaveLength(5);
+      // One line per contract; a vendor's contracts share its base URL (one host per vendor).
+      expect(Object.keys(urls)).toHaveLength(8);
+      expect(new Set(Object.values(urls)).size).toBe(5);
+      expect(urls['crmcom/authentication_token']).toBe(urls['crmcom/invoices_update']);
       for (const url of Object.values(urls)) expect(new URL(url ?? '').hostname).toBe('127.0.0.1');
       expect(stdout).toContain('CENTRA_USERNAME=sim-user CENTRA_PASSWORD=sim-password');
       const res = await fetch(`${urls['centra/invoices_Update'] ?? ''}/ams/system/service/module/soap/api`, {

@@ -37,6 +37,6 @@ describe.concurrent('conformance validate', { timeout: QUEUED_TEST_TIMEOUT_MS },
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^error: \d+ problem\(s\) in contract files:\n/);
     const files = new Set(result.stderr.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.trim().split(':')[0]));
-    expect(files.size).toBe(11);
+    expect(files.size).toBe(13);
   });
 });

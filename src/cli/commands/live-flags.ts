@@ -11,6 +11,8 @@ export interface LiveFlags {
   readonly timeout: number;
   readonly runTimeout: number;
   readonly seed?: string;
+  /** Simulators refuse what the vendor's stack accepts but the doc does not allow. */
+  readonly strict?: boolean;
 }
 
 /** Add --credentials, --timeout, --run-timeout and --seed to a command. */
@@ -43,5 +45,6 @@ export async function openFromFlags(flags: LiveFlags, contracts: readonly Loaded
     seed: await loadSeed(flags.seed),
     timeoutMs: flags.timeout,
     runTimeoutMs: flags.runTimeout,
+    strict: flags.strict === true,
   });
 }

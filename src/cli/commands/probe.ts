@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { SuiteError } from '../../errors.ts';
 import { filterByVendor, loadAllContracts } from '../load-contracts.ts';
 import { DEFAULT_CONTRACTS, DEFAULT_RECORDINGS } from '../paths.ts';
 import type { CliIo } from '../io.ts';
@@ -26,14 +27,16 @@ export function registerProbe(program: Command, io: CliIo): void {
     .option('--contracts <dir>', 'folder or file of contracts', DEFAULT_CONTRACTS)
     .option('--recordings <dir>', 'recordings the simulators answer from (simulate)', DEFAULT_RECORDINGS);
   addLiveFlags(command, { timeout: 10_000, runTimeout: 30_000 })
-    .addHelpText('after', '\nVerdicts: valid, rejected, unreachable, unexpected.\nExit codes: 0 every probed vendor valid, 1 any other verdict, 2 usage or configuration error.\nExample: CENTRA_BASE_URL=... CENTRA_USERNAME=... CENTRA_PASSWORD=... conformance probe --vendor centra')
+    .addHelpText('after', '\nVerdicts: valid (the documented proof of accepted credentials), rejected, inconclusive (a documented answer that proves neither; names the proof), unreachable, unexpected (an answer this vendor does not give: check the base URL).\nExit codes: 0 every probed vendor valid, 1 any other verdict, 2 usage or configuration error.\nExample: CENTRA_BASE_URL=... CENTRA_USERNAME=... CENTRA_PASSWORD=... conformance probe --vendor centra')
     .action(async (flags: ProbeFlags) => {
       io.setExitCode(await probe(flags, io));
     });
 }
 
 async function probe(flags: ProbeFlags, io: CliIo): Promise<number> {
-  const contracts = filterByVendor(await loadAllContracts([flags.contracts]), flags.vendor);
+  // Only the contracts that declare a probe (one per vendor: a read or login where the vendor has one).
+  const contracts = filterByVendor(await loadAllContracts([flags.contracts]), flags.vendor).filter((l) => l.contract.probe !== undefined);
+  if (contracts.length === 0) throw new SuiteError('USAGE', `No contract${flags.vendor.length === 0 ? '' : ` of ${flags.vendor.join(', ')}`} declares a probe: block.`);
   const opened = await openFromFlags(flags, contracts, flags.recordings);
   const started = performance.now();
   try {

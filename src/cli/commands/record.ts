@@ -7,6 +7,7 @@ import type { PendingFile } from '../../recording/leak-guard.ts';
 import { holdBackFiles } from '../../recording/hold-back-files.ts';
 import { recordedHar } from '../../recording/recorded-har.ts';
 import { redactExchange } from '../../recording/redact-exchange.ts';
+import { issuedSecrets } from '../../recording/issued-secrets.ts';
 import { redactText } from '../../recording/redact-text.ts';
 import { recordingPath } from '../../recording/recording-path.ts';
 import type { Target } from '../../types/target.ts';
@@ -63,22 +64,24 @@ async function record(flags: RecordFlags, io: CliIo): Promise<number> {
     await opened.target.close();
   }
   const recordedAt = new Date().toISOString();
+  // Credentials a vendor issued in an answer (a login's token) are secrets like the run's own.
+  const secrets = [...new Set([...opened.secrets, ...captured.flatMap((c) => (c.exchange === undefined ? [] : issuedSecrets(c.loaded.contract, c.exchange.response)))])].sort((a, b) => b.length - a.length);
   const files: PendingFile[] = captured.flatMap((c) => {
     if (c.exchange === undefined) return [];
-    const redacted = redactExchange(c.loaded.contract, c.exchange, opened.secrets);
+    const redacted = redactExchange(c.loaded.contract, c.exchange, secrets);
     const text = recordedHar(redacted, { contract: c.loaded.contract.id, contractHash: c.loaded.hash, case: c.case.name, target: opened.target.name, recordedAt, creator: TOOL });
     return [{ path: join(flags.out, recordingPath(c.loaded.contract, c.case)), text }];
   });
-  const blocked = holdBackFiles(files, opened.secrets);
+  const blocked = holdBackFiles(files, secrets);
   const written = files.filter((f) => !blocked.has(f.path));
   for (const file of written) await writeFileAtomic(file.path, file.text);
   const failed = captured.filter((c) => c.exchange === undefined);
-  const out = (line: string): void => void io.stdout.write(`${redactText(line, opened.secrets).text}\n`);
+  const out = (line: string): void => void io.stdout.write(`${redactText(line, secrets).text}\n`);
   out(`Recorded ${written.length} case(s) from target ${opened.target.name} into ${displayPath(flags.out)}${resolve(flags.out) === resolve(DEFAULT_RECORDINGS) ? ' (the committed baseline)' : ''}.`);
   for (const f of failed) out(`  no recording for ${f.loaded.contract.id} case ${f.case.name}: ${f.problem ?? ''}`);
   if (blocked.size > 0) {
     io.stderr.write(`error: ${blocked.size} recording(s) not written; every other file was written:\n`);
-    for (const [path, why] of blocked) io.stderr.write(`  ${displayPath(path)}: ${redactText(why, opened.secrets).text}\n`);
+    for (const [path, why] of blocked) io.stderr.write(`  ${displayPath(path)}: ${redactText(why, secrets).text}\n`);
   }
   if (written.length > 0) out(`Check them: conformance run --recordings ${displayPath(flags.out)}${flags.contracts === DEFAULT_CONTRACTS ? '' : ` --contracts ${displayPath(flags.contracts)}`}`);
   return failed.length === 0 && blocked.size === 0 ? 0 : 1;

@@ -16,6 +16,7 @@ import { redactText } from '../../recording/redact-text.ts';
 import type { Target } from '../../types/target.ts';
 import { placeholderCredentials } from '../../contract/placeholder-credentials.ts';
 import { CHECKS } from '../../../suites/index.ts';
+import { strictChecks } from '../../../suites/strict-checks.ts';
 import { filterByVendor, loadAllContracts } from '../load-contracts.ts';
 import { DEFAULT_CONTRACTS, DEFAULT_RECORDINGS, displayPath } from '../paths.ts';
 import type { CliIo } from '../io.ts';
@@ -30,6 +31,7 @@ interface RunFlags extends LiveFlags {
   readonly vendorVersion: string[];
   readonly case: string[];
   readonly check: string[];
+  readonly strict?: boolean;
 }
 
 /** `conformance run`: the full conformance run; exit 0 when every check passes, 1 otherwise. */
@@ -44,7 +46,8 @@ export function registerRun(program: Command, io: CliIo): void {
     .option('--check <id>', 'only this check, e.g. request.namespaces (repeatable)', collect, [])
     .option('--contracts <dir>', 'folder or file of contracts', DEFAULT_CONTRACTS)
     .option('--recordings <dir>', 'folder of HAR recordings', DEFAULT_RECORDINGS)
-    .option('--vendor-version <vendor=version>', 'the vendor version your integration targets, e.g. crmcom=R11.0.0: fields introduced later are flagged (repeatable)', collect, []);
+    .option('--vendor-version <vendor=version>', 'the vendor version your integration targets, e.g. crmcom=R11.0.0: fields introduced later are flagged (repeatable)', collect, [])
+    .option('--strict', "fail departures from the doc that the vendor's stack accepts (otherwise warnings); the simulators refuse them too");
   addLiveFlags(command, { timeout: 10_000, runTimeout: 300_000 })
     .addHelpText('after', '\nExit codes: 0 all checks passed, 1 a check failed, 2 usage or configuration error.\nExample: conformance run --vendor centra --reporter console --reporter junit:out/junit.xml')
     .action(async (flags: RunFlags) => {
@@ -72,7 +75,7 @@ async function run(flags: RunFlags, io: CliIo): Promise<number> {
   try {
     const summary = await runConformance({
       contracts,
-      checks: CHECKS,
+      checks: flags.strict === true ? strictChecks(CHECKS) : CHECKS,
       reporters,
       tool: TOOL,
       recordingsDir: flags.recordings,

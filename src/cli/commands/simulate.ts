@@ -28,6 +28,7 @@ interface SimulateFlags {
   readonly quiet?: boolean;
   readonly reporter: string[];
   readonly variants?: boolean;
+  readonly strict?: boolean;
 }
 
 /** `conformance simulate`: serve every vendor's simulator on 127.0.0.1 until interrupted. */
@@ -43,6 +44,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
     .option('--quiet', 'do not log requests')
     .option('--reporter <name[:path]>', 'CI mode: write a conformance report of every request received, json:PATH or junit:PATH (repeatable)', collect, [])
     .option('--variants', 'answer each response in another of its legal serializations, in turn (see conformance corpus)')
+    .option('--strict', "refuse departures from the doc that the vendor's stack accepts (an unquoted SOAPAction, text/xml for InvoiceXpress, whitespace around a boolean); by default they are answered and logged as warnings")
     .addHelpText('after', [
       '',
       'Every request is checked with every request check. Control routes on every base URL:',
@@ -52,6 +54,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
       '',
       'Stops on Ctrl-C (SIGINT) or SIGTERM. Without --reporter: exit 0. With --reporter (CI mode): the reports are',
       'written, then exit 1 if any request did not conform (or none arrived), else 0.',
+      'Departures the vendors\' stacks accept are answered and logged as warnings; --strict refuses them.',
       'Example: conformance simulate --port 8400 --reporter junit:out/simulate.xml --reporter json:out/simulate.json',
     ].join('\n'))
     .action(async (flags: SimulateFlags) => {
@@ -77,6 +80,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
         },
         routes: controlRoutes({ log, simulators: wrapped, writeReport: () => report.write() }),
         ...(flags.quiet === true ? {} : { onRequest: (l) => io.stdout.write(logLine(l)) }),
+        strict: flags.strict === true,
       });
       io.stdout.write(banner(sims));
       await untilStopped();
@@ -92,7 +96,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
 
 // Method, path and status, and why a request was refused: never a body or a query string (it may hold an API key).
 function logLine(l: SimulatorLogLine): string {
-  return `${l.contract}  ${l.method} ${l.path}  ${l.status}${l.documented === null ? '' : ` ${l.documented}`}${l.reason === undefined ? '' : `  (${l.reason})`}\n`;
+  return `${l.contract}  ${l.method} ${l.path}  ${l.status}${l.documented === null ? '' : ` ${l.documented}`}${l.reason === undefined ? '' : `  (${l.reason})`}${l.note === undefined ? '' : `  [${l.note}]`}\n`;
 }
 
 function banner(sims: RunningSimulators): string {

@@ -1,6 +1,7 @@
 import type { XmlElement } from '../../codec/xml/xml-element.ts';
 import type { FieldSpec } from '../../types/contract.ts';
 import { violation, type Violation } from '../../model/violation.ts';
+import { accepted } from '../../model/strictness.ts';
 import type { VendorObject, VendorValue } from '../../mapping/vendor-value.ts';
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
@@ -44,7 +45,21 @@ function decodeLeafOrObject(child: XmlElement, field: FieldSpec, ns: string, at:
   if (child.children.length > 0) {
     return { value: child.text, violations: [violation('type', at, `Received: element content with children <${child.children[0]?.local ?? ''}> / Documented: ${at} is a ${field.type} value.`)] };
   }
-  return { value: child.text, violations: [] };
+  return collapseWhitespace(child.text, field, at);
+}
+
+/** XSD types whose whiteSpace facet is `collapse`: leading and trailing whitespace is not part of the value. */
+const COLLAPSED = new Set(['boolean', 'decimal', 'integer', 'date', 'datetime']);
+
+/**
+ * A boolean, number or date with whitespace around it is read as the trimmed value, as every XSD
+ * reader does (WCF's XmlConvert, ASMX), with a warning that the request departs from the doc.
+ */
+function collapseWhitespace(text: string, field: FieldSpec, at: string): DecodedXml {
+  const trimmed = text.trim();
+  if (!COLLAPSED.has(field.type) || trimmed === text || trimmed === '') return { value: text, violations: [] };
+  const message = `Received: ${JSON.stringify(text)} / Documented: ${at} is an xs:${field.type} value, ${JSON.stringify(trimmed)} without surrounding whitespace. Send the bare value.`;
+  return { value: trimmed, violations: [accepted('whitespace', at, message, `XML Schema's whiteSpace facet is collapse for xs:${field.type}: a schema-aware reader (WCF XmlConvert, ASMX, zeep) trims it before reading the value.`)] };
 }
 
 function collapse(out: Record<string, VendorValue[]>, fields: readonly FieldSpec[], path: string, violations: Violation[]): VendorObject {

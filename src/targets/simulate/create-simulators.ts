@@ -15,6 +15,8 @@ export interface CreateSimulatorsOptions {
   readonly seed: Seed;
   /** Credentials each simulator accepts, by contract id then credential name. @default each contract's test credentials */
   readonly credentials?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Refuse the departures the vendors' stacks accept (`simulate --strict`). @default false */
+  readonly strict?: boolean;
 }
 
 /**
@@ -28,6 +30,6 @@ export async function createSimulators(options: CreateSimulatorsOptions): Promis
     const exemplars = indexExemplars(contract, entries.filter((e) => e.contract === contract).map((e) => e.entry));
     const hooks = VENDOR_HOOKS[contract.vendor];
     const credentials = { ...testCredentials(contract), ...(options.credentials?.[contract.id] ?? {}) };
-    return createSimulator({ contract, exemplars, seed: options.seed[contract.vendor] ?? {}, credentials, ...(hooks === undefined ? {} : { hooks }) });
+    return createSimulator({ contract, exemplars, seed: options.seed[contract.vendor] ?? {}, credentials, strict: options.strict === true, ...(hooks === undefined ? {} : { hooks }) });
   });
 }

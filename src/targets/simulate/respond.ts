@@ -44,7 +44,8 @@ function resolveGeneric(contract: Contract, exemplars: Exemplars, g: GenericAnsw
   const fault = withOutcome('invalid_request').find((r) => r.match.fault === true);
   const specific = referencedResponses(contract);
   const invalid = [...withOutcome('invalid_request').filter((r) => !specific.has(r.name) && r.match.fault !== true), ...withOutcome('invalid_request').filter((r) => !specific.has(r.name)), ...withOutcome('invalid_request')][0];
-  const pick = (r: ResponseSpec | undefined): Answer => ({ response: r?.name ?? '', message: g.message });
+  // An empty message keeps the vendor's recorded text (its documented words for a refusal).
+  const pick = (r: ResponseSpec | undefined): Answer => ({ response: r?.name ?? '', ...(g.message === '' ? {} : { message: g.message }) });
   switch (g.generic) {
     case 'breach':
       return pick(contract.protocol === 'soap11' ? (fault ?? invalid) : invalid);

@@ -16,6 +16,8 @@ export interface SimulatorLogLine {
   readonly remoteAddress: string;
   /** Why the request was refused or did not conform (never a secret), when it was. */
   readonly reason?: string;
+  /** Why, in the suite's words (check id, departures accepted, the reason for a refusal); never a body value of a secret place. */
+  readonly note?: string;
 }
 
 /** A route the server answers itself, before the simulator (e.g. POST /__simulator/reset). */
@@ -70,11 +72,10 @@ export async function serveSimulator(sim: Simulator, options: ServeOptions): Pro
 
 async function handle(sim: Simulator, routes: readonly ControlRoute[], req: IncomingMessage, res: ServerResponse, max: number, log: ServeOptions['onRequest']): Promise<void> {
   const path = (req.url ?? '/').replace(/\?.*$/, '');
-  const done = (status: number, headers: Record<string, string>, body: string, documented: string | null, reason?: string): void => {
+  const done = (status: number, headers: Record<string, string>, body: string, documented: string | null, why: { reason?: string | undefined; note?: string | undefined } = {}): void => {
     res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
     res.end(body);
-    const line = { contract: sim.contract.id, method: req.method ?? '', path, status, documented, remoteAddress: req.socket.remoteAddress ?? '' };
-    log?.(reason === undefined ? line : { ...line, reason });
+    log?.({ contract: sim.contract.id, method: req.method ?? '', path, status, documented, remoteAddress: req.socket.remoteAddress ?? '', ...(why.reason === undefined ? {} : { reason: why.reason }), ...(why.note === undefined ? {} : { note: why.note }) });
   };
   try {
     const body = await readBody(req, max);
@@ -86,7 +87,7 @@ async function handle(sim: Simulator, routes: readonly ControlRoute[], req: Inco
       return done(answered.status, { ...answered.headers }, answered.body, null);
     }
     const answer = stateChange(sim, request) ?? (await sim.handle(request));
-    done(answer.response.status, { ...answer.response.headers }, answer.response.body, answer.documented, answer.reason);
+    done(answer.response.status, { ...answer.response.headers }, answer.response.body, answer.documented, { reason: answer.reason, note: answer.note });
   } catch (error) {
     if (!res.headersSent) done(500, { 'content-type': 'text/plain; charset=utf-8' }, `Simulator error: ${(error as Error).message}\n`, null);
   }

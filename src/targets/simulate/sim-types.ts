@@ -57,7 +57,10 @@ export interface Answer {
  */
 export interface GenericAnswer {
   readonly generic: 'breach' | 'invalid' | 'not-found' | 'auth';
+  /** Text for the answer's message ('' keeps the vendor's recorded words). */
   readonly message: string;
+  /** Why, in the suite's words: for the simulator log only. */
+  readonly reason?: string;
 }
 
 /** Either a named documented response or a situation to resolve to one. */
@@ -69,4 +72,9 @@ export interface SimulatedResponse {
   readonly documented: string | null;
   /** Why the request was refused or did not conform, for the log line (never a secret). */
   readonly reason?: string;
+  /**
+   * Why, in the suite's words (check id, Received/Documented, warnings accepted): for the simulator
+   * log and CI report, never for the vendor-shaped body.
+   */
+  readonly note?: string;
 }

@@ -1,4 +1,4 @@
-import type { Contract } from '../../types/contract.ts';
+import type { Contract, FieldSpec } from '../../types/contract.ts';
 import type { HttpRequest } from '../../model/http.ts';
 import { protocolFor } from '../../protocols/index.ts';
 import { validateRequestFields } from '../../protocols/check-built-request.ts';
@@ -14,6 +14,11 @@ import type { Decision, SimulatedResponse } from './sim-types.ts';
 import type { VendorHooks } from './vendors/index.ts';
 import { brokenRule } from './broken-rule.ts';
 import { updateInvoices } from './update-invoices.ts';
+import { soapProtocolAnswer } from './soap-protocol-answer.ts';
+import { requestSequenceViolations } from '../../protocols/soap/sequence-violations.ts';
+import { contentTypeViolations, soapActionViolations } from '../../protocols/transport-departures.ts';
+import { isAcceptedDeparture, strictViolations } from '../../model/strictness.ts';
+import type { Violation } from '../../model/violation.ts';
 
 /** What one vendor's simulator is made of. */
 export interface SimulatorOptions {
@@ -25,6 +30,11 @@ export interface SimulatorOptions {
   readonly hooks?: VendorHooks;
   /** @default Date.now */
   readonly now?: () => number;
+  /**
+   * Refuse what the vendor's stack accepts but the doc does not allow (an unquoted SOAPAction,
+   * text/xml for InvoiceXpress, whitespace around a boolean): `simulate --strict`. @default false
+   */
+  readonly strict?: boolean;
 }
 
 /** A stateful simulator of one vendor operation, independent of the HTTP server around it. */
@@ -60,7 +70,11 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       if (request.method.toUpperCase() === 'GET' && url.pathname === STATE_PATH) return stateView(ctx.store);
       const route = matchRoute(contract.transport, request.method, url.pathname);
       if (!route.ok) return { response: { status: route.status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `${route.problem}\n` }, documented: null };
-      return respond(contract, options.exemplars, await decide(ctx, request, url, route.pathParams));
+      const protocolAnswer = soapProtocolAnswer(contract, request);
+      if (protocolAnswer !== undefined) return { response: protocolAnswer.response, documented: null, note: protocolAnswer.note };
+      const notes: string[] = [];
+      const answered = respond(contract, options.exemplars, await decide(ctx, request, url, route.pathParams, notes));
+      return notes.length === 0 ? answered : { ...answered, note: notes.join(' | ') };
     },
     state: () => ctx.store.snapshot(),
     reset: () => {
@@ -86,36 +100,59 @@ interface HandleContext extends SimulatorOptions {
   readonly now: () => number;
 }
 
-async function decide(ctx: HandleContext, request: HttpRequest, url: URL, pathParams: Record<string, string>): Promise<Decision> {
+/**
+ * What the vendor would answer, in the order a request is checked: transport (Content-Type,
+ * SOAPAction), body, credentials, rate limit, structure (fields, xs:sequence), scripted exchanges,
+ * rules, then the invoice and its behaviours. Departures the vendor's stack accepts are noted, not
+ * refused (unless strict). A refusal answers with the vendor's own documented text; the suite's
+ * reason goes to `notes` (the simulator log), never into the body.
+ */
+async function decide(ctx: HandleContext, request: HttpRequest, url: URL, pathParams: Record<string, string>, notes: string[]): Promise<Decision> {
   const { contract } = ctx;
-  const transportProblem = checkTransport(contract, request);
-  if (transportProblem !== undefined) return { generic: 'breach', message: transportProblem };
+  const judge = (violations: readonly Violation[]): Violation | undefined => {
+    const judged = ctx.strict === true ? strictViolations(violations) : violations;
+    // Rule, place and the contract's reason only: never a received value (it could be a credential).
+    for (const v of judged) if (isAcceptedDeparture(v)) notes.push(`warning ${v.rule} at ${v.path} (accepted: ${String(v.params?.['accepted'])})`);
+    const refused = judged.find((v) => v.severity === 'error');
+    if (refused !== undefined) notes.push(`refused: ${refused.rule} at ${refused.path}${ctx.strict === true && isAcceptedDeparture({ ...refused, severity: 'warning' }) ? ' (--strict)' : ''}`);
+    return refused;
+  };
+  const transport = judge([...contentTypeViolations(contract, request.headers['content-type']), ...soapActionViolations(contract, request.headers['soapaction'])]);
+  if (transport !== undefined) return breach(transport);
   const protocol = protocolFor(contract.protocol);
   const message = protocol.readMessage(request.body);
-  if (message.kind === 'unreadable') return { generic: 'breach', message: message.problem.message };
+  if (message.kind === 'unreadable') {
+    notes.push(`refused: ${message.problem.rule} (unreadable body)`);
+    return breach(message.problem);
+  }
   const decoded = protocol.decodeRequest(contract, message);
   const refused = credentialProblem(contract, { body: decoded.body, header: decoded.header, query: url.searchParams, pathParams }, ctx.credentials);
   if (refused !== undefined) return { generic: 'auth', message: `Authentication failed: ${refused}.` };
   const limited = ctx.limiter?.hit('caller', ctx.now());
   if (limited !== undefined) return { response: ctx.limitResponse ?? '', headers: { 'retry-after': String(limited) } };
-  const violations = [...decoded.violations, ...validateRequestFields(contract, decoded)].filter((v) => v.severity === 'error');
-  if (violations.length > 0) return { generic: 'breach', message: violations[0]?.message ?? 'The request does not conform to the contract.' };
+  const structure = judge([...decoded.violations, ...validateRequestFields(contract, decoded), ...requestSequenceViolations(contract, message)]);
+  if (structure !== undefined) return breach(structure);
   const scripted = (ctx.seed.scripted ?? []).find((name) => {
     const exemplar = ctx.exemplars.byCase.get(name);
     return exemplar !== undefined && compareRequests(contract, exemplar.request, request).length === 0;
   });
   if (scripted !== undefined) return { response: '', exemplarCase: scripted };
-  const broken = await brokenRule(contract, decoded.body, decoded.header);
+  const broken = await brokenRule(contract, decoded.body, decoded.header, ctx.strict === true, notes);
+  if (broken !== undefined && 'reason' in broken && broken.reason !== undefined) notes.push(`refused: ${broken.reason}`);
   if (broken !== undefined) return broken;
+  // A read or a login (InvoiceXpress's list GET, CRM.COM's authentication/token) addresses no invoice and changes
+  // nothing: it gets the documented success.
+  if (contract.transport.method === 'GET' || !addressesInvoices(contract)) return readAnswer(ctx);
   return updateInvoices({ contract, store: ctx.store, exemplars: ctx.exemplars, ...(ctx.hooks === undefined ? {} : { hooks: ctx.hooks }) }, decoded.body, pathParams);
 }
 
-function checkTransport(contract: Contract, request: HttpRequest): string | undefined {
-  const t = contract.transport;
-  const media = (v: string | undefined): string => (v ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (media(request.headers['content-type']) !== media(t.contentType)) return `Received: Content-Type ${request.headers['content-type'] ?? '(none)'} / Documented: ${t.contentType}.`;
-  if (t.soapAction !== undefined && request.headers['soapaction'] !== t.soapAction) return `Received: SOAPAction ${request.headers['soapaction'] ?? '(none)'} / Documented: SOAPAction ${t.soapAction} (quotes included).`;
-  return undefined;
+/**
+ * A request the vendor refuses while reading it: its invalid-request answer (SOAP: the Client fault).
+ * None of the vendors documents the text for these, so the message says plainly what was refused
+ * and where, without the suite's Received/Documented wording (that goes to the log).
+ */
+function breach(v: Violation): Decision {
+  return { generic: 'breach', message: `Invalid request: ${v.rule} at ${v.path}.` };
 }
 
 function rateLimit(contract: Contract, seed: VendorSeed): { perMinute: number; response: string | undefined } | undefined {
@@ -129,4 +166,17 @@ function rateLimit(contract: Contract, seed: VendorSeed): { perMinute: number; r
 
 function stateView(store: InvoiceStore): SimulatedResponse {
   return { response: { status: 200, headers: { 'content-type': 'application/json' }, body: `${JSON.stringify(store.snapshot(), null, 2)}\n` }, documented: null };
+}
+
+function readAnswer(ctx: HandleContext): Decision {
+  const ok = ctx.contract.responses.find((r) => r.outcome === 'ok' && (ctx.exemplars.byResponse.get(r.name)?.length ?? 0) > 0);
+  return { response: ok?.name ?? '' };
+}
+
+/** True when some field or parameter of the request is mapped from a canonical invoice identifier. */
+function addressesInvoices(contract: Contract): boolean {
+  const fromInvoice = (from: string | undefined): boolean => from?.startsWith('invoice.') === true;
+  const walk = (fields: readonly FieldSpec[]): boolean => fields.some((f) => fromInvoice(f.from) || walk(f.fields ?? []));
+  const params = [...(contract.transport.pathParams ?? []), ...(contract.transport.query ?? [])];
+  return walk(contract.request.fields) || walk(contract.request.header ?? []) || params.some((p) => fromInvoice(p.from));
 }

@@ -2,10 +2,11 @@ import type { Contract } from '../../types/contract.ts';
 import { createSimulators, type CreateSimulatorsOptions } from './create-simulators.ts';
 import { serveSimulator, type ControlRoute, type SimulatorLogLine } from './serve-simulator.ts';
 import type { Simulator } from './simulator.ts';
+import { vendorSimulator } from './vendor-simulator.ts';
 
 /** How to start the simulators. */
 export interface StartOptions extends CreateSimulatorsOptions {
-  /** First port; contract i (in id order) listens on port + i. 0 or absent: the OS chooses. */
+  /** First port; vendor i (in contract id order) listens on port + i. 0 or absent: the OS chooses. */
   readonly port?: number;
   readonly onRequest?: (line: SimulatorLogLine) => void;
   /** Extra routes every simulator's server answers before the vendor's endpoint (the /__simulator/* control routes). */
@@ -29,18 +30,21 @@ export interface RunningSimulators {
   close(): Promise<void>;
 }
 
-/** Start one loopback HTTP simulator per contract, each with its test credentials and seed. */
+/** Start one loopback HTTP server per vendor, serving a simulator per contract, each with its test credentials and seed. */
 export async function startSimulators(options: StartOptions): Promise<RunningSimulators> {
   const simulators = (await createSimulators(options)).map((s) => options.wrap?.(s) ?? s);
   const running: RunningSimulator[] = [];
   const closers: (() => Promise<void>)[] = [];
   const close = async (): Promise<void> => void (await Promise.all(closers.map((c) => c())));
   try {
-    for (const [i, simulator] of simulators.entries()) {
+    const vendors = [...new Set(simulators.map((s) => s.contract.vendor))];
+    for (const [i, vendor] of vendors.entries()) {
+      const own = simulators.filter((s) => s.contract.vendor === vendor);
+      // One port per vendor: a vendor serves all its operations (CRM.COM's login and update) on one host.
       const port = options.port === undefined || options.port === 0 ? 0 : options.port + i;
-      const served = await serveSimulator(simulator, { port, ...(options.onRequest === undefined ? {} : { onRequest: options.onRequest }), ...(options.routes === undefined ? {} : { routes: options.routes }) });
+      const served = await serveSimulator(vendorSimulator(own), { port, ...(options.onRequest === undefined ? {} : { onRequest: options.onRequest }), ...(options.routes === undefined ? {} : { routes: options.routes }) });
       closers.push(served.close);
-      running.push({ contract: simulator.contract, baseUrl: served.baseUrl, simulator });
+      for (const simulator of own) running.push({ contract: simulator.contract, baseUrl: served.baseUrl, simulator });
     }
   } catch (error) {
     await close();

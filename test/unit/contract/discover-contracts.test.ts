@@ -5,7 +5,7 @@ import { repoPath } from '../../helpers/paths.ts';
 describe('discoverContracts', () => {
   it('finds contract files in nested folders, sorted, and leaves out README files', async () => {
     const files = await discoverContracts([repoPath('test/fixtures/contracts/invalid')]);
-    expect(files.length).toBe(11);
+    expect(files.length).toBe(13);
     expect(files).toEqual([...files].sort());
     expect(files.every((f) => f.endsWith('.yaml'))).toBe(true);
     expect(files.some((f) => f.endsWith('invalid/id-path-mismatch/centra/invoices_Upsert.yaml'))).toBe(true);

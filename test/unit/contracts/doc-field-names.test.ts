@@ -77,12 +77,7 @@ const DOCS: readonly DocNames[] = [
  * (contract → doc name → finding id).
  */
 const DELIBERATE: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  'crmcom/invoices_update': {
-    udf_float_5: 'crmcom.udf-float-5-8',
-    udf_float_6: 'crmcom.udf-float-5-8',
-    udf_float_7: 'crmcom.udf-float-5-8',
-    udf_float_8: 'crmcom.udf-float-5-8',
-  },
+  // crmcom udf_float_5..8 are declared now, with `accepted` (finding crmcom.udf-float-5-8): the doc's Example 1 sends them.
   'invoicexpress/invoices.update': { 'due date': 'invoicexpress.due-date-name' },
 };
 

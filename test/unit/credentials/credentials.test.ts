@@ -67,7 +67,7 @@ describe('live credentials', () => {
   });
 
   it('takes base URLs and credentials from the environment, optional ones only when set', () => {
-    const ebiz = contracts.filter((c) => c.vendor === 'ebizcharge');
+    const ebiz = contracts.filter((c) => c.id === 'ebizcharge/UpdateInvoice');
     const access = resolveLiveAccess(ebiz, { EBIZCHARGE_BASE_URL: 'http://127.0.0.1:9/', EBIZCHARGE_SECURITY_ID: 'sec-value-5' }, undefined);
     expect(access.baseUrls).toEqual({ 'ebizcharge/UpdateInvoice': 'http://127.0.0.1:9' });
     expect(access.credentials['ebizcharge/UpdateInvoice']).toEqual({ securityId: 'sec-value-5' });

@@ -60,9 +60,9 @@ describe('vendor simulators over real HTTP on 127.0.0.1', () => {
 
   it.each([
     ['centra/invoices_Update', 'password', 500, 'fault-client'],
-    ['ebizcharge/UpdateInvoice', 'securityId', 500, 'fault-client'],
-    ['crmcom/invoices_update', 'token', 200, 'token-rejected'],
-    ['invoicexpress/invoices.update', 'apiKey', 401, 'auth-failed-json'],
+    ['ebizcharge/SearchInvoices', 'securityId', 500, 'fault-client'],
+    ['crmcom/authentication_token', 'password', 200, 'login-refused'],
+    ['invoicexpress/invoices.list', 'apiKey', 401, 'auth-failed-json'],
     ['opsplanning/UpdateInvoicePaymentStatus', 'password', 500, 'fault-client'],
   ])('refuses a wrong %s credential (%s) with the vendor auth-failure shape', async (id, credential, status, matched) => {
     const contract = contractOf(id);
@@ -145,7 +145,7 @@ describe('vendor simulators over real HTTP on 127.0.0.1', () => {
     const request = build(id, { invoice: { id: '1001' } });
     const answer = await send(id, { ...request, headers: { ...request.headers, soapaction: '"urn:wrong"' } });
     expect(answer).toMatchObject({ status: 500, matched: 'fault-client' });
-    expect(answer.message).toContain('SOAPAction');
+    expect(answer.message).toBe('Invalid request: soapaction at header soapaction.');
   });
 
   it('answers 429 with a Retry-After after the seeded rate limit, and never logs a query string', async () => {

@@ -1,0 +1,20 @@
+import { strictViolations } from '../src/model/strictness.ts';
+import type { CaseCheck, Check, CheckOutcome, ContractCheck } from './check.ts';
+
+const strict = (outcome: CheckOutcome): CheckOutcome => ('skip' in outcome || 'notApplicable' in outcome ? outcome : strictViolations(outcome));
+
+/**
+ * The checks with `--strict` applied: each departure the vendor's stack accepts (a warning with its
+ * reason) fails the check instead. The check objects are otherwise unchanged (same ids).
+ */
+export function strictChecks(checks: readonly Check[]): Check[] {
+  return checks.map((check): Check => (check.scope === 'case' ? strictCase(check) : strictContract(check)));
+}
+
+function strictCase(check: CaseCheck): CaseCheck {
+  return { ...check, run: (ctx) => strict(check.run(ctx)) };
+}
+
+function strictContract(check: ContractCheck): ContractCheck {
+  return { ...check, run: (ctx) => strict(check.run(ctx)) };
+}
