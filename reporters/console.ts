@@ -2,6 +2,7 @@ import type { RunSummary } from '../src/model/run-summary.ts';
 import type { Reporter, ReporterOptions, RunStartInfo } from '../src/types/reporter.ts';
 import { renderClosing } from './console/closing.ts';
 import { renderCoverage } from './console/coverage.ts';
+import { renderEntries } from './console/entries.ts';
 import { renderFailures } from './console/failures.ts';
 import { renderFindings } from './console/findings.ts';
 import { createPalette, type Palette } from './console/palette.ts';
@@ -18,6 +19,7 @@ export function renderConsoleSummary(summary: RunSummary, options: { readonly co
   const palette = createPalette(options.color);
   const sections = [
     renderSummaryTable(summary, palette),
+    renderEntries(summary, palette),
     renderFailures(summary, palette),
     renderFindings(summary, palette),
     renderCoverage(summary, palette),

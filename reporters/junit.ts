@@ -1,5 +1,6 @@
 import type { CheckResult } from '../src/model/check-result.ts';
-import { countTotals, type RunSummary } from '../src/model/run-summary.ts';
+import type { RunSummary } from '../src/model/run-summary.ts';
+import { countUnits, testUnits } from './junit/test-units.ts';
 import type { Reporter, ReporterOptions } from '../src/types/reporter.ts';
 import { renderJunitTestsuite } from './junit/render-testsuite.ts';
 import { contractIds } from './shared/contract-ids.ts';
@@ -8,16 +9,18 @@ import { formatSeconds } from './shared/format-duration.ts';
 import { writeOutput } from './shared/write-output.ts';
 
 /**
- * Render a run as JUnit XML: one `<testsuite>` per contract, one `<testcase>` per check result.
+ * Render a run as JUnit XML: one `<testsuite>` per contract, one `<testcase>` per check result
+ * (for `conformance check`, one per captured entry).
  * Pure; every string is escaped and stripped of XML-illegal characters, so the output is always
  * well-formed. Doc findings and warnings go to the contract's `<system-out>`: they are not failures.
  */
 export function renderJunit(summary: RunSummary): string {
   // Counted from the results themselves so the root always equals the sum of its testsuites.
-  const totals = countTotals(summary.results);
+  const units = testUnits(summary.results);
+  const totals = countUnits(units);
   const suites = groupByContract(summary).map(([contract, results]) => renderJunitTestsuite(summary, contract, results));
   const open =
-    `<testsuites name="conformance" tests="${summary.results.length}"` +
+    `<testsuites name="conformance" tests="${units.length}"` +
     ` failures="${totals.failed}" skipped="${totals.skipped}" errors="0"` +
     ` time="${formatSeconds(summary.durationMs)}" timestamp="${attr(summary.startedAt)}">`;
   return ['<?xml version="1.0" encoding="UTF-8"?>', open, ...suites, '</testsuites>', ''].join('\n');

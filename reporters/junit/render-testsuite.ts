@@ -1,5 +1,7 @@
 import type { CheckResult } from '../../src/model/check-result.ts';
-import { countTotals, type RunSummary } from '../../src/model/run-summary.ts';
+import type { RunSummary } from '../../src/model/run-summary.ts';
+import { renderEntryTestcase } from './render-entry-testcase.ts';
+import { countUnits, testUnits } from './test-units.ts';
 import { escapeXmlAttribute as attr, escapeXmlText as text } from '../shared/escape-xml.ts';
 import { formatSeconds } from '../shared/format-duration.ts';
 import { renderJunitTestcase } from './render-testcase.ts';
@@ -13,13 +15,15 @@ export function renderJunitTestsuite(
   contract: string,
   results: readonly CheckResult[],
 ): string {
-  const totals = countTotals(results);
+  const units = testUnits(results);
+  const totals = countUnits(units);
   const time = results.reduce((sum, r) => sum + r.durationMs, 0);
   const open =
-    `  <testsuite name="${attr(contract)}" tests="${results.length}" failures="${totals.failed}"` +
+    `  <testsuite name="${attr(contract)}" tests="${units.length}" failures="${totals.failed}"` +
     ` errors="0" skipped="${totals.skipped}" time="${formatSeconds(time)}">`;
   const systemOut = renderSystemOut(summary, contract);
-  return [open, renderProperties(summary, contract), ...results.map(renderJunitTestcase), ...systemOut, '  </testsuite>'].join('\n');
+  const cases = units.map((u) => (u.kind === 'result' ? renderJunitTestcase(u.result) : renderEntryTestcase(summary.entries?.find((e) => e.id === u.entry), u.results)));
+  return [open, renderProperties(summary, contract), ...cases, ...systemOut, '  </testsuite>'].join('\n');
 }
 
 /** Contract metadata (vendor, operation, protocol, file, target) as `<property>` elements. */

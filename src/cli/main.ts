@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isSuiteError } from '../errors.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerBuild } from './commands/build.ts';
+import { registerCheck } from './commands/check.ts';
 import { registerCoverage } from './commands/coverage.ts';
 import { registerParse } from './commands/parse.ts';
 import { registerProbe } from './commands/probe.ts';
@@ -47,6 +48,7 @@ function buildProgram(io: CliIo): Command {
   registerSimulate(program, io);
   registerCoverage(program, io);
   registerAudit(program, io);
+  registerCheck(program, io);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(add --help for usage)');
   return program;
 }

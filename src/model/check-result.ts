@@ -19,6 +19,8 @@ interface CheckResultBase {
   /** Case name, or null for contract-level checks. */
   readonly case: string | null;
   readonly durationMs: number;
+  /** For `conformance check`: the id of the captured entry this result is about. */
+  readonly entry?: string;
 }
 
 /** A check that ran and found no error-severity violation (warnings may be present). */

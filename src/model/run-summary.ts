@@ -1,4 +1,5 @@
 import type { CheckResult, SuiteName } from './check-result.ts';
+import type { EntrySummary } from './entry-summary.ts';
 
 /** Version of the JSON report shape (`reporters/json-report.schema.json`). */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -53,6 +54,8 @@ export interface RunSummary {
   /** Per contract: every documented item and the passing and failing evidence for it. */
   readonly coverage: readonly ContractCoverageSummary[];
   readonly warnings: readonly RunWarning[];
+  /** For `conformance check` (target `check`): every captured entry, checked or not, in file order. */
+  readonly entries?: readonly EntrySummary[];
 }
 
 /** One documented item's coverage: the evidence that it is exercised both ways. */
