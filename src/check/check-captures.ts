@@ -108,7 +108,7 @@ async function checkEntry(p: PlannedEntry, options: CheckCapturesOptions): Promi
 
 function baseSummary(entry: CapturedEntry, id: string, p: PlannedEntry): Pick<EntrySummary, 'id' | 'file' | 'index' | 'method' | 'host' | 'path' | 'secrets'> {
   const { host, path } = hostAndPath(entry.exchange.request.url);
-  return { id, file: entry.file, index: entry.index, method: entry.exchange.request.method, host, path, secrets: [...new Set(p.credentials.map((c) => c.place))] };
+  return { id, file: entry.file, index: entry.index, method: entry.exchange.request.method, host, path, secrets: [...new Set(p.credentials.filter((c) => c.secret).map((c) => c.place))] };
 }
 
 /** `entry 3`, or `app.har entry 3` when several files are checked. */
@@ -138,11 +138,11 @@ function captureWarnings(planned: readonly PlannedEntry[]): RunWarning[] {
   const out: RunWarning[] = [];
   const byFile = new Map<string, string[]>();
   for (const p of planned) {
-    const places = [...new Set(p.credentials.map((c) => c.place))];
+    const places = [...new Set(p.credentials.filter((c) => c.secret).map((c) => c.place))];
     if (places.length > 0) byFile.set(p.entry.file, [...(byFile.get(p.entry.file) ?? []), `entry ${p.entry.index} ${places.join(', ')}`]);
   }
   for (const [file, where] of byFile) {
-    out.push({ message: `${file} holds live credentials (values are never shown): ${where.join('; ')}. Before committing it, run: conformance redact ${file} --out <redacted.har>` });
+    out.push({ message: `${file} holds live secrets (values are never shown): ${where.join('; ')}. Before committing it, run: conformance redact ${file} --out <redacted.har>` });
   }
   for (const p of planned) {
     if (p.match === undefined) continue;

@@ -11,6 +11,8 @@ import type { Contract } from '../types/contract.ts';
 export interface FoundCredential {
   readonly place: string;
   readonly credential: string;
+  /** Whether the contract marks the credential secret (a password or token, not a user name). */
+  readonly secret: boolean;
   readonly value: string;
 }
 
@@ -21,10 +23,10 @@ export interface FoundCredential {
  */
 export function credentialValues(contract: Contract, request: HttpRequest): FoundCredential[] {
   const found = [...queryValues(contract, request.url), ...bodyValues(contract, request.body)];
-  return found.filter((f) => f.value.trim() !== '' && f.value !== REDACTED);
+  return found.filter((f) => f.value.trim() !== '' && f.value !== REDACTED).map((f) => ({ ...f, secret: contract.credentials[f.credential]?.secret === true }));
 }
 
-function queryValues(contract: Contract, url: string): FoundCredential[] {
+function queryValues(contract: Contract, url: string): Found[] {
   let params: URLSearchParams;
   try {
     params = new URL(url).searchParams;
@@ -34,7 +36,7 @@ function queryValues(contract: Contract, url: string): FoundCredential[] {
   return (contract.transport.query ?? []).flatMap((q) => (q.credential === undefined ? [] : params.getAll(q.name).map((value) => ({ place: `query:${q.name}`, credential: q.credential ?? '', value }))));
 }
 
-function bodyValues(contract: Contract, body: string): FoundCredential[] {
+function bodyValues(contract: Contract, body: string): Found[] {
   const places = [
     ...withCredential(contract, credentialPaths(contract.request.fields, []), 'body'),
     ...withCredential(contract, credentialPaths(contract.request.header ?? [], []), 'header'),
@@ -50,6 +52,8 @@ function bodyValues(contract: Contract, body: string): FoundCredential[] {
   const { payload, header } = parts(parsed.value, contract.protocol === 'soap11');
   return places.flatMap((p) => descend(p.in === 'body' ? payload : header, p.path).flatMap((el) => [el.text, el.text.trim()]).filter((v, i, all) => all.indexOf(v) === i).map((value) => ({ place: p.place, credential: p.credential, value })));
 }
+
+type Found = Omit<FoundCredential, 'secret'>;
 
 interface Place {
   readonly in: 'body' | 'header';

@@ -22,7 +22,10 @@ export function planEntries(entries: readonly CapturedEntry[], contracts: readon
   });
 }
 
-/** Every credential value of every planned entry (what no output may show). */
-export function plannedSecrets(planned: readonly PlannedEntry[]): string[] {
-  return [...new Set(planned.flatMap((p) => p.credentials.map((c) => c.value)))];
+/**
+ * Credential values of every planned entry: all of them (what no report may show), or only those
+ * the contracts mark secret (what `redact` replaces, keeping user names so the copy checks the same).
+ */
+export function plannedSecrets(planned: readonly PlannedEntry[], which: 'all' | 'secret' = 'all'): string[] {
+  return [...new Set(planned.flatMap((p) => p.credentials.filter((c) => which === 'all' || c.secret).map((c) => c.value)))];
 }

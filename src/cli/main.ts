@@ -7,6 +7,7 @@ import { registerCoverage } from './commands/coverage.ts';
 import { registerParse } from './commands/parse.ts';
 import { registerProbe } from './commands/probe.ts';
 import { registerRecord } from './commands/record.ts';
+import { registerRedact } from './commands/redact.ts';
 import { registerRun } from './commands/run.ts';
 import { registerSimulate } from './commands/simulate.ts';
 import { registerValidate } from './commands/validate.ts';
@@ -49,6 +50,7 @@ function buildProgram(io: CliIo): Command {
   registerCoverage(program, io);
   registerAudit(program, io);
   registerCheck(program, io);
+  registerRedact(program, io);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(add --help for usage)');
   return program;
 }

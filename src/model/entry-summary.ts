@@ -40,6 +40,6 @@ export interface EntrySummary {
   readonly state: 'passed' | 'failed' | 'skipped';
   /** The response's classification; absent when the entry was not checked or its response body was not captured. */
   readonly outcome?: EntryOutcome;
-  /** Credential positions that held a value in the capture (`body:/login/password`); never the value. */
+  /** Secret credential positions (password, token, key) that held a value in the capture (`body:/login/password`); never the value. */
   readonly secrets: readonly string[];
 }
