@@ -10,7 +10,7 @@ import { formatSeconds } from '../shared/format-duration.ts';
 export function renderEntryTestcase(entry: EntrySummary | undefined, results: readonly CheckResult[]): string {
   const first = results[0];
   const contract = entry?.contract ?? first?.contract ?? '';
-  const name = entry === undefined ? `${first?.case ?? ''} › ${contract}` : `entry ${entry.index} ${entry.method} ${entry.path} › ${contract || 'no contract'}`;
+  const name = entry === undefined ? `${first?.case ?? ''} › ${contract}` : `entry ${entry.index} ${entry.method} ${entry.path} › ${contract}`;
   const time = results.reduce((sum, r) => sum + r.durationMs, 0);
   const open = `    <testcase classname="${attr(`${contract}.check`)}" name="${attr(name)}" time="${formatSeconds(time)}"`;
   const failed = results.filter((r) => r.state === 'failed');
