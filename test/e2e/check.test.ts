@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,8 +22,16 @@ interface Report {
   readonly warnings: ReadonlyArray<{ message: string }>;
 }
 
+const runs = new Map<string, Promise<CliResult>>();
+/** `conformance check ...args`; runs with the same arguments share one process (the CLI is pure for a given input). */
 function check(...args: string[]): Promise<CliResult> {
-  return runCli(['check', ...args]);
+  const key = args.join('\u0000');
+  let run = runs.get(key);
+  if (run === undefined) {
+    run = runCli(['check', ...args]);
+    runs.set(key, run);
+  }
+  return run;
 }
 
 function report(result: CliResult): Report {
@@ -184,7 +192,18 @@ describe.concurrent('conformance check', { timeout: QUEUED_TEST_TIMEOUT_MS }, ()
     expect(result.stderr).toMatch(/None of the 2 entries is for a known contract \(hosts: app\.example\.com, fonts\.googleapis\.com\); nothing was checked/);
   });
 
-  it('checks every .har file of a folder', async () => {
+  it('checks every .har file under a folder, naming each file in the entry labels', async () => {
+    const folder = join(tmp, 'captures');
+    await mkdir(join(folder, 'nested'), { recursive: true });
+    await copyFile(repoPath(HAR, 'polly.har'), join(folder, 'polly.har'));
+    await copyFile(repoPath(HAR, 'charles.har'), join(folder, 'nested', 'charles.har'));
+    const result = await check(folder);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/nested\/charles\.har entry 1 {2}POST soap\.ebizcharge\.net/);
+    expect(result.stdout).toMatch(/polly\.har entry 1 {2}POST acme\.crm\.com/);
+  });
+
+  it('names every unreadable capture of a folder', async () => {
     const result = await check(`${HAR}`, '--reporter', 'json');
     // The folder holds unreadable captures on purpose: all of them are named.
     expect(result.code).toBe(2);
