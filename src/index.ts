@@ -9,11 +9,11 @@
  * if (!result.conformant) console.log(result.violations);
  * ```
  */
-import { fileURLToPath } from 'node:url';
 import { SuiteError } from './errors.ts';
 import { normalizeHeaders, type Exchange, type HttpRequest, type HttpResponse } from './model/http.ts';
 import type { Contract, LoadedContract } from './types/contract.ts';
 import { loadAllContracts } from './cli/load-contracts.ts';
+import { SHIPPED_CONTRACTS } from './cli/paths.ts';
 import { buildRequest as buildContractRequest, type BuiltRequest } from './protocols/build-request.ts';
 import { classifyResponse as classifyContractResponse, type ParsedResponse } from './protocols/classify-response.ts';
 import { placeholderCredentials } from './contract/placeholder-credentials.ts';
@@ -25,22 +25,18 @@ import { CHECKS } from '../suites/index.ts';
 export type { Contract, LoadedContract } from './types/contract.ts';
 export type { HttpRequest, HttpResponse, Exchange } from './model/http.ts';
 export type { Outcome } from './model/outcome.ts';
-export { OUTCOMES } from './model/outcome.ts';
 export type { Violation, Severity } from './model/violation.ts';
 export type { CheckResult } from './model/check-result.ts';
 export type { EntryOutcome } from './model/entry-summary.ts';
 export type { ParsedResponse } from './protocols/classify-response.ts';
-export type { BuiltRequest } from './protocols/build-request.ts';
+export type { BuiltRequest, BuildOptions } from './protocols/build-request.ts';
 export type { ExchangeCheck, ExchangeViolation } from './check/check-exchange.ts';
 export { SuiteError } from './errors.ts';
 export type { SuiteErrorCode } from './errors.ts';
 
-/** The contracts shipped with the package (`contracts/`). */
-export const SHIPPED_CONTRACTS: string = fileURLToPath(new URL('../contracts', import.meta.url));
-
 /** Options of {@link loadContracts}. */
 export interface LoadContractsOptions {
-  /** Folders or files of contracts. @default the shipped contracts ({@link SHIPPED_CONTRACTS}) */
+  /** Folders or files of contracts. @default the contracts the package ships (`contracts/`), whatever the working directory */
   readonly paths?: readonly string[];
 }
 

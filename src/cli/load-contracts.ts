@@ -1,11 +1,11 @@
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { SuiteError } from '../errors.ts';
 import type { LoadedContract } from '../types/contract.ts';
 import { discoverContracts } from '../contract/discover-contracts.ts';
 import { loadContract } from '../contract/load-contract.ts';
 import { formatProblem, type ContractProblem } from '../contract/contract-problem.ts';
-import { displayPath } from './paths.ts';
+import { displayPath, SHIPPED_CONTRACTS } from './paths.ts';
 
 /** Load every contract under the given paths; any invalid one is a SuiteError listing every problem. */
 export async function loadAllContracts(paths: readonly string[]): Promise<LoadedContract[]> {
@@ -42,7 +42,13 @@ export async function loadOneContract(dir: string, id: string): Promise<LoadedCo
     const file = join(dir, `${id}${ext}`);
     if (/^[a-z0-9-]+\/[A-Za-z0-9_.-]+$/.test(id) && (await exists(file))) return findContract(await loadAllContracts([file]), id);
   }
-  return findContract(await loadAllContracts([dir]), id);
+  const contracts = await loadAllContracts([dir]);
+  // A project's own contracts folder does not hide the shipped contracts: they stay available by id.
+  if (!contracts.some((l) => l.contract.id === id) && resolve(dir) !== resolve(SHIPPED_CONTRACTS)) {
+    const shipped = (await loadAllContracts([SHIPPED_CONTRACTS])).find((l) => l.contract.id === id);
+    if (shipped !== undefined) return shipped;
+  }
+  return findContract(contracts, id);
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -3,6 +3,7 @@ import { isSuiteError } from '../errors.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerBuild } from './commands/build.ts';
 import { registerCheck } from './commands/check.ts';
+import { registerCorpus } from './commands/corpus.ts';
 import { registerCoverage } from './commands/coverage.ts';
 import { registerParse } from './commands/parse.ts';
 import { registerProbe } from './commands/probe.ts';
@@ -13,6 +14,7 @@ import { registerSimulate } from './commands/simulate.ts';
 import { registerValidate } from './commands/validate.ts';
 import type { CliIo } from './io.ts';
 import { TOOL } from './options.ts';
+import { PROJECT } from './paths.ts';
 
 /** Exit code for a bug (neither a conformance failure nor a usage error). */
 const EXIT_BUG = 70;
@@ -23,6 +25,10 @@ const EXIT_BUG = 70;
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = 0;
+  if (PROJECT.problem !== undefined) {
+    io.stderr.write(`error: ${PROJECT.problem}\n`);
+    return 2;
+  }
   const program = buildProgram({ ...io, setExitCode: (code) => (exitCode = code) });
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -51,6 +57,7 @@ function buildProgram(io: CliIo): Command {
   registerAudit(program, io);
   registerCheck(program, io);
   registerRedact(program, io);
+  registerCorpus(program, io);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(add --help for usage)');
   return program;
 }

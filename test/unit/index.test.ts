@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildRequest, checkExchange, classifyResponse, loadContracts, OUTCOMES, SHIPPED_CONTRACTS, SuiteError, type Contract } from '../../src/index.ts';
+import { buildRequest, checkExchange, classifyResponse, loadContracts, SuiteError, type Contract } from '../../src/index.ts';
+import { OUTCOMES } from '../../src/model/outcome.ts';
 import { repoPath } from '../helpers/paths.ts';
 
 let contracts: Contract[] = [];
@@ -25,7 +26,7 @@ beforeAll(async () => {
 describe('the library API (src/index.ts)', () => {
   it('loads the shipped contracts by default, and a folder when given', async () => {
     expect(contracts.map((c) => c.id).sort()).toEqual(['centra/invoices_Update', 'crmcom/invoices_update', 'ebizcharge/UpdateInvoice', 'invoicexpress/invoices.update', 'opsplanning/UpdateInvoicePaymentStatus']);
-    expect((await loadContracts({ paths: [`${SHIPPED_CONTRACTS}/centra`] })).map((c) => c.id)).toEqual(['centra/invoices_Update']);
+    expect((await loadContracts({ paths: [repoPath('contracts/centra')] })).map((c) => c.id)).toEqual(['centra/invoices_Update']);
     await expect(loadContracts({ paths: [repoPath('test/fixtures/har')] })).rejects.toBeInstanceOf(SuiteError);
   });
 

@@ -11,13 +11,13 @@ import { recordingPath } from '../../recording/recording-path.ts';
 import type { Target } from '../../types/target.ts';
 import { writeFileAtomic } from '../../../reporters/index.ts';
 import { filterByVendor, loadAllContracts } from '../load-contracts.ts';
-import { DEFAULT_CONTRACTS, DEFAULT_RECORDINGS, PACKAGE_ROOT, displayPath } from '../paths.ts';
+import { DEFAULT_CONTRACTS, DEFAULT_OUT, DEFAULT_RECORDINGS, displayPath, refuseNodeModules } from '../paths.ts';
 import type { CliIo } from '../io.ts';
 import { collect, TOOL } from '../options.ts';
 import { addLiveFlags, openFromFlags, type LiveFlags } from './live-flags.ts';
 
 /** Where `record` writes unless told otherwise: never over the committed baseline in recordings/. */
-const DEFAULT_OUT = join(PACKAGE_ROOT, 'out', 'recordings');
+const DEFAULT_RECORD_OUT = join(DEFAULT_OUT, 'recordings');
 
 interface RecordFlags extends LiveFlags {
   readonly vendor: string[];
@@ -40,7 +40,7 @@ export function registerRecord(program: Command, io: CliIo): void {
     .description('Send every case to live vendors (or the simulators) and write redacted HAR recordings, atomically')
     .option('--vendor <vendor>', 'only this vendor (repeatable)', collect, [])
     .option('--target <target>', 'live or simulate', 'live')
-    .option('--out <dir>', 'recordings folder to write (the committed recordings/ only when named explicitly)', DEFAULT_OUT)
+    .option('--out <dir>', 'recordings folder to write (the committed recordings/ only when named explicitly)', DEFAULT_RECORD_OUT)
     .option('--contracts <dir>', 'folder or file of contracts', DEFAULT_CONTRACTS)
     .option('--recordings <dir>', 'recordings the simulators answer from (simulate)', DEFAULT_RECORDINGS);
   addLiveFlags(command, { timeout: 10_000, runTimeout: 300_000 })
@@ -51,6 +51,7 @@ export function registerRecord(program: Command, io: CliIo): void {
 }
 
 async function record(flags: RecordFlags, io: CliIo): Promise<number> {
+  refuseNodeModules(flags.out, '--out');
   const contracts = filterByVendor(await loadAllContracts([flags.contracts]), flags.vendor);
   const opened = await openFromFlags(flags, contracts, flags.recordings);
   let captured: Captured[];

@@ -6,6 +6,15 @@ import type { CliIo } from '../io.ts';
 import { collect } from '../options.ts';
 import { loadSeed } from '../../targets/simulate/load-seed.ts';
 import { startSimulators, type RunningSimulators } from '../../targets/simulate/start-simulators.ts';
+import type { SimulatorLogLine } from '../../targets/simulate/serve-simulator.ts';
+import type { Simulator } from '../../targets/simulate/simulator.ts';
+import { checkingSimulator } from '../../runner/received/checking-simulator.ts';
+import { createRequestLog } from '../../runner/received/request-log.ts';
+import { variantPicker } from '../../corpus/variant-picker.ts';
+import { RECEIVED_REQUEST_CHECKS } from '../../../suites/received-request-checks.ts';
+import { assertOneOnStdout, createReporter, parseReporterSpec } from '../../../reporters/index.ts';
+import { createCiReport } from '../simulate/ci-report.ts';
+import { controlRoutes, REPORT_PATH, REQUESTS_PATH, RESET_PATH } from '../simulate/control-routes.ts';
 import { STATE_PATH } from '../../targets/simulate/simulator.ts';
 import { testCredentials } from '../../targets/simulate/test-credentials.ts';
 
@@ -16,6 +25,8 @@ interface SimulateFlags {
   readonly contracts: string;
   readonly recordings: string;
   readonly quiet?: boolean;
+  readonly reporter: string[];
+  readonly variants?: boolean;
 }
 
 /** `conformance simulate`: serve every vendor's simulator on 127.0.0.1 until interrupted. */
@@ -29,22 +40,55 @@ export function registerSimulate(program: Command, io: CliIo): void {
     .option('--contracts <dir>', 'folder or file of contracts', DEFAULT_CONTRACTS)
     .option('--recordings <dir>', 'recordings whose documented bodies the simulators answer with', DEFAULT_RECORDINGS)
     .option('--quiet', 'do not log requests')
-    .addHelpText('after', '\nStops on Ctrl-C (SIGINT) or SIGTERM, exit 0.\nExample: conformance simulate --port 8400')
+    .option('--reporter <name[:path]>', 'CI mode: write a conformance report of every request received, json:PATH or junit:PATH (repeatable)', collect, [])
+    .option('--variants', 'answer each response in another of its legal serializations, in turn (see conformance corpus)')
+    .addHelpText('after', [
+      '',
+      'Every request is checked with every request check. Control routes on every base URL:',
+      `  GET  ${REQUESTS_PATH}  the received requests, redacted, with their violations`,
+      `  POST ${RESET_PATH}     every simulator back to its seed`,
+      `  POST ${REPORT_PATH}    write the --reporter files now`,
+      '',
+      'Stops on Ctrl-C (SIGINT) or SIGTERM. Without --reporter: exit 0. With --reporter (CI mode): the reports are',
+      'written, then exit 1 if any request did not conform (or none arrived), else 0.',
+      'Example: conformance simulate --port 8400 --reporter junit:out/simulate.xml --reporter json:out/simulate.json',
+    ].join('\n'))
     .action(async (flags: SimulateFlags) => {
+      const ci = flags.reporter.length > 0;
+      if (ci) assertOneOnStdout(flags.reporter, parseReporterSpec, 'json:out/simulate.json');
+      const reporters = flags.reporter.map((spec) => ({ reporter: createReporter(spec, { color: io.color, stdout: io.stdout }), path: parseReporterSpec(spec).path ?? '(stdout)' }));
       const contracts = filterByVendor(await loadAllContracts([flags.contracts]), flags.vendor);
+      const log = createRequestLog({ checks: RECEIVED_REQUEST_CHECKS, reproduce: `curl -s <base URL>${REQUESTS_PATH}` });
+      const report = createCiReport(log, contracts, reporters, (m) => io.stderr.write(`warning: ${m}\n`));
+      const wrapped: Simulator[] = [];
+      const pick = flags.variants === true ? variantPicker() : undefined;
       const sims = await startSimulators({
         contracts,
         recordingsDir: flags.recordings,
         seed: await loadSeed(flags.seed),
         port: flags.port,
-        // Method, path and status only: never a body or a query string (it may hold an API key).
-        ...(flags.quiet === true ? {} : { onRequest: (l) => io.stdout.write(`${l.contract}  ${l.method} ${l.path}  ${l.status}${l.documented === null ? '' : ` ${l.documented}`}\n`) }),
+        wrap: (s) => {
+          wrapped.push(s);
+          return checkingSimulator(s, log, pick);
+        },
+        routes: controlRoutes({ log, simulators: wrapped, writeReport: () => report.write() }),
+        ...(flags.quiet === true ? {} : { onRequest: (l) => io.stdout.write(logLine(l)) }),
       });
       io.stdout.write(banner(sims));
       await untilStopped();
       await sims.close();
       io.stdout.write('Simulators stopped.\n');
+      if (!ci) return;
+      const { written, ok } = await report.write();
+      const failed = log.entries().filter((r) => !r.conformant).length;
+      io.stdout.write(`${log.entries().length} request(s) received, ${failed} did not conform. Report: ${written.join(', ') || '(none written)'}\n`);
+      if (!ok) io.setExitCode(1);
     });
+}
+
+// Method, path and status, and why a request was refused: never a body or a query string (it may hold an API key).
+function logLine(l: SimulatorLogLine): string {
+  return `${l.contract}  ${l.method} ${l.path}  ${l.status}${l.documented === null ? '' : ` ${l.documented}`}${l.reason === undefined ? '' : `  (${l.reason})`}\n`;
 }
 
 function banner(sims: RunningSimulators): string {

@@ -86,6 +86,14 @@ export async function loadSeed(file: string | undefined): Promise<Seed> {
   return { ...base, ...check(data, file) };
 }
 
+/**
+ * The default seed with the vendors of a seed object (e.g. given to the msw handlers) replacing theirs.
+ * @throws SuiteError `INPUT_INVALID` when the object does not have the seed shape.
+ */
+export function seedFrom(data: unknown, label: string): Seed {
+  return { ...defaultSeed(), ...check(data, label) };
+}
+
 function check(data: unknown, file: string): Seed {
   const validate = createAjv().compile(SEED_SCHEMA);
   if (validate(data)) return data as Seed;

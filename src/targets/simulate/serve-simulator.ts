@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SuiteError } from '../../errors.ts';
-import type { HttpRequest } from '../../model/http.ts';
+import type { HttpRequest, HttpResponse } from '../../model/http.ts';
 import type { Simulator } from './simulator.ts';
 
 /** One request as the simulator logs it: no body, no query string (it may hold an API key). */
@@ -13,6 +13,15 @@ export interface SimulatorLogLine {
   /** The documented response answered, or null (scripted, routing or simulator errors). */
   readonly documented: string | null;
   readonly remoteAddress: string;
+  /** Why the request was refused or did not conform (never a secret), when it was. */
+  readonly reason?: string;
+}
+
+/** A route the server answers itself, before the simulator (e.g. POST /__simulator/reset). */
+export interface ControlRoute {
+  readonly method: string;
+  readonly path: string;
+  handle(request: HttpRequest): Promise<HttpResponse> | HttpResponse;
 }
 
 /** Where and how to serve. */
@@ -24,6 +33,8 @@ export interface ServeOptions {
   /** Request bodies beyond this get 413. @default 1 MiB */
   readonly maxBodyBytes?: number;
   readonly onRequest?: (line: SimulatorLogLine) => void;
+  /** Answered before the simulator, matched on method and exact path. @default [] */
+  readonly routes?: readonly ControlRoute[];
 }
 
 /** A listening simulator. */
@@ -36,7 +47,8 @@ export interface ServedSimulator {
 export async function serveSimulator(sim: Simulator, options: ServeOptions): Promise<ServedSimulator> {
   const host = options.host ?? '127.0.0.1';
   const max = options.maxBodyBytes ?? 1024 * 1024;
-  const server = createServer((req, res) => void handle(sim, req, res, max, options.onRequest));
+  const routes = options.routes ?? [];
+  const server = createServer((req, res) => void handle(sim, routes, req, res, max, options.onRequest));
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
@@ -55,19 +67,25 @@ export async function serveSimulator(sim: Simulator, options: ServeOptions): Pro
   };
 }
 
-async function handle(sim: Simulator, req: IncomingMessage, res: ServerResponse, max: number, log: ServeOptions['onRequest']): Promise<void> {
+async function handle(sim: Simulator, routes: readonly ControlRoute[], req: IncomingMessage, res: ServerResponse, max: number, log: ServeOptions['onRequest']): Promise<void> {
   const path = (req.url ?? '/').replace(/\?.*$/, '');
-  const done = (status: number, headers: Record<string, string>, body: string, documented: string | null): void => {
+  const done = (status: number, headers: Record<string, string>, body: string, documented: string | null, reason?: string): void => {
     res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
     res.end(body);
-    log?.({ contract: sim.contract.id, method: req.method ?? '', path, status, documented, remoteAddress: req.socket.remoteAddress ?? '' });
+    const line = { contract: sim.contract.id, method: req.method ?? '', path, status, documented, remoteAddress: req.socket.remoteAddress ?? '' };
+    log?.(reason === undefined ? line : { ...line, reason });
   };
   try {
     const body = await readBody(req, max);
     if (body === undefined) return done(413, { 'content-type': 'text/plain; charset=utf-8' }, `Request body larger than ${max} bytes.\n`, null);
     const request: HttpRequest = { method: req.method ?? 'GET', url: `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, headers: headersOf(req), body };
+    const route = routes.find((r) => r.method === request.method.toUpperCase() && r.path === path);
+    if (route !== undefined) {
+      const answered = await route.handle(request);
+      return done(answered.status, { ...answered.headers }, answered.body, null);
+    }
     const answer = await sim.handle(request);
-    done(answer.response.status, { ...answer.response.headers }, answer.response.body, answer.documented);
+    done(answer.response.status, { ...answer.response.headers }, answer.response.body, answer.documented, answer.reason);
   } catch (error) {
     if (!res.headersSent) done(500, { 'content-type': 'text/plain; charset=utf-8' }, `Simulator error: ${(error as Error).message}\n`, null);
   }

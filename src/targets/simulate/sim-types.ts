@@ -67,4 +67,6 @@ export type Decision = Answer | GenericAnswer;
 export interface SimulatedResponse {
   readonly response: HttpResponse;
   readonly documented: string | null;
+  /** Why the request was refused or did not conform, for the log line (never a secret). */
+  readonly reason?: string;
 }

@@ -33,6 +33,8 @@ export interface Simulator {
   handle(request: HttpRequest): Promise<SimulatedResponse>;
   /** The store as JSON-able data (served at GET /__simulator/state). */
   state(): unknown;
+  /** Back to the seed: the store and the rate limiter start over. */
+  reset(): void;
 }
 
 /** Path of the read-only state view every simulator serves besides the vendor's endpoint. */
@@ -45,20 +47,28 @@ export const STATE_PATH = '/__simulator/state';
  */
 export function createSimulator(options: SimulatorOptions): Simulator {
   const { contract } = options;
-  const store = createInvoiceStore(options.seed);
   const limit = rateLimit(contract, options.seed);
-  const limiter = limit === undefined ? undefined : createRateLimiter(limit.perMinute);
-  const ctx: HandleContext = { ...options, store, limiter, limitResponse: limit?.response, now: options.now ?? Date.now };
+  const fresh = (): HandleContext => ({
+    ...options,
+    store: createInvoiceStore(options.seed),
+    limiter: limit === undefined ? undefined : createRateLimiter(limit.perMinute),
+    limitResponse: limit?.response,
+    now: options.now ?? Date.now,
+  });
+  let ctx = fresh();
   return {
     contract,
     handle: async (request) => {
       const url = new URL(request.url);
-      if (request.method.toUpperCase() === 'GET' && url.pathname === STATE_PATH) return stateView(store);
+      if (request.method.toUpperCase() === 'GET' && url.pathname === STATE_PATH) return stateView(ctx.store);
       const route = matchRoute(contract.transport, request.method, url.pathname);
       if (!route.ok) return { response: { status: route.status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `${route.problem}\n` }, documented: null };
       return respond(contract, options.exemplars, await decide(ctx, request, url, route.pathParams));
     },
-    state: () => store.snapshot(),
+    state: () => ctx.store.snapshot(),
+    reset: () => {
+      ctx = fresh();
+    },
   };
 }
 

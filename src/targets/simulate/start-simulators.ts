@@ -1,22 +1,17 @@
-import type { Contract, LoadedContract } from '../../types/contract.ts';
-import { createRecordingCache } from '../../recording/recording-cache.ts';
-import { loadReplayEntries } from '../load-replay-entries.ts';
-import { indexExemplars } from './exemplars.ts';
-import type { Seed } from './load-seed.ts';
-import { serveSimulator, type SimulatorLogLine } from './serve-simulator.ts';
-import { createSimulator, type Simulator } from './simulator.ts';
-import { testCredentials } from './test-credentials.ts';
-import { VENDOR_HOOKS } from './vendors/index.ts';
+import type { Contract } from '../../types/contract.ts';
+import { createSimulators, type CreateSimulatorsOptions } from './create-simulators.ts';
+import { serveSimulator, type ControlRoute, type SimulatorLogLine } from './serve-simulator.ts';
+import type { Simulator } from './simulator.ts';
 
 /** How to start the simulators. */
-export interface StartOptions {
-  readonly contracts: readonly LoadedContract[];
-  /** Recordings folder: the documented response bodies the simulators answer with. */
-  readonly recordingsDir: string;
-  readonly seed: Seed;
+export interface StartOptions extends CreateSimulatorsOptions {
   /** First port; contract i (in id order) listens on port + i. 0 or absent: the OS chooses. */
   readonly port?: number;
   readonly onRequest?: (line: SimulatorLogLine) => void;
+  /** Extra routes every simulator's server answers before the vendor's endpoint (the /__simulator/* control routes). */
+  readonly routes?: readonly ControlRoute[];
+  /** Wrap each simulator before it is served (CI mode: check and record every request). */
+  readonly wrap?: (simulator: Simulator) => Simulator;
 }
 
 /** One running simulator. */
@@ -36,20 +31,16 @@ export interface RunningSimulators {
 
 /** Start one loopback HTTP simulator per contract, each with its test credentials and seed. */
 export async function startSimulators(options: StartOptions): Promise<RunningSimulators> {
-  const sorted = [...options.contracts].sort((a, b) => a.contract.id.localeCompare(b.contract.id));
-  const entries = await loadReplayEntries(sorted, options.recordingsDir, createRecordingCache());
+  const simulators = (await createSimulators(options)).map((s) => options.wrap?.(s) ?? s);
   const running: RunningSimulator[] = [];
   const closers: (() => Promise<void>)[] = [];
   const close = async (): Promise<void> => void (await Promise.all(closers.map((c) => c())));
   try {
-    for (const [i, { contract }] of sorted.entries()) {
-      const exemplars = indexExemplars(contract, entries.filter((e) => e.contract === contract).map((e) => e.entry));
-      const hooks = VENDOR_HOOKS[contract.vendor];
-      const simulator = createSimulator({ contract, exemplars, seed: options.seed[contract.vendor] ?? {}, credentials: testCredentials(contract), ...(hooks === undefined ? {} : { hooks }) });
+    for (const [i, simulator] of simulators.entries()) {
       const port = options.port === undefined || options.port === 0 ? 0 : options.port + i;
-      const served = await serveSimulator(simulator, { port, ...(options.onRequest === undefined ? {} : { onRequest: options.onRequest }) });
+      const served = await serveSimulator(simulator, { port, ...(options.onRequest === undefined ? {} : { onRequest: options.onRequest }), ...(options.routes === undefined ? {} : { routes: options.routes }) });
       closers.push(served.close);
-      running.push({ contract, baseUrl: served.baseUrl, simulator });
+      running.push({ contract: simulator.contract, baseUrl: served.baseUrl, simulator });
     }
   } catch (error) {
     await close();

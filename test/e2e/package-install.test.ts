@@ -1,0 +1,71 @@
+import { execFile } from 'node:child_process';
+import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoPath, REPO_ROOT } from '../helpers/paths.ts';
+
+const run = promisify(execFile);
+const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+interface Ran {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+async function sh(cmd: string, args: readonly string[], cwd: string, timeout = 90_000): Promise<Ran> {
+  try {
+    const { stdout, stderr } = await run(cmd, [...args], { cwd, timeout, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 32 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true })).sort();
+}
+
+const work = await mkdtemp(join(tmpdir(), 'conformance-consumer-'));
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+describe('the packed package installed into a consumer project', () => {
+  it('installs from its tarball (offline cache) and its bin, library import and msw import work there', async () => {
+    const packed = await sh(NPM, ['pack', '--pack-destination', work, '--silent'], REPO_ROOT);
+    expect(packed.code, packed.stderr).toBe(0);
+    const tarball = join(work, packed.stdout.trim().split('\n').pop() ?? '');
+    const consumer = join(work, 'consumer');
+    await sh('mkdir', ['-p', consumer], work);
+    for (const f of ['package.json', 'vendors.test.js']) await copyFile(repoPath('test/fixtures/consumer', f), join(consumer, f));
+    const vitestVersion = (await import('vitest/package.json', { with: { type: 'json' } })).default.version;
+    // The dependencies' tarballs are in the npm cache already; only missing metadata is fetched.
+    const installed = await sh(NPM, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball, `vitest@${vitestVersion}`], consumer, 120_000);
+    expect(installed.code, installed.stderr).toBe(0);
+    const pkgDir = join(consumer, 'node_modules', 'invoice-update-conformance');
+    const shipped = await listFiles(pkgDir);
+    expect(shipped.some((f) => f.startsWith('test'))).toBe(false);
+    expect(shipped.some((f) => f.startsWith('bench'))).toBe(false);
+    expect(shipped).toContain(join('contracts', 'ebizcharge', 'UpdateInvoice.yaml'));
+
+    const bin = join(consumer, 'node_modules', '.bin', 'conformance');
+    const offline = await sh(bin, ['run', '--vendor', 'centra', '--reporter', 'json:reports/run.json'], consumer);
+    expect(offline.code, offline.stderr).toBe(0);
+    const help = await sh(bin, ['record', '--help'], consumer);
+    // The consumer's package.json says { "conformance": { "out": "reports" } }: record writes there, not into node_modules.
+    expect(help.stdout).toContain(join(consumer, 'reports', 'recordings'));
+    const refused = await sh(bin, ['corpus', '--out', 'node_modules/corpus'], consumer);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/Refusing to write the corpus into node_modules/);
+
+    const lib = await sh(process.execPath, ['--input-type=module', '-e', "const m = await import('invoice-update-conformance'); console.log(Object.keys(m).sort().join(','))"], consumer);
+    expect(lib.stdout.trim()).toBe('SuiteError,buildRequest,checkExchange,classifyResponse,loadContracts');
+
+    const tests = await sh(join(consumer, 'node_modules', '.bin', 'vitest'), ['run'], consumer);
+    expect(tests.code, tests.stdout + tests.stderr).toBe(0);
+    expect(tests.stdout).toMatch(/2 passed/);
+    expect(await listFiles(pkgDir)).toEqual(shipped);
+  }, 240_000);
+});
