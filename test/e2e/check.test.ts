@@ -178,12 +178,14 @@ describe.concurrent('conformance check', { timeout: QUEUED_TEST_TIMEOUT_MS }, ()
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('refuses a bad --unknown, --entry and --contract as usage errors', async () => {
-    for (const args of [['--unknown', 'maybe'], ['--entry', '0'], ['--contract', 'nope/Nothing']]) {
-      const result = await check(`${HAR}/polly.har`, ...args);
-      expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/^error: /);
-    }
+  it.each([
+    [['--unknown', 'maybe'], /^error: Unknown --unknown "maybe"\. Available: ignore, fail\./],
+    [['--entry', '0'], /^error: --entry 0 is not an entry position/],
+    [['--contract', 'nope/Nothing'], /^error: Unknown contract "nope\/Nothing"\. Known contracts: /],
+  ])('refuses %s as a usage error', async (args, message) => {
+    const result = await check(`${HAR}/polly.har`, ...args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
   });
 
   it('exits 2 when no entry is for a known contract, rather than passing an empty check', async () => {
