@@ -81,15 +81,17 @@ function guarded(check: CaseCheck, options: CheckExchangeOptions): CaseCheck {
   };
 }
 
-/** Checks that judge the request before its body is decoded; they stand when the body cannot be read. */
-const BEFORE_DECODING = new Set(['request.transport', 'request.soap-action', 'request.envelope', 'request.namespaces']);
+/** Checks that judge the decoded body's fields and rules: on a body that cannot be read, they would only restate that. */
+const ON_DECODED_BODY = new Set(['request.schema', 'request.rules', 'request.vendor-version']);
 
 /**
  * When the request body cannot be read as the contract's message (not XML, a SOAP 1.2 envelope),
- * what the field and rule checks say about it restates that one cause: they are not applicable.
+ * what the field, rule and behaviour checks say about it restates that one cause: they are not
+ * applicable. Every other check (transport, SOAPAction, envelope, and checks added later) stands.
  */
 function asConsequence(result: CheckResult): CheckResult {
-  if (result.suite !== 'request-building' || BEFORE_DECODING.has(result.check) || result.state !== 'failed') return result;
+  const onBody = ON_DECODED_BODY.has(result.check) || result.check.startsWith('behaviour.');
+  if (result.suite !== 'request-building' || !onBody || result.state !== 'failed') return result;
   const { id, check, title, suite, contract, case: name, durationMs } = result;
   return { id, check, title, suite, contract, case: name, durationMs, state: 'skipped', reason: 'not checked: the request body could not be read as the documented message (see request.envelope)' };
 }

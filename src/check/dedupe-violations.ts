@@ -37,8 +37,15 @@ export function dedupeByCause(perCheck: readonly CheckViolations[]): CheckViolat
   return perCheck.map((c, i) => ({ check: c.check, violations: out[i] ?? [] }));
 }
 
-/** Violations with one cause share a key: a namespace mix-up by its URIs, anything else by what it says. */
+/** Rules that say "this envelope is not the documented SOAP version" (the envelope check's, and a version check's). */
+const ENVELOPE_VERSION_RULES = new Set(['soap-envelope', 'soap-version']);
+
+/**
+ * Violations with one cause share a key: a namespace mix-up by its URIs, a wrong envelope (SOAP
+ * version) by its place, anything else by what it says.
+ */
 export function causeKey(v: Violation): string {
+  if (ENVELOPE_VERSION_RULES.has(v.rule) && v.path === '/Envelope') return 'envelope-version\u0000/Envelope';
   if (v.rule === 'namespace' && v.params !== undefined && 'expected' in v.params && 'received' in v.params) {
     return `namespace\u0000${String(v.params['expected'])}\u0000${String(v.params['received'])}`;
   }

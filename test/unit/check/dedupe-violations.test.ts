@@ -29,6 +29,14 @@ describe('dedupeByCause', () => {
     expect(out.map((c) => c.violations.map((v) => v.path))).toEqual([['/a'], ['/b']]);
   });
 
+  it('reports a wrong SOAP version of the envelope once, whichever check sees it first', () => {
+    const out = dedupeByCause([
+      { check: 'request.envelope', violations: [violation('soap-envelope', '/Envelope', 'Received: a SOAP 1.2 envelope')] },
+      { check: 'request.soap-version', violations: [violation('soap-version', '/Envelope', 'Received: SOAP 1.2 (VersionMismatch)'), violation('soap-version', 'header content-type', 'Received: application/soap+xml')] },
+    ]);
+    expect(out.map((c) => c.violations.map((v) => `${v.rule} ${v.path}`))).toEqual([['soap-envelope /Envelope'], ['soap-version header content-type']]);
+  });
+
   it('leaves distinct violations alone', () => {
     const vs = [violation('required', '/a', 'm1'), violation('required', '/b', 'm2')];
     expect(dedupeByCause([{ check: 'x', violations: vs }])[0]?.violations).toEqual(vs);
