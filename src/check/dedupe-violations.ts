@@ -42,10 +42,12 @@ const ENVELOPE_VERSION_RULES = new Set(['soap-envelope', 'soap-version']);
 
 /**
  * Violations with one cause share a key: a namespace mix-up by its URIs, a wrong envelope (SOAP
- * version) by its place, anything else by what it says.
+ * version) by its place, a wrong header value by the header (transport and a version check both
+ * object to one Content-Type), anything else by what it says.
  */
 export function causeKey(v: Violation): string {
   if (ENVELOPE_VERSION_RULES.has(v.rule) && v.path === '/Envelope') return 'envelope-version\u0000/Envelope';
+  if (v.path.startsWith('header ')) return `header\u0000${v.path.toLowerCase()}`;
   if (v.rule === 'namespace' && v.params !== undefined && 'expected' in v.params && 'received' in v.params) {
     return `namespace\u0000${String(v.params['expected'])}\u0000${String(v.params['received'])}`;
   }

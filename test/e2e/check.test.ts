@@ -28,7 +28,7 @@ function check(...args: string[]): Promise<CliResult> {
   const key = args.join('\u0000');
   let run = runs.get(key);
   if (run === undefined) {
-    run = runCli(['check', ...args]);
+    run = runCli(['check', ...args], { timeoutMs: 60_000 });
     runs.set(key, run);
   }
   return run;

@@ -25,7 +25,7 @@ afterAll(async () => {
 
 /** What `check` concludes about each entry and each check, without file names. */
 async function verdicts(file: string): Promise<{ code: number; entries: Entry[]; results: string[] }> {
-  const result = await runCli(['check', file, '--reporter', 'json']);
+  const result = await runCli(['check', file, '--reporter', 'json'], { timeoutMs: 60_000 });
   const report = JSON.parse(result.stdout) as { entries: Entry[]; results: Array<{ check: string; state: string; entry?: string }> };
   return {
     code: result.code,

@@ -66,7 +66,7 @@ function fixedCapture(): ReturnType<typeof capture> {
 }
 
 async function check(file: string): Promise<{ code: number; report: Report; stdout: string; stderr: string }> {
-  const result = await runCli(['check', file, '--reporter', 'json']);
+  const result = await runCli(['check', file, '--reporter', 'json'], { timeoutMs: 60_000 });
   return { code: result.code, report: JSON.parse(result.stdout) as Report, stdout: result.stdout, stderr: result.stderr };
 }
 

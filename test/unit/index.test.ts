@@ -25,7 +25,7 @@ beforeAll(async () => {
 
 describe('the library API (src/index.ts)', () => {
   it('loads the shipped contracts by default, and a folder when given', async () => {
-    expect(contracts.map((c) => c.id).sort()).toEqual(['centra/invoices_Update', 'crmcom/invoices_update', 'ebizcharge/UpdateInvoice', 'invoicexpress/invoices.update', 'opsplanning/UpdateInvoicePaymentStatus']);
+    expect(contracts.map((c) => c.id)).toEqual(expect.arrayContaining(['centra/invoices_Update', 'crmcom/invoices_update', 'ebizcharge/UpdateInvoice', 'invoicexpress/invoices.update', 'opsplanning/UpdateInvoicePaymentStatus']));
     expect((await loadContracts({ paths: [repoPath('contracts/centra')] })).map((c) => c.id)).toEqual(['centra/invoices_Update']);
     await expect(loadContracts({ paths: [repoPath('test/fixtures/har')] })).rejects.toBeInstanceOf(SuiteError);
   });

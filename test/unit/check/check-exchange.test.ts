@@ -67,7 +67,7 @@ describe('checkCapturedExchange', () => {
   });
 
   it('reports every violation of an entry, not only the first', async () => {
-    const wrong = { ...exchange, request: { ...exchange.request, headers: { ...exchange.request.headers, soapaction: 'UpdateInvoice', 'content-type': 'application/soap+xml' }, body: exchange.request.body.replace('<ebiz:InvoiceAmount>2000.45</ebiz:InvoiceAmount>', '<ebiz:InvoiceAmount>lots</ebiz:InvoiceAmount>') } };
+    const wrong = { ...exchange, request: { ...exchange.request, headers: { ...exchange.request.headers, soapaction: 'UpdateInvoice', 'content-type': 'application/xml' }, body: exchange.request.body.replace('<ebiz:InvoiceAmount>2000.45</ebiz:InvoiceAmount>', '<ebiz:InvoiceAmount>lots</ebiz:InvoiceAmount>') } };
     const result = await checkCapturedExchange(ebiz, wrong, { checks: CHECKS });
     expect(result.violations.filter((v) => v.severity === 'error').map((v) => `${v.check} ${v.rule}`)).toEqual(['request.transport content-type', 'request.soap-action soapaction', 'request.schema pattern']);
   });

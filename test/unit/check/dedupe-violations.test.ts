@@ -37,6 +37,14 @@ describe('dedupeByCause', () => {
     expect(out.map((c) => c.violations.map((v) => `${v.rule} ${v.path}`))).toEqual([['soap-envelope /Envelope'], ['soap-version header content-type']]);
   });
 
+  it('reports one wrong header value once, whichever checks object to it', () => {
+    const out = dedupeByCause([
+      { check: 'request.transport', violations: [violation('content-type', 'header content-type', 'Received: "application/soap+xml" / Documented: "text/xml"')] },
+      { check: 'request.soap-version', violations: [violation('soap-version', 'header content-type', 'Received: Content-Type application/soap+xml (SOAP 1.2)')] },
+    ]);
+    expect(out.map((c) => c.violations.map((v) => v.rule))).toEqual([['content-type'], []]);
+  });
+
   it('leaves distinct violations alone', () => {
     const vs = [violation('required', '/a', 'm1'), violation('required', '/b', 'm2')];
     expect(dedupeByCause([{ check: 'x', violations: vs }])[0]?.violations).toEqual(vs);
