@@ -251,6 +251,13 @@ describe.concurrent('conformance check', { timeout: QUEUED_TEST_TIMEOUT_MS }, ()
     }
   });
 
+  it('runs request.vendor-version with --vendor-version, and its reproduce command repeats the flag', async () => {
+    const result = await check(`${HAR}/polly.har`, '--vendor-version', 'crmcom=R4.0.0');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Received: a invoices_update request for version R4.0.0 / Documented: invoices_update is available from R9.1.0.');
+    expect(result.stdout).toContain('Reproduce: conformance check test/fixtures/har/polly.har --entry 1 --vendor-version crmcom=R4.0.0');
+  });
+
   it('documents itself in --help', async () => {
     const result = await check('--help');
     expect(result.code).toBe(0);

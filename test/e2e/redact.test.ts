@@ -55,6 +55,13 @@ describe.concurrent('conformance redact', { timeout: QUEUED_TEST_TIMEOUT_MS }, (
     expect(checked.stdout).not.toContain('holds live secrets');
   });
 
+  it('documents itself in --help', async () => {
+    const result = await runCli(['redact', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('--out <file>');
+    expect(result.stdout).toContain('never the input itself');
+  });
+
   it('refuses to overwrite the input in place, exit 2', async () => {
     const copy = join(dir, 'in-place.har');
     const original = await readFile(`${HAR}/polly.har`, 'utf8');

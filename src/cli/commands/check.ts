@@ -60,6 +60,7 @@ async function check(paths: readonly string[], flags: CheckFlags, io: CliIo): Pr
   const reporters: Reporter[] = specs.map((spec) => redactingReporter(createReporter(spec, { color: io.color, stdout: io.stdout }), secrets));
   let reporterFailed = false;
   const contractsFlag = flags.contracts === DEFAULT_CONTRACTS ? '' : ` --contracts ${displayPath(flags.contracts)}`;
+  const versionFlags = flags.vendorVersion.map((v) => ` --vendor-version ${v}`).join('');
   const summary = await checkCaptures(planned, {
     contracts: used(contracts, planned),
     checks: CHECKS,
@@ -68,7 +69,7 @@ async function check(paths: readonly string[], flags: CheckFlags, io: CliIo): Pr
     unknown: flags.unknown,
     vendorVersions,
     severalFiles: captures.length > 1,
-    reproduce: (entry) => `conformance check ${entry.file} --entry ${entry.index}${forced === undefined ? '' : ` --contract ${forced.id}`}${contractsFlag}`,
+    reproduce: (entry) => `conformance check ${entry.file} --entry ${entry.index}${forced === undefined ? '' : ` --contract ${forced.id}`}${versionFlags}${contractsFlag}`,
     onReporterError: (message) => {
       reporterFailed = true;
       io.stderr.write(`error: ${redactText(message, secrets).text}\n`);
