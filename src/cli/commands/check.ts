@@ -37,7 +37,7 @@ export function registerCheck(program: Command, io: CliIo): void {
     .option('--unknown <mode>', 'entries no contract matches: ignore (listed as not checked) or fail', 'ignore')
     .option('--entry <n>', 'only the entry at this 1-based position in each file (repeatable)', collect, [])
     .option('--vendor-version <vendor=version>', 'the vendor version your integration targets, e.g. crmcom=R11.0.0 (repeatable)', collect, [])
-    .addHelpText('after', '\nCredentials in the capture are never shown; use `conformance redact` for a copy you can commit.\nExit codes: 0 every checked entry conforms, 1 a violation, 2 usage error (unreadable or not HAR, no contracts, nothing to check).\nExample: conformance check test/fixtures/har/devtools-mixed-hosts.har --reporter console --reporter junit:out/check.xml')
+    .addHelpText('after', '\nCredentials in the capture are never shown; use `conformance redact` for a copy you can commit.\nExit codes: 0 every checked entry conforms, 1 a violation, 2 usage error (unreadable or not HAR, no contracts, nothing to check).\nExample: conformance check test/fixtures/har/chrome-devtools-mixed-hosts.har --reporter console --reporter junit:out/check.xml')
     .action(async (paths: string[], flags: CheckFlags) => {
       io.setExitCode(await check(paths, flags, io));
     });

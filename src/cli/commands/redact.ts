@@ -18,7 +18,7 @@ interface RedactFlags {
 export function registerRedact(program: Command, io: CliIo): void {
   program
     .command('redact')
-    .description("Write a copy of a captured HAR with every credential of the matched contracts replaced by [redacted] (every encoding), leak-guarded and atomic")
+    .description("Write a copy of a captured HAR with every secret credential (password, token, key) of the matched contracts replaced by [redacted] in every encoding, leak-guarded and atomic")
     .argument('<in>', 'the captured HAR file')
     .requiredOption('--out <file>', 'where to write the redacted copy (never the input itself)')
     .option('--contract <id>', 'treat every entry as this contract (as in check)')
