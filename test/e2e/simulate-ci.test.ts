@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoPath, REPO_ROOT } from '../helpers/paths.ts';
+import { main } from '../../src/cli/main.ts';
 import { createSampleClient, runSampleIntegration, SAMPLE_INVOICE, type SampleClientOptions } from '../fixtures/sample-integration/index.ts';
 
 interface Served {
@@ -29,6 +30,13 @@ const clientOptions = (urls: Record<string, string>, mistakes: boolean, crmToken
 });
 
 describe('conformance simulate in CI mode', () => {
+  it('refuses a file reporter without a path, since stdout carries the request log (exit 2)', async () => {
+    let stderr = '';
+    const io = { stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) }, color: false, setExitCode: () => undefined };
+    expect(await main(['simulate', '--reporter', 'junit'], io)).toBe(2);
+    expect(stderr).toContain('--reporter junit needs a path');
+  });
+
   it('reports every planted mistake of the sample integration in JSON and JUnit, logs each reason, and exits 1', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sim-ci-'));
     const served = await simulate(['--reporter', `json:${join(dir, 'report.json')}`, '--reporter', `junit:${join(dir, 'junit.xml')}`]);

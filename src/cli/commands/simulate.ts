@@ -4,6 +4,7 @@ import { filterByVendor, loadAllContracts } from '../load-contracts.ts';
 import { DEFAULT_CONTRACTS, DEFAULT_RECORDINGS } from '../paths.ts';
 import type { CliIo } from '../io.ts';
 import { collect } from '../options.ts';
+import { SuiteError } from '../../errors.ts';
 import { loadSeed } from '../../targets/simulate/load-seed.ts';
 import { startSimulators, type RunningSimulators } from '../../targets/simulate/start-simulators.ts';
 import type { SimulatorLogLine } from '../../targets/simulate/serve-simulator.ts';
@@ -56,6 +57,9 @@ export function registerSimulate(program: Command, io: CliIo): void {
     .action(async (flags: SimulateFlags) => {
       const ci = flags.reporter.length > 0;
       if (ci) assertOneOnStdout(flags.reporter, parseReporterSpec, 'json:out/simulate.json');
+      // stdout carries the request log: a file format there would be unreadable.
+      const onStdout = flags.reporter.map(parseReporterSpec).find((r) => r.name !== 'console' && r.path === undefined);
+      if (onStdout !== undefined) throw new SuiteError('USAGE', `simulate logs requests on stdout, so --reporter ${onStdout.name} needs a path, e.g. --reporter ${onStdout.name}:out/simulate.${onStdout.name === 'junit' ? 'xml' : 'json'}.`);
       const reporters = flags.reporter.map((spec) => ({ reporter: createReporter(spec, { color: io.color, stdout: io.stdout }), path: parseReporterSpec(spec).path ?? '(stdout)' }));
       const contracts = filterByVendor(await loadAllContracts([flags.contracts]), flags.vendor);
       const log = createRequestLog({ checks: RECEIVED_REQUEST_CHECKS, reproduce: `curl -s <base URL>${REQUESTS_PATH}` });
