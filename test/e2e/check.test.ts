@@ -51,7 +51,8 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-describe.concurrent('conformance check', { timeout: QUEUED_TEST_TIMEOUT_MS }, () => {
+// Tests that run several CLI processes one after another get more time: they queue behind other tests' processes.
+describe.concurrent('conformance check', { timeout: 2 * QUEUED_TEST_TIMEOUT_MS }, () => {
   it('checks a devtools capture with other hosts mixed in: each vendor entry against its contract, the rest listed as not checked, exit 0', async () => {
     const result = await check(`${HAR}/chrome-devtools-mixed-hosts.har`, '--reporter', 'json');
     expect(result.stderr).toBe('');

@@ -34,10 +34,11 @@ async function verdicts(file: string): Promise<{ code: number; entries: Entry[];
   };
 }
 
-describe.concurrent('conformance redact', { timeout: QUEUED_TEST_TIMEOUT_MS }, () => {
+// Each test runs up to three CLI processes one after another, queued behind other tests' processes.
+describe.concurrent('conformance redact', { timeout: 3 * QUEUED_TEST_TIMEOUT_MS }, () => {
   it.each(['chrome-devtools-mixed-hosts.har', 'planted-mistakes.har'])('writes a copy of %s with no credential left that checks exactly as the original', async (file) => {
     const out = join(dir, `redacted-${file}`);
-    const result = await runCli(['redact', `${HAR}/${file}`, '--out', out]);
+    const result = await runCli(['redact', `${HAR}/${file}`, '--out', out], { timeoutMs: 60_000 });
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/^wrote .*: \d+ credential value\(s\) replaced in \d+ entries/);
     const text = await readFile(out, 'utf8');
@@ -49,14 +50,14 @@ describe.concurrent('conformance redact', { timeout: QUEUED_TEST_TIMEOUT_MS }, (
 
   it('leaves a redacted copy with no live-secret warning when checked', async () => {
     const out = join(dir, 'again.har');
-    expect((await runCli(['redact', `${HAR}/polly.har`, '--out', out])).code).toBe(0);
-    const checked = await runCli(['check', out]);
+    expect((await runCli(['redact', `${HAR}/polly.har`, '--out', out], { timeoutMs: 60_000 })).code).toBe(0);
+    const checked = await runCli(['check', out], { timeoutMs: 60_000 });
     expect(checked.code).toBe(0);
     expect(checked.stdout).not.toContain('holds live secrets');
   });
 
   it('documents itself in --help', async () => {
-    const result = await runCli(['redact', '--help']);
+    const result = await runCli(['redact', '--help'], { timeoutMs: 60_000 });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('--out <file>');
     expect(result.stdout).toContain('never the input itself');
@@ -66,7 +67,7 @@ describe.concurrent('conformance redact', { timeout: QUEUED_TEST_TIMEOUT_MS }, (
     const copy = join(dir, 'in-place.har');
     const original = await readFile(`${HAR}/polly.har`, 'utf8');
     await writeFile(copy, original);
-    const result = await runCli(['redact', copy, '--out', copy]);
+    const result = await runCli(['redact', copy, '--out', copy], { timeoutMs: 60_000 });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/is the input capture; redact never overwrites it/);
     expect(await readFile(copy, 'utf8')).toBe(original);
@@ -76,7 +77,7 @@ describe.concurrent('conformance redact', { timeout: QUEUED_TEST_TIMEOUT_MS }, (
     [['redact', `${HAR}/truncated.har`, '--out', 'x.har'], /not a HAR file: .*truncated/],
     [['redact', `${HAR}/polly.har`], /required option '--out <file>' not specified/],
   ])('refuses bad input with exit 2: %s', async (args, message) => {
-    const result = await runCli(args);
+    const result = await runCli(args, { timeoutMs: 60_000 });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
   });

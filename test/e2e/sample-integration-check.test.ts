@@ -74,7 +74,7 @@ function failures(r: Report, index: number): string[] {
   return r.results.filter((x) => x.entry?.endsWith(`#${index}`) && x.state === 'failed').flatMap((x) => (x.violations ?? []).map((v) => `${x.check} ${v.rule} ${v.path}`));
 }
 
-describe('conformance check on the sample integration\'s captured traffic', { timeout: QUEUED_TEST_TIMEOUT_MS }, () => {
+describe('conformance check on the sample integration\'s captured traffic', { timeout: 2 * QUEUED_TEST_TIMEOUT_MS }, () => {
   it('passes the fixed integration: every entry conforms, exit 0, and prints what its parser must conclude', async () => {
     const { file } = await fixedCapture();
     const { code, report, stderr } = await check(file);
