@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { parseJson } from '../codec/json/parse-json.ts';
 import { normalizeHeaders, type Exchange } from '../model/http.ts';
 import { fail, ok, type Result } from '../model/result.ts';
@@ -23,7 +24,9 @@ export async function readCapture(file: string): Promise<Result<Capture, string>
     const info = await stat(file);
     if (!info.isFile()) return fail(`${file}: not a file`);
     if (info.size > MAX_CAPTURE_BYTES) return fail(`${file}: ${info.size} bytes; the limit for a capture is ${MAX_CAPTURE_BYTES} bytes (MAX_CAPTURE_BYTES)`);
-    return parseCapture(await readFile(file, 'utf8'), file);
+    const parsed = parseCapture(await readFile(file, 'utf8'), file);
+    if (!parsed.ok) return parsed;
+    return ok({ ...parsed.value, entries: await Promise.all(parsed.value.entries.map((e) => withAttachedBody(e, dirname(file)))) });
   } catch (error) {
     return fail(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
@@ -67,4 +70,25 @@ function responseCapture(har: HarEntry, text: string | undefined): BodyCapture {
   if (text !== undefined) return 'captured';
   const size = har.response.content.size;
   return size === 0 || har.response.status === 204 || har.response.status === 304 ? 'captured' : 'not-captured';
+}
+
+/**
+ * Playwright's `recordHar` with `content: 'attach'` keeps a response body in a file beside the HAR,
+ * named by `content._file`. Read it (a plain file name in the HAR's folder, within the capture size
+ * limit); anything else leaves the body not captured.
+ */
+async function withAttachedBody(entry: CapturedEntry, dir: string): Promise<CapturedEntry> {
+  const content = entry.har.response.content as HarEntry['response']['content'] & { _file?: unknown; encoding?: unknown };
+  const name = content._file;
+  if (entry.responseBody === 'captured' || typeof name !== 'string' || name === '' || basename(name) !== name || name === '..') return entry;
+  try {
+    const path = join(dir, name);
+    const info = await stat(path);
+    if (!info.isFile() || info.size > MAX_CAPTURE_BYTES) return entry;
+    const bytes = await readFile(path);
+    const body = decodeHarText(bytes.toString('base64'), 'base64', content.mimeType);
+    return { ...entry, exchange: { ...entry.exchange, response: { ...entry.exchange.response, body } }, responseBody: 'captured' };
+  } catch {
+    return entry;
+  }
 }

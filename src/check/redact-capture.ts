@@ -59,6 +59,11 @@ function writeBack(raw: Json, url: string, requestBody: string, responseBody: st
   if (postData !== undefined && typeof postData['text'] === 'string') setText(postData, requestBody);
   const content = (raw['response'] as Json | undefined)?.['content'] as Json | undefined;
   if (content !== undefined && typeof content['text'] === 'string') setText(content, responseBody);
+  // A body Playwright attached as a file is written into the copy, redacted, so the copy stands alone.
+  if (content !== undefined && typeof content['_file'] === 'string' && responseBody !== '') {
+    delete content['_file'];
+    setText(content, responseBody);
+  }
 }
 
 /** Plain text replaces the body; a base64 encoding no longer applies to it. */

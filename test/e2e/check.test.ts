@@ -161,6 +161,12 @@ describe.concurrent('conformance check', { timeout: 2 * QUEUED_TEST_TIMEOUT_MS }
     expect(entry).toMatchObject({ contract, match: 'exact', state: 'passed', outcome: { outcome: 'ok' } });
   });
 
+  it("reads a response body Playwright attached as a file beside the HAR (content: 'attach')", async () => {
+    const result = await check(`${HAR}/playwright-attach/capture.har`, '--reporter', 'json');
+    expect(result.code).toBe(0);
+    expect(report(result).entries[0]).toMatchObject({ contract: 'opsplanning/UpdateInvoicePaymentStatus', state: 'passed', outcome: { outcome: 'ok' } });
+  });
+
   it('decodes a base64 response body (Playwright) before classifying it', async () => {
     const r = report(await check(`${HAR}/playwright-recordhar.har`, '--reporter', 'json'));
     expect(r.results.find((x) => x.check === 'response.documented')?.state).toBe('passed');

@@ -1,5 +1,8 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCapture } from '../../../src/check/read-capture.ts';
+import { parseCapture, readCapture } from '../../../src/check/read-capture.ts';
 
 const minimal = (entry: Record<string, unknown>) => JSON.stringify({ log: { entries: [entry] } });
 const request = { method: 'post', url: 'https://h.example/p', headers: [{ name: 'Content-Type', value: 'text/xml' }] };
@@ -46,5 +49,22 @@ describe('parseCapture', () => {
     const parsed = parseCapture(text, 'x.har');
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.problem).toMatch(problem);
+  });
+});
+
+describe('readCapture', () => {
+  it("reads a body attached beside the HAR by name, and never a path outside its folder", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'capture-attach-'));
+    try {
+      await writeFile(join(dir, 'body.xml'), '<ok/>');
+      await writeFile(join(dir, 'outside.txt'), 'secret');
+      const entry = (file: string) => ({ request, response: { status: 200, headers: [], content: { size: 5, mimeType: 'text/xml', _file: file } } });
+      await writeFile(join(dir, 'a.har'), JSON.stringify({ log: { entries: [entry('body.xml'), entry('../outside.txt'), entry('missing.xml')] } }));
+      const read = await readCapture(join(dir, 'a.har'));
+      if (!read.ok) throw new Error(read.problem);
+      expect(read.value.entries.map((e) => [e.responseBody, e.exchange.response.body])).toEqual([['captured', '<ok/>'], ['not-captured', ''], ['not-captured', '']]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
