@@ -10,7 +10,7 @@ import { createSampleClient, runSampleIntegration, SAMPLE_INVOICE, type SampleCl
 interface Served {
   readonly urls: Record<string, string>;
   readonly stdout: () => string;
-  stop(): Promise<number | null>;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
 async function simulate(args: readonly string[]): Promise<Served> {
@@ -20,7 +20,7 @@ async function simulate(args: readonly string[]): Promise<Served> {
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   await waitFor(() => stdout.includes('Test credentials'), 20_000);
   const urls = Object.fromEntries([...stdout.matchAll(/^ {2}(\S+\/\S+)\s+(http:\/\/\S+)$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']));
-  return { urls, stdout: () => stdout, stop: async () => (child.kill('SIGTERM'), exited) };
+  return { urls, stdout: () => stdout, stop: async (signal = 'SIGTERM') => (child.kill(signal), exited) };
 }
 
 const clientOptions = (urls: Record<string, string>, mistakes: boolean, crmToken = 'sim-token'): SampleClientOptions => ({
@@ -70,7 +70,7 @@ describe('conformance simulate in CI mode', () => {
     }
   }, 60_000);
 
-  it('passes the fixed sample integration, resets to the seed on request, and exits 0', async () => {
+  it('passes the fixed sample integration, resets to the seed on request, and on SIGINT writes the report and exits 0', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sim-ci-'));
     const served = await simulate(['--reporter', `json:${join(dir, 'report.json')}`, '--variants']);
     let code: number | null;
@@ -87,7 +87,7 @@ describe('conformance simulate in CI mode', () => {
       const again = await runSampleIntegration(client);
       expect(Object.values(again).map((a) => a.outcome)).toEqual(['ok', 'ok', 'ok']);
     } finally {
-      code = await served.stop();
+      code = await served.stop('SIGINT');
     }
     expect(code).toBe(0);
     const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as { ok: boolean; totals: { failed: number; passed: number } };
