@@ -2,6 +2,7 @@ import type { RunSummary } from '../src/model/run-summary.ts';
 import type { Reporter, ReporterOptions, RunStartInfo } from '../src/types/reporter.ts';
 import { renderClosing, renderFailedIds } from './console/closing.ts';
 import { renderCoverageLine } from './console/coverage.ts';
+import { renderEntries } from './console/entries.ts';
 import { renderFailures } from './console/failures.ts';
 import { renderFindingsCount } from './console/findings.ts';
 import { createPalette, type Palette } from './console/palette.ts';
@@ -33,6 +34,7 @@ export function renderConsoleSummary(summary: RunSummary, options: ConsoleLayout
   const notes = [...renderFindingsCount(summary, palette, width), ...renderCoverageLine(summary, palette, width)];
   const sections = [
     renderSummaryTable(summary, palette, width),
+    renderEntries(summary, palette),
     renderFailures(summary, palette, width),
     renderWarnings(summary, palette, width),
     notes,

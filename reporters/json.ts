@@ -2,6 +2,7 @@ import { assertNever } from '../src/model/result.ts';
 import type { CheckResult } from '../src/model/check-result.ts';
 import type { ContractCoverageSummary, ContractSummary, Finding, RunSummary, RunWarning, Totals } from '../src/model/run-summary.ts';
 import type { Violation } from '../src/model/violation.ts';
+import type { EntrySummary } from '../src/model/entry-summary.ts';
 import type { Reporter, ReporterOptions } from '../src/types/reporter.ts';
 import { sortKeys } from './shared/sort-keys.ts';
 import { writeOutput } from './shared/write-output.ts';
@@ -40,7 +41,14 @@ function toReport(summary: RunSummary): RunSummary {
     findings: summary.findings.map(toFinding),
     coverage: summary.coverage.map(toCoverage),
     warnings: summary.warnings.map(toWarning),
+    ...(summary.entries === undefined ? {} : { entries: summary.entries.map(toEntry) }),
   };
+}
+
+function toEntry(e: EntrySummary): EntrySummary {
+  const base = { id: e.id, file: e.file, index: e.index, method: e.method, host: e.host, path: e.path, contract: e.contract, match: e.match, differences: [...e.differences], state: e.state };
+  const outcome = e.outcome === undefined ? {} : { outcome: { status: e.outcome.status, outcome: e.outcome.outcome, vendorCode: e.outcome.vendorCode, message: e.outcome.message } };
+  return { ...base, ...outcome, secrets: [...e.secrets] };
 }
 
 function toCoverage(c: ContractCoverageSummary): ContractCoverageSummary {
@@ -62,7 +70,7 @@ function toContract(c: ContractSummary): ContractSummary {
 }
 
 function toResult(r: CheckResult): CheckResult {
-  const base = { id: r.id, check: r.check, title: r.title, suite: r.suite, contract: r.contract, case: r.case };
+  const base = { id: r.id, check: r.check, title: r.title, suite: r.suite, contract: r.contract, case: r.case, ...(r.entry === undefined ? {} : { entry: r.entry }) };
   switch (r.state) {
     case 'passed':
       return { ...base, durationMs: r.durationMs, state: r.state, violations: r.violations.map(toViolation) };

@@ -1,5 +1,6 @@
 import type { CheckResult } from '../src/model/check-result.ts';
-import { countTotals, type RunSummary } from '../src/model/run-summary.ts';
+import type { RunSummary } from '../src/model/run-summary.ts';
+import { countUnits, testUnits } from './junit/test-units.ts';
 import type { Reporter, ReporterOptions } from '../src/types/reporter.ts';
 import { renderJunitTestsuite } from './junit/render-testsuite.ts';
 import { contractIds } from './shared/contract-ids.ts';
@@ -19,15 +20,15 @@ export interface JunitSuite {
 /**
  * Render a report as JUnit XML valid against Jenkins' `junit-10.xsd` (kept in test/fixtures/junit/):
  * one `<testsuite file=…>` per contract (or per recording, when results name their own file), one
- * `<testcase>` per check result. Warnings go to the testcase's `<system-out>`, doc findings and run
+ * `<testcase>` per check result (for `conformance check`, one per captured entry). Warnings go to the testcase's `<system-out>`, doc findings and run
  * warnings to the testsuite's. Pure; every string is escaped and stripped of XML-illegal characters.
  */
 export function renderJunit(summary: RunSummary): string {
   // Counted from the results themselves so the root always equals the sum of its testsuites.
-  const totals = countTotals(summary.results);
+  const totals = countUnits(testUnits(summary.results));
   const suites = junitSuites(summary).map((suite) => renderJunitTestsuite(summary, suite));
   const open =
-    `<testsuites name="conformance ${attr(reportCommand(summary))}" tests="${summary.results.length}"` +
+    `<testsuites name="conformance ${attr(reportCommand(summary))}" tests="${totals.passed + totals.failed + totals.skipped}"` +
     ` failures="${totals.failed}" errors="0" time="${formatSeconds(summary.durationMs)}">`;
   return ['<?xml version="1.0" encoding="UTF-8"?>', open, ...suites, '</testsuites>', ''].join('\n');
 }

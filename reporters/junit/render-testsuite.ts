@@ -1,5 +1,7 @@
-import { countTotals, type RunSummary } from '../../src/model/run-summary.ts';
+import type { RunSummary } from '../../src/model/run-summary.ts';
 import type { JunitSuite } from '../junit.ts';
+import { renderEntryTestcase } from './render-entry-testcase.ts';
+import { countUnits, testUnits } from './test-units.ts';
 import { escapeXmlAttribute as attr, escapeXmlText as text } from '../shared/escape-xml.ts';
 import { formatSeconds } from '../shared/format-duration.ts';
 import { renderJunitTestcase } from './render-testcase.ts';
@@ -10,16 +12,17 @@ import { renderJunitTestcase } from './render-testcase.ts';
  * warnings in `<system-out>`.
  */
 export function renderJunitTestsuite(summary: RunSummary, suite: JunitSuite): string {
-  const totals = countTotals(suite.results);
+  const units = testUnits(suite.results);
+  const totals = countUnits(units);
   const time = suite.results.reduce((sum, r) => sum + r.durationMs, 0);
   const name = suite.file === undefined || isContractFile(summary, suite) ? suite.contract : `${suite.contract} ${suite.file}`;
   const open =
-    `  <testsuite name="${attr(name)}" tests="${suite.results.length}" failures="${totals.failed}"` +
+    `  <testsuite name="${attr(name)}" tests="${units.length}" failures="${totals.failed}"` +
     ` errors="0" skipped="${totals.skipped}" time="${formatSeconds(time)}" timestamp="${attr(summary.startedAt)}"` +
     (suite.file === undefined ? '' : ` file="${attr(suite.file)}"`) +
     '>';
   const systemOut = renderSystemOut(summary, suite.contract);
-  return [open, renderProperties(summary, suite.contract), ...suite.results.map((r) => renderJunitTestcase(r, suite.file)), ...systemOut, '  </testsuite>'].join('\n');
+  return [open, renderProperties(summary, suite.contract), ...units.map((u) => (u.kind === 'result' ? renderJunitTestcase(u.result, suite.file) : renderEntryTestcase(summary.entries?.find((e) => e.id === u.entry), u.results))), ...systemOut, '  </testsuite>'].join('\n');
 }
 
 function isContractFile(summary: RunSummary, suite: JunitSuite): boolean {

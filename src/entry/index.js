@@ -7,5 +7,8 @@ import { register } from 'tsx/esm/api';
 const api = register({ namespace: 'invoice-update-conformance' });
 const lib = await api.import('../index.ts', import.meta.url);
 
+export const loadContracts = lib.loadContracts;
+export const checkExchange = lib.checkExchange;
 export const classifyResponse = lib.classifyResponse;
 export const buildRequest = lib.buildRequest;
+export const SuiteError = lib.SuiteError;

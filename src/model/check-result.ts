@@ -34,6 +34,8 @@ interface CheckResultBase {
   readonly file?: string;
   /** 1-based line in the contract file (or `file`) where the case is defined, for annotations. */
   readonly line?: number;
+  /** For `conformance check`: the id of the captured entry this result is about. */
+  readonly entry?: string;
 }
 
 /** A check that ran and found no error-severity violation (warnings may be present). */

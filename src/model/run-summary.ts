@@ -1,4 +1,5 @@
 import type { CheckResult, SuiteName } from './check-result.ts';
+import type { EntrySummary } from './entry-summary.ts';
 
 /** Version of the JSON report shape (`reporters/json-report.schema.json`). */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -59,6 +60,8 @@ export interface RunSummary {
   readonly drift?: readonly DriftEntry[];
   /** How to rerun this report's command (e.g. `conformance audit --baseline B`); absent: `conformance run`. */
   readonly rerun?: string;
+  /** For `conformance check` (target `check`): every captured entry, checked or not, in file order. */
+  readonly entries?: readonly EntrySummary[];
 }
 
 /** Commands that render through the one report model. */

@@ -36,10 +36,15 @@ export async function readHar(file: string): Promise<Result<Har, string>> {
 export function parseHar(text: string, file: string): Result<Har, string> {
   const parsed = parseJson(text);
   if (!parsed.ok) return fail(`${file}: ${parsed.problem.message}`);
+  return validateHar(parsed.value, file);
+}
+
+/** Validate parsed JSON against the HAR 1.2 schema (`har-schema`); the problem names the file and the first error. */
+export function validateHar(value: unknown, file: string): Result<Har, string> {
   const validate = harValidator();
-  if (!validate(parsed.value)) {
+  if (!validate(value)) {
     const first = validate.errors?.[0];
     return fail(`${file}: not valid HAR 1.2: ${first?.instancePath || '/'} ${first?.message ?? ''}`.trim());
   }
-  return ok(parsed.value as Har);
+  return ok(value as Har);
 }

@@ -7,7 +7,7 @@ import { redactText } from './redact-text.ts';
 import { describePlace, secretPlaces } from './secret-paths.ts';
 
 /** Headers that carry credentials whatever the contract says; their whole value is redacted. */
-const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key', 'x-auth-token']);
+export const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key', 'x-auth-token']);
 
 /** An exchange with no secret left, and where secrets were (`_redactions`). */
 export interface RedactedExchange {

@@ -2,11 +2,9 @@ import type { Contract } from '../types/contract.ts';
 import type { CheckResult } from '../model/check-result.ts';
 import type { HttpRequest, HttpResponse } from '../model/http.ts';
 import type { Violation } from '../model/violation.ts';
-import { protocolFor } from '../protocols/index.ts';
 import { classifyResponse, type ParsedResponse } from '../protocols/classify-response.ts';
-import { evaluateRules } from '../rules/evaluate-rules.ts';
-import type { CaseCheck, CaseContext } from '../../suites/check.ts';
-import { runCheck } from './run-check.ts';
+import { checkCapturedExchange } from '../check/check-exchange.ts';
+import type { CaseCheck } from '../../suites/check.ts';
 
 /** One received request checked against its contract. */
 export interface CheckedRequest {
@@ -28,24 +26,8 @@ export interface CheckedRequest {
  * in for the recording, with no canonical input and no rule the case expects to break.
  */
 export async function checkRequest(contract: Contract, request: HttpRequest, response: HttpResponse, checks: readonly CaseCheck[], label: string, reproduce: string): Promise<CheckedRequest> {
-  const protocol = protocolFor(contract.protocol);
-  const message = protocol.readMessage(request.body);
-  const decoded = protocol.decodeRequest(contract, message);
-  const parsed = classifyResponse(contract, response);
-  const [requestRules, responseRules] = await Promise.all([
-    evaluateRules(contract, 'request', { data: decoded.body, header: decoded.header }),
-    evaluateRules(contract, 'response', { data: parsed.data }, parsed.matched),
-  ]);
-  const ctx: CaseContext = {
-    contract,
-    case: { name: label, input: {}, expect: { outcome: parsed.outcome } },
-    recording: { ok: false, file: label, problem: 'a received request, not a recording' },
-    recorded: { request, message, decoded, response: parsed, requestRules, responseRules },
-    built: { request, violations: [] },
-    builtRules: [],
-    sent: { ok: true, exchange: { request, response, durationMs: 0 } },
-  };
-  const results = checks.filter((c) => c.appliesTo(contract)).flatMap((c) => runCheck(c, ctx, reproduce) ?? []);
-  const violations = results.flatMap((r) => (r.state === 'skipped' ? [] : r.violations));
-  return { contract: contract.id, label, results, violations, conformant: results.every((r) => r.state !== 'failed'), response: parsed };
+  // The engine `conformance check` runs on each captured entry: one cause once, and a check that
+  // needs a case input is reported not applicable.
+  const checked = await checkCapturedExchange(contract, { request, response, durationMs: 0 }, { checks, label, file: label, reproduce });
+  return { contract: contract.id, label, results: checked.results, violations: checked.violations, conformant: checked.conformant, response: classifyResponse(contract, response) };
 }

@@ -66,7 +66,7 @@ describe('the packed package installed into a consumer project', () => {
     expect(refused.stderr).toMatch(/Refusing to write the corpus into node_modules/);
 
     const lib = await sh(process.execPath, ['--input-type=module', '-e', "const m = await import('invoice-update-conformance'); console.log(Object.keys(m).sort().join(','))"], consumer);
-    expect(lib.stdout.trim()).toBe('buildRequest,classifyResponse');
+    expect(lib.stdout.trim()).toBe('SuiteError,buildRequest,checkExchange,classifyResponse,loadContracts');
 
     const tests = await sh(join(consumer, 'node_modules', '.bin', 'vitest'), ['run'], consumer);
     expect(tests.code, tests.stdout + tests.stderr).toBe(0);

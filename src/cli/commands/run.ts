@@ -115,8 +115,8 @@ async function openRunTarget(flags: RunFlags, contracts: Awaited<ReturnType<type
   return { target: createReplayTarget(entries, contracts.map((l) => l.contract)), credentials: placeholderCredentials, secrets: [] };
 }
 
-/** `crmcom=R11.0.0` pairs; an unknown vendor or a malformed pair is a usage error. */
-function parseVendorVersions(pairs: readonly string[], vendors: readonly string[]): Record<string, string> {
+/** `crmcom=R11.0.0` pairs (also used by `check`); an unknown vendor or a malformed pair is a usage error. */
+export function parseVendorVersions(pairs: readonly string[], vendors: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const pair of pairs) {
     const m = /^([a-z0-9-]+)=([A-Za-z]*\d+(\.\d+)*)$/.exec(pair);

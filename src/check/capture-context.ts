@@ -1,0 +1,57 @@
+import type { CaseSpec, Contract } from '../types/contract.ts';
+import type { Exchange } from '../model/http.ts';
+import type { HarEntry } from '../recording/har.ts';
+import { toHarEntry } from '../recording/to-har.ts';
+import { protocolFor } from '../protocols/index.ts';
+import { classifyResponse } from '../protocols/classify-response.ts';
+import { evaluateRules } from '../rules/evaluate-rules.ts';
+import type { CaseContext } from '../../suites/check.ts';
+import { unavailable } from './not-applicable.ts';
+
+/** Where a captured exchange comes from, for the context's `recording` and the results' case name. */
+export interface CaptureSource {
+  /** The case name results carry, e.g. `app.har entry 3`. */
+  readonly label: string;
+  readonly file: string;
+  /** The HAR entry; when absent (library use), one is made from the exchange. */
+  readonly har?: HarEntry;
+  readonly vendorVersion?: string;
+}
+
+/**
+ * The context a case check sees for one captured exchange: `recorded` is filled from the capture,
+ * exactly as a shipped recording's would be. What captured traffic does not have (the request
+ * built from a case input, a target's answer, the case's expected outcome and input) throws
+ * NotApplicable when read, so a check that needs it is reported not applicable instead of failing.
+ */
+export async function captureContext(contract: Contract, exchange: Exchange, source: CaptureSource): Promise<CaseContext> {
+  const protocol = protocolFor(contract.protocol);
+  const message = protocol.readMessage(exchange.request.body);
+  const decoded = protocol.decodeRequest(contract, message);
+  const response = classifyResponse(contract, exchange.response);
+  const [requestRules, responseRules] = await Promise.all([
+    evaluateRules(contract, 'request', { data: decoded.body, header: decoded.header }),
+    evaluateRules(contract, 'response', { data: response.data }, response.matched),
+  ]);
+  const entry = source.har ?? toHarEntry(exchange, { contract: contract.id, case: source.label, source: { kind: 'recorded', doc: source.file, example: source.label }, redactions: [], startedDateTime: new Date(0).toISOString() });
+  const ctx = {
+    contract,
+    case: captureCase(source.label),
+    recording: { ok: true as const, file: source.file, entry },
+    recorded: { request: exchange.request, message, decoded, response, requestRules, responseRules },
+    ...(source.vendorVersion === undefined ? {} : { vendorVersion: source.vendorVersion }),
+  };
+  Object.defineProperties(ctx, {
+    built: unavailable('the request built from a case input'),
+    builtRules: unavailable('the request built from a case input'),
+    sent: unavailable("a target's answer to the built request"),
+    answered: unavailable("a target's answer to the built request"),
+  });
+  return ctx as unknown as CaseContext;
+}
+
+/** A case with a name and no expectations: a capture's request must keep every rule. */
+function captureCase(name: string): CaseSpec {
+  const expect = Object.defineProperties({}, { outcome: unavailable("the case's expected outcome") });
+  return Object.defineProperties({ name, expect }, { input: unavailable("the case's canonical input") }) as CaseSpec;
+}

@@ -1,0 +1,17 @@
+import { SuiteError } from '../errors.ts';
+import { readCapture, type Capture } from './read-capture.ts';
+
+/**
+ * Read every capture; any unreadable, non-HAR or truncated file is a usage error (exit 2) naming
+ * each bad file in one line.
+ * @throws SuiteError `RECORDING_INVALID`
+ */
+export async function readCaptures(files: readonly string[]): Promise<Capture[]> {
+  const read = await Promise.all(files.map((f) => readCapture(f)));
+  const problems = read.flatMap((r) => (r.ok ? [] : [r.problem]));
+  const [first] = problems;
+  if (first !== undefined) {
+    throw new SuiteError('RECORDING_INVALID', problems.length === 1 ? first : `${problems.length} files are not readable HAR 1.2:`, { details: problems.length === 1 ? [] : problems });
+  }
+  return read.flatMap((r) => (r.ok ? [r.value] : []));
+}

@@ -1,0 +1,48 @@
+import { parseXml } from '../codec/xml/parse-xml.ts';
+import type { XmlElement } from '../codec/xml/xml-element.ts';
+import type { HttpRequest } from '../model/http.ts';
+
+/** What identifies the operation a request is for, read once per entry. */
+export interface RequestIdentity {
+  readonly method: string;
+  readonly path: string;
+  /** The SOAPAction header as sent (absent: none). */
+  readonly soapAction?: string;
+  /** The XML envelope element, when the body is XML. */
+  readonly root?: { readonly ns: string; readonly local: string };
+  /** For an envelope (any SOAP version): the Body's first child; otherwise the document element. */
+  readonly operation?: { readonly ns: string; readonly local: string };
+  /** The media type of the request (lower case, no parameters). */
+  readonly mediaType: string;
+}
+
+/** Read method, path, SOAPAction and the operation element (by namespace URI) of a request. */
+export function requestIdentity(request: HttpRequest): RequestIdentity {
+  const path = safePath(request.url);
+  const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const soapAction = request.headers['soapaction'];
+  const base = { method: request.method.toUpperCase(), path, mediaType, ...(soapAction === undefined ? {} : { soapAction }) };
+  const root = xmlRoot(request.body);
+  if (root === undefined) return base;
+  const body = root.local === 'Envelope' ? root.children.find((c) => c.local === 'Body' && c.ns === root.ns) : undefined;
+  const operation = body === undefined ? (root.local === 'Envelope' ? undefined : root) : body.children[0];
+  return { ...base, root: name(root), ...(operation === undefined ? {} : { operation: name(operation) }) };
+}
+
+function xmlRoot(body: string): XmlElement | undefined {
+  if (!body.trimStart().startsWith('<') && !body.startsWith('\uFEFF<')) return undefined;
+  const parsed = parseXml(body);
+  return parsed.ok ? parsed.value : undefined;
+}
+
+function name(el: XmlElement): { ns: string; local: string } {
+  return { ns: el.ns, local: el.local };
+}
+
+function safePath(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url.split('?')[0] ?? url;
+  }
+}

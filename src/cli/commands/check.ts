@@ -1,0 +1,110 @@
+import type { Command } from 'commander';
+import { SuiteError } from '../../errors.ts';
+import type { Reporter } from '../../types/reporter.ts';
+import { assertOneOnStdout, createReporter, parseReporterSpec } from '../../../reporters/index.ts';
+import { redactingReporter } from '../../recording/redact-reporter.ts';
+import { redactText } from '../../recording/redact-text.ts';
+import { CHECKS } from '../../../suites/index.ts';
+import { checkCaptures } from '../../check/check-captures.ts';
+import { findCaptures } from '../../check/find-captures.ts';
+import { planEntries, plannedSecrets, type PlannedEntry } from '../../check/plan-entries.ts';
+import { readCaptures } from '../../check/read-captures.ts';
+import type { LoadedContract } from '../../types/contract.ts';
+import { findContract, loadAllContracts } from '../load-contracts.ts';
+import { DEFAULT_CONTRACTS, displayPath } from '../paths.ts';
+import type { CliIo } from '../io.ts';
+import { collect, TOOL } from '../options.ts';
+import { parseVendorVersions } from './run.ts';
+
+interface CheckFlags {
+  readonly contract?: string;
+  readonly reporter: string[];
+  readonly contracts: string;
+  readonly unknown: string;
+  readonly vendorVersion: string[];
+  readonly entry: string[];
+}
+
+/** `conformance check FILE|DIR...`: the user's captured traffic, every request and response checked. */
+export function registerCheck(program: Command, io: CliIo): void {
+  program
+    .command('check')
+    .description("Check captured traffic (HAR 1.2 from devtools, Playwright, Polly.js, mitmproxy, Charles): each entry's contract is inferred, every request and response check runs")
+    .argument('<paths...>', 'HAR files, or folders searched for *.har')
+    .option('--contract <id>', 'check every entry against this contract (e.g. ebizcharge/UpdateInvoice) instead of inferring it')
+    .option('--reporter <name[:path]>', 'console, json[:PATH], junit[:PATH] (repeatable)', collect, [])
+    .option('--contracts <dir>', 'folder or file of contracts', DEFAULT_CONTRACTS)
+    .option('--unknown <mode>', 'entries no contract matches: ignore (listed as not checked) or fail', 'ignore')
+    .option('--entry <n>', 'only the entry at this 1-based position in each file (repeatable)', collect, [])
+    .option('--vendor-version <vendor=version>', 'the vendor version your integration targets, e.g. crmcom=R11.0.0 (repeatable)', collect, [])
+    .addHelpText('after', '\nCredentials in the capture are never shown; use `conformance redact` for a copy you can commit.\nExit codes: 0 every checked entry conforms, 1 a violation, 2 usage error (unreadable or not HAR, no contracts, nothing to check).\nExample: conformance check test/fixtures/har/chrome-devtools-mixed-hosts.har --reporter console --reporter junit:out/check.xml')
+    .action(async (paths: string[], flags: CheckFlags) => {
+      io.setExitCode(await check(paths, flags, io));
+    });
+}
+
+async function check(paths: readonly string[], flags: CheckFlags, io: CliIo): Promise<number> {
+  if (flags.unknown !== 'ignore' && flags.unknown !== 'fail') throw new SuiteError('USAGE', `Unknown --unknown "${flags.unknown}". Available: ignore, fail.`);
+  const specs = flags.reporter.length === 0 ? ['console'] : flags.reporter;
+  assertOneOnStdout(specs, parseReporterSpec, 'json:out/check.json');
+  const contracts = await loadAllContracts([flags.contracts]);
+  const forced = flags.contract === undefined ? undefined : findContract(contracts, flags.contract).contract;
+  const vendorVersions = parseVendorVersions(flags.vendorVersion, contracts.map((l) => l.contract.vendor));
+  const captures = await readCaptures(await findCaptures(paths));
+  const only = parseEntries(flags.entry);
+  const entries = captures.flatMap((c) => c.entries).filter((e) => only === undefined || only.has(e.index));
+  const planned = planEntries(entries, contracts.map((l) => l.contract), forced);
+  assertSomethingToCheck(planned, paths);
+  // The capture holds the team's real credentials: no reporter ever sees one.
+  const secrets = plannedSecrets(planned);
+  const reporters: Reporter[] = specs.map((spec) => redactingReporter(createReporter(spec, { color: io.color, stdout: io.stdout }), secrets));
+  let reporterFailed = false;
+  const contractsFlag = flags.contracts === DEFAULT_CONTRACTS ? '' : ` --contracts ${displayPath(flags.contracts)}`;
+  const versionFlags = flags.vendorVersion.map((v) => ` --vendor-version ${v}`).join('');
+  const summary = await checkCaptures(planned, {
+    contracts: used(contracts, planned),
+    checks: CHECKS,
+    reporters,
+    tool: TOOL,
+    unknown: flags.unknown,
+    vendorVersions,
+    severalFiles: captures.length > 1,
+    reproduce: (entry) => `conformance check ${entry.file} --entry ${entry.index}${forced === undefined ? '' : ` --contract ${forced.id}`}${versionFlags}${contractsFlag}`,
+    onReporterError: (message) => {
+      reporterFailed = true;
+      io.stderr.write(`error: ${redactText(message, secrets).text}\n`);
+    },
+  });
+  if (reporterFailed) return 2;
+  return summary.ok ? 0 : 1;
+}
+
+/** `--entry` values as 1-based positions; undefined when none was given. */
+function parseEntries(values: readonly string[]): Set<number> | undefined {
+  if (values.length === 0) return undefined;
+  return new Set(values.map((v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new SuiteError('USAGE', `--entry ${v} is not an entry position (1, 2, …).`);
+    return n;
+  }));
+}
+
+function used(contracts: readonly LoadedContract[], planned: readonly PlannedEntry[]): LoadedContract[] {
+  return contracts.filter((l) => planned.some((p) => p.match?.contract.id === l.contract.id));
+}
+
+/** A capture with no entry for any contract proves nothing: say so rather than pass. */
+function assertSomethingToCheck(planned: readonly PlannedEntry[], paths: readonly string[]): void {
+  if (planned.length === 0) throw new SuiteError('USAGE', `${paths.join(', ')}: no entries to check (log.entries is empty, or --entry names none).`);
+  if (planned.some((p) => p.match !== undefined)) return;
+  const hosts = [...new Set(planned.map((p) => hostOf(p.entry.exchange.request.url)))].slice(0, 5).join(', ');
+  throw new SuiteError('USAGE', `None of the ${planned.length} entries is for a known contract (hosts: ${hosts}); nothing was checked. Name one with --contract V/OP, or check --contracts.`);
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '?';
+  }
+}
