@@ -39,7 +39,7 @@ export async function comparePair(before: HarEntry | undefined, after: HarEntry 
   const [baseline, current] = await Promise.all([before && readSide(before, file, spec), after && readSide(after, file, spec)]);
   const ctx = createPairContext({ ...id, file, spec, baseline, current, differences: bodyDifferences(baseline, current) });
   const redactor = createRedactor(spec, [...(baseline?.secrets ?? []), ...(current?.secrets ?? [])]);
-  const changes = rules.flatMap((rule) => rule.detect(ctx).map((f) => toChange(rule, f, ctx, redactor)));
+  const changes = groupByCause(rules.flatMap((rule) => rule.detect(ctx).map((f) => toChange(rule, f, ctx, redactor))));
   return { ...base, state: stateOf(baseline, current, changes), changes };
 }
 
@@ -77,5 +77,24 @@ function toChange(rule: DriftRule, f: DriftFinding, ctx: PairContext, redactor: 
     ...(before === undefined ? {} : { before }),
     ...(after === undefined ? {} : { after }),
     message: redactor.text(f.message),
+    ...(rule.severity === 'breaking' && rule.breaks !== undefined ? { breaks: rule.breaks } : {}),
   };
+}
+
+/**
+ * Changes of one pair that follow from one cause, in order of precedence: a changed HTTP status,
+ * else a body of another kind, else a changed outcome. Every other change of the pair is its
+ * consequence (the code, message and body of another documented response) and names it.
+ */
+const CAUSES: ReadonlyArray<readonly [string, string]> = [
+  ['drift.status-changed', 'response.status'],
+  ['drift.type-changed', 'response.body'],
+  ['drift.outcome-changed', 'response.outcome'],
+];
+
+function groupByCause(changes: readonly DriftChange[]): DriftChange[] {
+  const cause = CAUSES.map(([id, path]) => changes.find((c) => c.id === id && c.path === path)).find((c) => c !== undefined);
+  if (cause === undefined) return [...changes];
+  const causedBy = { id: cause.id, path: cause.path };
+  return changes.map((c) => (c === cause ? c : { ...c, causedBy }));
 }
