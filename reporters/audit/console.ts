@@ -41,11 +41,14 @@ function vendorSection(s: AuditSummary, v: ReturnType<typeof groupChanges>[numbe
 }
 
 function change(c: DriftChange, p: Palette): string[] {
+  // A consequence is indented under its cause and names it.
+  const pad = c.causedBy === undefined ? '' : '    ';
   return [
-    `   ${severityMark(c.severity, p)} ${c.severity.padEnd(8)}  ${p.bold(c.id)}  ${pairName(c)}`,
-    `       ${p.dim('at')} ${c.path}`,
-    `       ${p.dim('before')} ${formatEvidence(c.before)} ${p.dim('→ after')} ${formatEvidence(c.after)}`,
-    `       ${c.message}`,
+    `   ${pad}${severityMark(c.severity, p)} ${c.severity.padEnd(8)}  ${p.bold(c.id)}  ${pairName(c)}${c.causedBy === undefined ? '' : p.dim(`  (follows from ${c.causedBy.id})`)}`,
+    `       ${pad}${p.dim('at')} ${c.path}`,
+    `       ${pad}${p.dim('before')} ${formatEvidence(c.before)} ${p.dim('→ after')} ${formatEvidence(c.after)}`,
+    `       ${pad}${c.message}`,
+    ...(c.breaks === undefined ? [] : [`       ${pad}${p.dim('breaks')} ${c.breaks}`]),
   ];
 }
 

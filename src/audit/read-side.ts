@@ -34,6 +34,7 @@ async function classify(contract: Contract, entry: HarEntry, message: MessageBod
   const rules = await evaluateRules(contract, 'response', { data: parsed.data }, parsed.matched);
   const failed = rules.find((v) => v.rule === 'rule-error');
   // A rule that cannot be evaluated says nothing about the vendor: it is the contract's fault.
-  if (failed !== undefined) throw new SuiteError('CONTRACT_INVALID', `Cannot audit ${file} (${entry._case ?? 'case'}): ${failed.message}. Fix the rule in the ${contract.id} contract; no drift was judged.`);
+  // Quoted values come from the response and are left out: they may be long, or carry a secret.
+  if (failed !== undefined) throw new SuiteError('CONTRACT_INVALID', `Cannot audit ${file}: response rule ${String(failed.params?.['rule'] ?? failed.path)} of ${contract.id} could not be evaluated (${failed.message.replace(/^.*could not be evaluated: /, '').replace(/"(?:[^"\\]|\\.)*"/g, '"…"')}). Fix the rule in the contract; no drift was judged.`);
   return rules.length === 0 ? parsed : { ...parsed, violations: [...parsed.violations, ...rules] };
 }

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { isAbsolute, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
 import { SuiteError } from '../../errors.ts';
@@ -12,7 +13,7 @@ import { createAuditReporter, parseAuditReporterSpec } from '../../../reporters/
 import { assertOneOnStdout } from '../../../reporters/shared/parse-reporter-spec.ts';
 import { DRIFT_RULES } from '../../../suites/audit/index.ts';
 import { filterByVendor, loadAllContracts } from '../load-contracts.ts';
-import { DEFAULT_CONTRACTS, DEFAULT_RECORDINGS, displayPath } from '../paths.ts';
+import { DEFAULT_CONTRACTS, DEFAULT_RECORDINGS } from '../paths.ts';
 import type { CliIo } from '../io.ts';
 import { collect, TOOL } from '../options.ts';
 
@@ -48,15 +49,18 @@ export function registerAudit(program: Command, io: CliIo): void {
 async function audit(flags: AuditFlags, io: CliIo): Promise<number> {
   const failOn = parseFailOn(flags.failOn);
   const reporters = createReporters(flags.reporter.length === 0 ? ['console'] : flags.reporter, io);
-  await requireFolder(flags.baseline, '--baseline');
-  await requireFolder(flags.current, '--current');
+  // Reports go into PR comments: folders as typed, or relative to the working directory, never absolute.
+  const baseline = shownFolder(flags.baseline);
+  const current = shownFolder(flags.current);
+  await requireFolder(baseline, '--baseline');
+  await requireFolder(current, '--current');
   const loaded = filterByVendor(await loadAllContracts([flags.contracts]), flags.vendor);
   const contracts = new Map<string, Contract>(loaded.map((l) => [l.contract.id, l.contract]));
   const started = performance.now();
-  const summary = await collectAudit(auditPairs({ baseline: flags.baseline, current: flags.current, contracts, rules: DRIFT_RULES, vendors: flags.vendor }), {
+  const summary = await collectAudit(auditPairs({ baseline, current, contracts, rules: DRIFT_RULES, vendors: flags.vendor }), {
     tool: TOOL,
-    baseline: displayPath(flags.baseline),
-    current: displayPath(flags.current),
+    baseline,
+    current,
     failOn,
     startedAt: new Date().toISOString(),
     elapsedMs: () => performance.now() - started,
@@ -64,6 +68,11 @@ async function audit(flags: AuditFlags, io: CliIo): Promise<number> {
   // A report that could not be written is a configuration error, whatever the audit found.
   if (!(await notify(reporters, summary, io))) return 2;
   return summary.ok ? 0 : 1;
+}
+
+/** A folder as the user typed it when relative, else relative to the working directory (`.` for itself). */
+function shownFolder(path: string): string {
+  return isAbsolute(path) ? relative(process.cwd(), path) || '.' : path;
 }
 
 function parseFailOn(value: string): DriftSeverity {
