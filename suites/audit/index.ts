@@ -20,6 +20,7 @@ import { sequenceBroken } from './sequence-broken.ts';
 import { sequenceChanged } from './sequence-changed.ts';
 import { statusChanged } from './status-changed.ts';
 import { typeChanged } from './type-changed.ts';
+import { valueChanged } from './value-changed.ts';
 import { whitespaceChanged } from './whitespace-changed.ts';
 
 /** Every drift rule, in report order: the case, the exchange, the body structure, values, order. */
@@ -44,6 +45,7 @@ export const DRIFT_RULES: readonly DriftRule[] = [
   fieldEmptied,
   whitespaceChanged,
   fieldAdded,
+  valueChanged,
   sequenceChanged,
   reordered,
 ];

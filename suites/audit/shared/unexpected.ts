@@ -24,12 +24,17 @@ export function coversViolation(ctx: PairContext, place: string, v: Violation): 
 
 /** The current violation saying that the field added at `at` is not allowed there, if any. */
 export function unexpectedAt(ctx: PairContext, at: readonly Segment[]): Violation | undefined {
+  return violationAt(ctx, at, (v) => UNEXPECTED.has(v.rule));
+}
+
+/** The first current error violation (that `accept` takes) at exactly the place of `at`, if any. */
+export function violationAt(ctx: PairContext, at: readonly Segment[], accept: (v: Violation) => boolean = () => true): Violation | undefined {
   const place = ctx.localPath('current', at);
   if (place === undefined || place === '/') return undefined;
   const p = place.replace(/^\//, '');
   const payload = payloadName(ctx);
   return (ctx.current?.parsed?.violations ?? []).find((v) => {
-    if (!UNEXPECTED.has(v.rule)) return false;
+    if (v.severity !== 'error' || !accept(v)) return false;
     const path = violationPlace(v);
     return path === p || (payload !== undefined && path === `${payload}/${p}`);
   });

@@ -5,6 +5,7 @@ import { auditFixture, auditFolders, auditVariant, changeTriples, EBIZ_RESULT, O
 const EBIZ = 'http://eBizCharge.ServiceModel.SOAP';
 const OPS = 'http://www.opsplanning.com/webservices/public/data';
 const SOAP = 'http://schemas.xmlsoap.org/soap/envelope/';
+const CENTRA = 'http://www.centra.com/webservices/';
 const SOAP_BODY = `/{${SOAP}}Envelope/{${SOAP}}Body`;
 const EBIZ_FAULT = `${SOAP_BODY}/{${SOAP}}Fault`;
 
@@ -27,7 +28,10 @@ const EXPECTED: Record<string, Array<[string, string, string]>> = {
     ['drift.status-changed', 'breaking', 'response.status'],
     ['drift.outcome-changed', 'breaking', 'response.outcome'],
   ],
-  'outcome-changed': [['drift.outcome-changed', 'breaking', 'response.outcome']],
+  'outcome-changed': [
+    ['drift.outcome-changed', 'breaking', 'response.outcome'],
+    ['drift.value-changed', 'info', `${SOAP_BODY}/{${CENTRA}}result/{${CENTRA}}success`],
+  ],
   'code-changed': [['drift.code-changed', 'breaking', `${EBIZ_RESULT}/{${EBIZ}}ErrorCode`]],
   'code-added': [
     ['drift.code-added', 'warning', `${OPS_RESULT}/{${OPS}}Errors/{${OPS}}OpsWebError/{${OPS}}ErrorCode`],
@@ -58,6 +62,9 @@ const EXPECTED: Record<string, Array<[string, string, string]>> = {
     ['drift.field-added', 'info', `${SOAP_BODY}/{${SOAP}}Fault`],
   ],
   'success-message-changed': [['drift.message-changed', 'warning', '$.status.message']],
+  'value-changed': [['drift.value-changed', 'info', '$.data.udf_string_1']],
+  'volatile-timestamp': [],
+  'volatile-type-changed': [['drift.type-changed', 'breaking', `${OPS_RESULT}/{${OPS}}Data/{${OPS}}InvoiceTimestamp`]],
   'field-emptied': [['drift.field-emptied', 'warning', `${OPS_RESULT}/{${OPS}}Data/{${OPS}}InvoiceTimestamp`]],
   'case-removed': [['drift.case-removed', 'breaking', 'opsplanning/UpdateInvoicePaymentStatus/fault-server.har']],
   'case-added': [['drift.case-added', 'info', 'opsplanning/UpdateInvoicePaymentStatus/fault-server-retry.har']],
