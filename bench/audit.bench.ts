@@ -25,6 +25,8 @@ import { DRIFT_RULES } from '../suites/audit/index.ts';
 
 const TEMPLATES = ['centra/invoices_Update/update-failed', 'crmcom/invoices_update/update-example-1', 'ebizcharge/UpdateInvoice/update-ok', 'opsplanning/UpdateInvoicePaymentStatus/mark-paid'];
 const GC_EVERY = 200;
+/** Target of the speed issue: under 0.7 ms per pair, with memory that does not grow with N. */
+const TARGET_MS_PER_PAIR = 0.7;
 
 /** `engine`: the streamed pairs are only counted; `summary`: they are collected as `conformance audit` does. */
 type Mode = 'engine' | 'summary';
@@ -79,12 +81,20 @@ async function measure(n: number, mode: Mode, baseline: string, current: string)
   const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
   const contracts = new Map<string, Contract>((await loadAllContracts([DEFAULT_CONTRACTS])).map((l) => [l.contract.id, l.contract]));
   const samples: number[] = [];
+  let gcWallMs = 0;
+  let gcCpuMs = 0;
   async function* sampled(source: AsyncIterable<PairResult>): AsyncGenerator<PairResult> {
     let i = 0;
     for await (const r of source) {
       if (++i % GC_EVERY === 0) {
+        // The forced collection is the bench's own cost (to read the live heap): not counted as audit time.
+        const wall = performance.now();
+        const cpuBefore = process.cpuUsage();
         gc();
         samples.push(process.memoryUsage().heapUsed);
+        const spent = process.cpuUsage(cpuBefore);
+        gcWallMs += performance.now() - wall;
+        gcCpuMs += (spent.user + spent.system) / 1000;
       }
       yield r;
     }
@@ -100,8 +110,8 @@ async function measure(n: number, mode: Mode, baseline: string, current: string)
     mode,
     pairs: count,
     changes,
-    ms: Math.round(performance.now() - started),
-    cpuMs: Math.round((used.user + used.system) / 1000),
+    ms: Math.round(performance.now() - started - gcWallMs),
+    cpuMs: Math.round((used.user + used.system) / 1000 - gcCpuMs),
     liveHeapMB: mb(samples.reduce((a, b) => Math.max(a, b), 0)),
     firstLiveHeapMB: mb(samples[0] ?? 0),
     peakRssMB: mb(process.resourceUsage().maxRSS * 1024),
@@ -154,11 +164,8 @@ async function write(file: string, har: Har): Promise<void> {
   await writeFile(file, `${JSON.stringify(har, null, 2)}\n`);
 }
 
-/** Target of the speed issue: under 0.7 ms per pair, with memory that does not grow with N. */
-const TARGET_MS_PER_PAIR = 0.7;
-
 function print(rows: readonly Measured[]): void {
-  console.log('conformance audit: streaming benchmark (live heap sampled after a forced GC every 200 pairs)');
+  console.log('conformance audit: streaming benchmark (live heap sampled after a forced GC every 200 pairs; the forced GCs are not counted in the times)');
   console.log('engine: pairs streamed and counted; summary: collected into the report summary, as `conformance audit` does');
   console.log(`target: under ${TARGET_MS_PER_PAIR} ms per pair (wall; CPU shown beside it, since other processes share the machine), flat memory from 1k to 10k pairs`);
   console.log('');
