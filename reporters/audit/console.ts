@@ -60,5 +60,7 @@ function closing(s: AuditSummary, p: Palette): string[] {
   const t = s.totals;
   const tally = `${severityCounts(t)} ${p.dim('·')} ${t.pairs} pairs: ${t.unchanged} unchanged, ${t.changed} changed, ${t.added} added, ${t.removed} removed ${p.dim(`(${formatDuration(s.durationMs)})`)}`;
   const verdict = s.ok ? ` ${p.green('✓')} No drift at or above --fail-on ${s.failOn}` : ` ${p.red('✗')} Drift at or above --fail-on ${s.failOn}`;
-  return [` ${tally}`, verdict];
+  // The reviewer's next step, once the drift is understood.
+  const next = s.changes.length === 0 ? [] : [` ${p.dim('Accept after review:')} conformance audit --baseline ${s.baseline} --current ${s.current} --accept`];
+  return [` ${tally}`, verdict, ...next];
 }
