@@ -62,6 +62,11 @@ const EXPECTED: Record<string, Array<[string, string, string]>> = {
     ['drift.field-added', 'info', `${SOAP_BODY}/{${SOAP}}Fault`],
   ],
   'success-message-changed': [['drift.message-changed', 'warning', '$.status.message']],
+  // Qualified fault children: their namespace changed, but the code and the message are still there.
+  'fault-qualified-children': [
+    ['drift.namespace-changed', 'breaking', `${EBIZ_FAULT}/faultcode`],
+    ['drift.namespace-changed', 'breaking', `${EBIZ_FAULT}/faultstring`],
+  ],
   'value-changed': [['drift.value-changed', 'info', '$.data.udf_string_1']],
   'volatile-timestamp': [],
   'volatile-type-changed': [['drift.type-changed', 'breaking', `${OPS_RESULT}/{${OPS}}Data/{${OPS}}InvoiceTimestamp`]],
