@@ -6,8 +6,9 @@ import { QUEUED_TEST_TIMEOUT_MS, runCli } from '../helpers/run-cli.ts';
 
 /**
  * The README flow, `record --target simulate` then `audit --baseline recordings --current
- * out/recordings`, for OpsPlanning: every update answers a new InvoiceTimestamp, which the
- * contract declares volatile, so the re-recording shows no drift.
+ * out/recordings`. OpsPlanning answers every update with a new InvoiceTimestamp, which the contract
+ * declares volatile; InvoiceXpress has three recorded 404 bodies, and the simulator answers each
+ * case's request with its own. So the re-recording shows no drift for them.
  */
 describe('record --target simulate, then audit against the shipped baseline', { timeout: QUEUED_TEST_TIMEOUT_MS }, () => {
   let dir: string;
@@ -20,10 +21,11 @@ describe('record --target simulate, then audit against the shipped baseline', { 
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('reports no drift for OpsPlanning, whose lock token changes on every call', async () => {
-    const recorded = await runCli(['record', '--target', 'simulate', '--vendor', 'opsplanning', '--out', dir]);
+  it('reports no drift for OpsPlanning (a lock token that changes on every call) and InvoiceXpress (three 404 bodies)', async () => {
+    const vendors = ['--vendor', 'opsplanning', '--vendor', 'invoicexpress'];
+    const recorded = await runCli(['record', '--target', 'simulate', ...vendors, '--out', dir]);
     expect(recorded.code).toBe(0);
-    const audit = await runCli(['audit', '--baseline', 'recordings', '--current', dir, '--vendor', 'opsplanning', '--fail-on', 'info', '--reporter', 'json']);
+    const audit = await runCli(['audit', '--baseline', 'recordings', '--current', dir, ...vendors, '--fail-on', 'info', '--reporter', 'json']);
     const summary = JSON.parse(audit.stdout) as { totals: { pairs: number; unchanged: number }; changes: unknown[] };
     expect(summary.changes).toEqual([]);
     expect(summary.totals.pairs).toBeGreaterThan(0);

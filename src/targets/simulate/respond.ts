@@ -1,7 +1,9 @@
 import type { Contract, ResponseSpec } from '../../types/contract.ts';
 import type { Outcome } from '../../model/outcome.ts';
 import { assertNever } from '../../model/result.ts';
-import type { Exemplars } from './exemplars.ts';
+import type { Exemplar, Exemplars } from './exemplars.ts';
+import type { HttpRequest } from '../../model/http.ts';
+import { compareRequests } from '../../recording/compare-requests.ts';
 import { classifyResponse } from '../../protocols/classify-response.ts';
 import { fillBody } from './fill-body.ts';
 import type { Answer, Decision, GenericAnswer, SimulatedResponse } from './sim-types.ts';
@@ -14,11 +16,11 @@ const DROPPED = new Set(['content-length', 'transfer-encoding', 'connection', 'k
  * recorded case (in contract order) whose response matches the documented response, with the
  * message and the dynamic values (lock token, ids) written in.
  */
-export function respond(contract: Contract, exemplars: Exemplars, decision: Decision): SimulatedResponse {
+export function respond(contract: Contract, exemplars: Exemplars, decision: Decision, request?: HttpRequest): SimulatedResponse {
   const answer = 'generic' in decision ? resolveGeneric(contract, exemplars, decision) : decision;
   const scripted = answer.exemplarCase === undefined ? undefined : exemplars.byCase.get(answer.exemplarCase);
   if (scripted !== undefined) return { response: { ...scripted.response, headers: clean(scripted.response.headers, {}) }, documented: null };
-  const exemplar = exemplars.byResponse.get(answer.response)?.[0];
+  const exemplar = pickExemplar(contract, exemplars.byResponse.get(answer.response), request);
   if (exemplar === undefined) return noExemplar(answer.response);
   const spec = contract.responses.find((r) => r.name === answer.response);
   const headers = clean(exemplar.response.headers, answer.headers ?? {});
@@ -27,6 +29,16 @@ export function respond(contract: Contract, exemplars: Exemplars, decision: Deci
   // mentions a token, where the message tells token errors apart): then answer as recorded.
   const still = classifyResponse(contract, filled).matched === answer.response;
   return { response: still ? filled : { ...filled, body: exemplar.response.body }, documented: answer.response };
+}
+
+/**
+ * Among the recorded cases of the documented response, the one whose recorded request is this
+ * request (credentials aside): the vendor answered exactly that (InvoiceXpress's three real 404
+ * bodies, CRM.COM's two doc examples). Otherwise the first, in contract order.
+ */
+function pickExemplar(contract: Contract, candidates: readonly Exemplar[] | undefined, request: HttpRequest | undefined): Exemplar | undefined {
+  if (request === undefined || candidates === undefined || candidates.length < 2) return candidates?.[0];
+  return candidates.find((e) => compareRequests(contract, e.request, request).length === 0) ?? candidates[0];
 }
 
 function fill(recorded: string, answer: Answer, messagePath: string | undefined): string {

@@ -56,7 +56,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       if (request.method.toUpperCase() === 'GET' && url.pathname === STATE_PATH) return stateView(store);
       const route = matchRoute(contract.transport, request.method, url.pathname);
       if (!route.ok) return { response: { status: route.status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `${route.problem}\n` }, documented: null };
-      return respond(contract, options.exemplars, await decide(ctx, request, url, route.pathParams));
+      return respond(contract, options.exemplars, await decide(ctx, request, url, route.pathParams), request);
     },
     state: () => store.snapshot(),
   };
