@@ -41,11 +41,14 @@ function vendorSection(s: AuditSummary, v: ReturnType<typeof groupChanges>[numbe
 }
 
 function change(c: DriftChange, p: Palette): string[] {
+  // A consequence is indented under its cause and names it.
+  const pad = c.causedBy === undefined ? '' : '    ';
   return [
-    `   ${severityMark(c.severity, p)} ${c.severity.padEnd(8)}  ${p.bold(c.id)}  ${pairName(c)}`,
-    `       ${p.dim('at')} ${c.path}`,
-    `       ${p.dim('before')} ${formatEvidence(c.before)} ${p.dim('→ after')} ${formatEvidence(c.after)}`,
-    `       ${c.message}`,
+    `   ${pad}${severityMark(c.severity, p)} ${c.severity.padEnd(8)}  ${p.bold(c.id)}  ${pairName(c)}${c.causedBy === undefined ? '' : p.dim(`  (follows from ${c.causedBy.id})`)}`,
+    `       ${pad}${p.dim('at')} ${c.path}`,
+    `       ${pad}${p.dim('before')} ${formatEvidence(c.before)} ${p.dim('→ after')} ${formatEvidence(c.after)}`,
+    `       ${pad}${c.message}`,
+    ...(c.breaks === undefined ? [] : [`       ${pad}${p.dim('breaks')} ${c.breaks}`]),
   ];
 }
 
@@ -57,5 +60,7 @@ function closing(s: AuditSummary, p: Palette): string[] {
   const t = s.totals;
   const tally = `${severityCounts(t)} ${p.dim('·')} ${t.pairs} pairs: ${t.unchanged} unchanged, ${t.changed} changed, ${t.added} added, ${t.removed} removed ${p.dim(`(${formatDuration(s.durationMs)})`)}`;
   const verdict = s.ok ? ` ${p.green('✓')} No drift at or above --fail-on ${s.failOn}` : ` ${p.red('✗')} Drift at or above --fail-on ${s.failOn}`;
-  return [` ${tally}`, verdict];
+  // The reviewer's next step, once the drift is understood.
+  const next = s.changes.length === 0 ? [] : [` ${p.dim('Accept after review:')} conformance audit --baseline ${s.baseline} --current ${s.current} --accept`];
+  return [` ${tally}`, verdict, ...next];
 }

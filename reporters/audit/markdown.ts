@@ -74,6 +74,8 @@ function evidence(c: DriftChange): string[] {
     `  - path: ${codeSpan(c.path)}`,
     `  - before: ${codeSpan(formatEvidence(c.before))}`,
     `  - after: ${codeSpan(formatEvidence(c.after))}`,
+    ...(c.causedBy === undefined ? [] : [`  - follows from: ${codeSpan(c.causedBy.id)} at ${codeSpan(c.causedBy.path)}`]),
+    ...(c.breaks === undefined ? [] : [`  - breaks: ${escapeMarkdown(c.breaks)}`]),
   ];
 }
 

@@ -71,7 +71,15 @@ function matchItems(b: readonly TreeValue[], a: readonly TreeValue[]): number[] 
     if (list === undefined) byValue.set(key, [j]);
     else list.push(j);
   });
-  return b.map((item) => byValue.get(canonical(item))?.shift() ?? -1);
+  const taken = new Map<string, number>();
+  return b.map((item) => {
+    const key = canonical(item);
+    const list = byValue.get(key);
+    const k = taken.get(key) ?? 0;
+    if (list === undefined || k >= list.length) return -1;
+    taken.set(key, k + 1);
+    return list[k] ?? -1;
+  });
 }
 
 /**
@@ -83,11 +91,14 @@ function arrangeAfter(matchOf: readonly number[], a: readonly TreeValue[]): Tree
   const used = new Set(matchOf.filter((j) => j !== -1));
   const leftovers = a.filter((_, j) => !used.has(j));
   const aligned = new Array<TreeValue>(matchOf.length);
+  // A read position instead of shift(): shift() on a long array is linear, the loop quadratic.
+  let next = 0;
   matchOf.forEach((j, i) => {
-    const partner = j === -1 ? leftovers.shift() : a[j];
+    const partner = j === -1 ? leftovers[next++] : a[j];
     if (partner !== undefined) aligned[i] = partner;
   });
-  aligned.push(...leftovers);
+  leftovers.splice(0, next);
+  for (const item of leftovers) aligned.push(item);
   return aligned;
 }
 

@@ -24,7 +24,8 @@ export async function collectAudit(results: AsyncIterable<PairResult>, meta: Aud
   const missing = new Set<string>();
   for await (const r of results) {
     pairs.push({ vendor: r.vendor, contract: r.contract, case: r.case, file: r.file, state: r.state, changes: r.changes.length });
-    changes.push(...r.changes);
+    // One by one: a wide body can give 200,000 changes, too many for push(...spread) arguments.
+    for (const change of r.changes) changes.push(change);
     if (!r.contractKnown) missing.add(r.contract);
   }
   const count = (severity: DriftSeverity): number => changes.filter((c) => c.severity === severity).length;

@@ -21,4 +21,11 @@ export interface DriftChange {
   /** Absent: the field (or case) does not exist in the current recording. */
   readonly after?: EvidenceValue;
   readonly message: string;
+  /** Which readers the change breaks (the rule's `breaks`); present on breaking changes. */
+  readonly breaks?: string;
+  /**
+   * The change of the same pair this one follows from (e.g. a status change, and the outcome,
+   * code and body changes it brings): reporters group consequences under their cause.
+   */
+  readonly causedBy?: { readonly id: string; readonly path: string };
 }

@@ -25,5 +25,10 @@ export interface DriftRule {
   readonly id: `drift.${string}`;
   readonly severity: DriftSeverity;
   readonly title: string;
+  /**
+   * Which readers the change breaks, and which it does not (data, shown with every change of a
+   * breaking rule): e.g. "strict schema readers such as zeep's default mode; lax readers ignore it".
+   */
+  readonly breaks?: string;
   detect(ctx: PairContext): readonly DriftFinding[];
 }

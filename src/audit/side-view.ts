@@ -9,6 +9,4 @@ export interface SideView {
   /** The response classified against its contract; undefined when the contract is unknown. */
   readonly parsed: ParsedResponse | undefined;
   readonly body: NormalizedBody;
-  /** Secret values this side's request carried unredacted: never reported, only used to redact. */
-  readonly secrets: readonly string[];
 }

@@ -45,3 +45,30 @@ export function canonical(value: TreeValue | undefined): string {
   }
   return JSON.stringify(value);
 }
+
+/**
+ * True when two trees hold the same data (what {@link canonical} compares, without building the
+ * text). With `ordered` (XML, where the sequence of child elements counts) members must also come
+ * in the same order. Iterative, so a wide or deep body cannot overflow the stack.
+ */
+export function treeEquals(a: TreeValue, b: TreeValue, ordered = false): boolean {
+  const stack: Array<readonly [TreeValue, TreeValue]> = [[a, b]];
+  for (let pair = stack.pop(); pair !== undefined; pair = stack.pop()) {
+    const [x, y] = pair;
+    if (x === y) continue;
+    if (isTreeArray(x)) {
+      if (!isTreeArray(y) || x.length !== y.length) return false;
+      for (let i = 0; i < x.length; i++) stack.push([x[i] ?? null, y[i] ?? null]);
+    } else if (isTreeObject(x)) {
+      if (!isTreeObject(y)) return false;
+      const keys = Object.keys(x);
+      const other = Object.keys(y);
+      if (keys.length !== other.length) return false;
+      for (const [i, k] of keys.entries()) {
+        if (ordered ? other[i] !== k : !(k in y)) return false;
+        stack.push([x[k] ?? null, y[k] ?? null]);
+      }
+    } else return false;
+  }
+  return true;
+}

@@ -149,6 +149,11 @@ export interface ResponseSpec {
   readonly message?: string;
   /** Structure of the body element's content, validated with ajv. */
   readonly fields?: readonly FieldSpec[];
+  /**
+   * Dotted data paths whose values change on every call (generated ids, lock tokens, server
+   * dates): `conformance audit` compares them by lexical class only.
+   */
+  readonly volatile?: readonly string[];
 }
 
 /** What a case expects. */

@@ -11,6 +11,7 @@ export const contractViolation: DriftRule = {
   id: 'drift.contract-violation',
   severity: 'breaking',
   title: 'The current response no longer validates against the contract',
+  breaks: "strict readers that validate against the contract's schema (zeep's default mode, JAXB, .NET XmlSerializer for XML; ajv-validating clients for JSON); lax readers that pick single fields may not notice",
   detect: (ctx) => {
     const current = ctx.current?.parsed;
     if (current === undefined) return [];

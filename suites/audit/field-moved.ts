@@ -6,6 +6,7 @@ export const fieldMoved: DriftRule = {
   id: 'drift.field-moved',
   severity: 'breaking',
   title: 'A field moved to another parent (same name, same value)',
+  breaks: 'every reader of the old path (XPath, zeep attribute access, JSON property access); readers that search by name anywhere (//name) still find it',
   detect: (ctx) =>
     ctx.differences.flatMap((d) =>
       d.kind === 'moved'

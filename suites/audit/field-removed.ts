@@ -7,6 +7,7 @@ export const fieldRemoved: DriftRule = {
   id: 'drift.field-removed',
   severity: 'breaking',
   title: 'A required or undocumented field is gone',
+  breaks: 'every reader of the field (zeep, node-soap, JSON property access), and strict schema readers when the field is required',
   detect: (ctx) =>
     ctx.differences.flatMap((d) => {
       if (d.kind !== 'removed' || d.item) return [];

@@ -7,6 +7,7 @@ export const fieldRenamed: DriftRule = {
   id: 'drift.field-renamed',
   severity: 'breaking',
   title: 'A field was renamed (same parent, same value, another name)',
+  breaks: 'every reader of the old name; strict schema readers also reject the new, undeclared one',
   detect: (ctx) =>
     ctx.differences.flatMap((d) =>
       d.kind === 'renamed'

@@ -7,6 +7,7 @@ export const formatChanged: DriftRule = {
   id: 'drift.format-changed',
   severity: 'breaking',
   title: 'A date or date-time value changed format',
+  breaks: 'readers that parse the date with a fixed format (DateTime.ParseExact, strptime, xs:date binding in zeep); readers that keep it as text are unaffected',
   detect: (ctx) =>
     valueChanges(ctx, ['format']).map(({ d, cmp }) => ({
       path: ctx.path(d.at),

@@ -9,15 +9,19 @@ import { fieldEmptied } from './field-emptied.ts';
 import { fieldMoved } from './field-moved.ts';
 import { fieldRemoved } from './field-removed.ts';
 import { fieldRenamed } from './field-renamed.ts';
+import { fieldUnexpected } from './field-unexpected.ts';
 import { formatChanged } from './format-changed.ts';
 import { messageChanged } from './message-changed.ts';
 import { namespaceChanged } from './namespace-changed.ts';
 import { optionalAbsent } from './optional-absent.ts';
 import { outcomeChanged } from './outcome-changed.ts';
 import { reordered } from './reordered.ts';
+import { sequenceBroken } from './sequence-broken.ts';
 import { sequenceChanged } from './sequence-changed.ts';
 import { statusChanged } from './status-changed.ts';
 import { typeChanged } from './type-changed.ts';
+import { valueChanged } from './value-changed.ts';
+import { whitespaceChanged } from './whitespace-changed.ts';
 
 /** Every drift rule, in report order: the case, the exchange, the body structure, values, order. */
 export const DRIFT_RULES: readonly DriftRule[] = [
@@ -35,9 +39,13 @@ export const DRIFT_RULES: readonly DriftRule[] = [
   namespaceChanged,
   typeChanged,
   formatChanged,
+  fieldUnexpected,
+  sequenceBroken,
   optionalAbsent,
   fieldEmptied,
+  whitespaceChanged,
   fieldAdded,
+  valueChanged,
   sequenceChanged,
   reordered,
 ];

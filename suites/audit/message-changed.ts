@@ -1,5 +1,5 @@
 import type { DriftRule } from '../../src/audit/drift-rule.ts';
-import { comparableMessage, vendorFieldPath } from './shared/vendor-text.ts';
+import { comparableMessage, vendorFieldPath, vendorText } from './shared/vendor-text.ts';
 
 /**
  * The vendor's message for the case is new, changed or gone (whitespace aside). Messages are for
@@ -12,11 +12,11 @@ export const messageChanged: DriftRule = {
   title: "The vendor's message is new, changed or gone",
   detect: (ctx) => {
     if (ctx.baseline === undefined || ctx.current === undefined) return [];
-    const b = comparableMessage(ctx.baseline);
-    const c = comparableMessage(ctx.current);
+    const b = comparableMessage(ctx, 'baseline');
+    const c = comparableMessage(ctx, 'current');
     if (b === c) return [];
-    const before = ctx.baseline.parsed?.message ?? null;
-    const after = ctx.current.parsed?.message ?? null;
+    const before = vendorText(ctx, 'baseline', 'message');
+    const after = vendorText(ctx, 'current', 'message');
     const what = b === null ? 'a message where it had none' : c === null ? 'no message where it had one' : 'another message';
     return [{ path: vendorFieldPath(ctx, 'message'), ...(before === null ? {} : { before }), ...(after === null ? {} : { after }), message: `The vendor now sends ${what}.` }];
   },

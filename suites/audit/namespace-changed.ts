@@ -6,6 +6,7 @@ export const namespaceChanged: DriftRule = {
   id: 'drift.namespace-changed',
   severity: 'breaking',
   title: 'An element or attribute is in another namespace',
+  breaks: 'namespace-aware readers (zeep, node-soap, .NET, XPath with namespaces); readers that match local names only are unaffected',
   detect: (ctx) =>
     ctx.differences.flatMap((d) =>
       d.kind === 'namespace'

@@ -5,6 +5,7 @@ export const outcomeChanged: DriftRule = {
   id: 'drift.outcome-changed',
   severity: 'breaking',
   title: 'The normalized outcome of the response changed',
+  breaks: 'every integration that branches on the result (success, not found, refused): it takes another path',
   detect: (ctx) => {
     const b = ctx.baseline?.parsed;
     const c = ctx.current?.parsed;

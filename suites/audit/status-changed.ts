@@ -5,6 +5,7 @@ export const statusChanged: DriftRule = {
   id: 'drift.status-changed',
   severity: 'breaking',
   title: 'The HTTP status of the response changed',
+  breaks: 'clients that branch on the HTTP status (most SOAP stacks raise on 500; REST clients map 4xx/5xx to errors)',
   detect: (ctx) => {
     const b = ctx.baseline?.status;
     const c = ctx.current?.status;

@@ -12,6 +12,7 @@ export const typeChanged: DriftRule = {
   id: 'drift.type-changed',
   severity: 'breaking',
   title: 'A value, or the whole body, changed type',
+  breaks: 'readers that bind the value to a type (zeep and .NET schema bindings, typed JSON decoders); readers that keep it as text may cope',
   detect: (ctx) => {
     const body: DriftFinding[] = ctx.differences.flatMap((d) =>
       d.kind === 'body' ? [{ path: 'response.body', before: d.before, after: d.after, message: `The response body is now ${d.after} where it was ${d.before}; nothing below it was compared.` }] : [],

@@ -69,6 +69,16 @@ describe.concurrent('conformance audit', { timeout: QUEUED_TEST_TIMEOUT_MS }, ()
     expect(result.stdout).toContain('no drift');
   });
 
+  it('shows folders as typed or relative to the working directory, never absolute', async () => {
+    const result = await runCli(['audit', '--baseline', repoPath(BASELINE), '--reporter', 'json']);
+    const summary = report(result);
+    expect(summary.baseline).toBe(BASELINE);
+    expect(summary.current).toBe('recordings');
+    const typed = report(await runCli(['audit', '--baseline', `./${BASELINE}`, '--current', COMBINED, '--reporter', 'json']));
+    expect(typed.baseline).toBe(`./${BASELINE}`);
+    expect(JSON.stringify(typed)).not.toContain(repoPath());
+  });
+
   it('limits the audit to --vendor', async () => {
     const audit = report(await runCli(['audit', '--baseline', BASELINE, '--current', COMBINED, '--vendor', 'crmcom', '--reporter', 'json']));
     expect(new Set(audit.pairs.map((p) => p.vendor))).toEqual(new Set(['crmcom']));
@@ -110,6 +120,11 @@ describe.concurrent('conformance audit usage errors exit 2 with a clear message 
     ['two reporters on stdout', ['audit', '--baseline', BASELINE, '--reporter', 'json', '--reporter', 'markdown'], 'error: Only one reporter can write to stdout (got json, markdown).'],
     ['an unknown vendor', ['audit', '--baseline', BASELINE, '--vendor', 'nope'], 'error: Unknown vendor nope.'],
     ['a recording that is not HAR 1.2', ['audit', ...variant('not-har')], 'not valid HAR 1.2'],
+    [
+      'a response rule that cannot be evaluated (a suite error, not drift)',
+      ['audit', '--contracts', 'test/fixtures/audit/contracts-rule-error', ...variant('success-message-changed')],
+      'error: Cannot audit crmcom/invoices_update/update-example-1.har: response rule updated-invoice-is-draft of crmcom/invoices_update could not be evaluated (Unable to cast value to a number: "…"). Fix the rule in the contract; no drift was judged.',
+    ],
   ])('for %s', async (_what, args, message) => {
     const result = await runCli(args);
     expect(result.code).toBe(2);

@@ -1,7 +1,9 @@
 import { stat } from 'node:fs/promises';
+import { isAbsolute, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
-import { SuiteError } from '../../errors.ts';
+import { isSuiteError, SuiteError } from '../../errors.ts';
+import { acceptBaseline } from '../../audit/accept-baseline.ts';
 import { auditPairs } from '../../audit/audit-pairs.ts';
 import type { AuditReporter } from '../../audit/audit-reporter.ts';
 import type { AuditSummary } from '../../audit/audit-summary.ts';
@@ -12,7 +14,7 @@ import { createAuditReporter, parseAuditReporterSpec } from '../../../reporters/
 import { assertOneOnStdout } from '../../../reporters/shared/parse-reporter-spec.ts';
 import { DRIFT_RULES } from '../../../suites/audit/index.ts';
 import { filterByVendor, loadAllContracts } from '../load-contracts.ts';
-import { DEFAULT_CONTRACTS, DEFAULT_RECORDINGS, displayPath } from '../paths.ts';
+import { DEFAULT_CONTRACTS, DEFAULT_RECORDINGS } from '../paths.ts';
 import type { CliIo } from '../io.ts';
 import { collect, TOOL } from '../options.ts';
 
@@ -23,6 +25,7 @@ interface AuditFlags {
   readonly reporter: string[];
   readonly contracts: string;
   readonly vendor: string[];
+  readonly accept?: boolean;
 }
 
 /** `conformance audit --baseline DIR`: drift between recorded baselines and new recordings; exit 1 at or above --fail-on. */
@@ -36,9 +39,10 @@ export function registerAudit(program: Command, io: CliIo): void {
     .option('--reporter <name[:path]>', 'console, json[:PATH], junit[:PATH], markdown[:PATH] (repeatable)', collect, [])
     .option('--contracts <dir>', 'folder or file of contracts, to classify responses', DEFAULT_CONTRACTS)
     .option('--vendor <vendor>', 'only this vendor (repeatable)', collect, [])
+    .option('--accept', 'after reporting, make the baseline match the current recordings for every drifted case (changed and added files copied atomically, removed ones deleted); refused, exit 1, when a current recording fails the leak guard', false)
     .addHelpText(
       'after',
-      '\nExit codes: 0 no change at or above --fail-on, 1 drift at or above --fail-on, 2 usage or configuration error.\nExample: conformance audit --baseline recordings --current out/recordings --reporter console --reporter markdown:out/audit.md',
+      '\nExit codes: 0 no change at or above --fail-on (or, with --accept, the drift was accepted), 1 drift at or above --fail-on (or --accept refused), 2 usage or configuration error.\nExamples:\n  conformance audit --baseline recordings --current out/recordings --reporter console --reporter markdown:out/audit.md\n  conformance audit --baseline recordings --current out/recordings --accept   # after review: the baseline takes the drifted cases',
     )
     .action(async (flags: AuditFlags) => {
       io.setExitCode(await audit(flags, io));
@@ -48,22 +52,45 @@ export function registerAudit(program: Command, io: CliIo): void {
 async function audit(flags: AuditFlags, io: CliIo): Promise<number> {
   const failOn = parseFailOn(flags.failOn);
   const reporters = createReporters(flags.reporter.length === 0 ? ['console'] : flags.reporter, io);
-  await requireFolder(flags.baseline, '--baseline');
-  await requireFolder(flags.current, '--current');
+  // Reports go into PR comments: folders as typed, or relative to the working directory, never absolute.
+  const baseline = shownFolder(flags.baseline);
+  const current = shownFolder(flags.current);
+  await requireFolder(baseline, '--baseline');
+  await requireFolder(current, '--current');
   const loaded = filterByVendor(await loadAllContracts([flags.contracts]), flags.vendor);
   const contracts = new Map<string, Contract>(loaded.map((l) => [l.contract.id, l.contract]));
   const started = performance.now();
-  const summary = await collectAudit(auditPairs({ baseline: flags.baseline, current: flags.current, contracts, rules: DRIFT_RULES, vendors: flags.vendor }), {
+  const summary = await collectAudit(auditPairs({ baseline, current, contracts, rules: DRIFT_RULES, vendors: flags.vendor }), {
     tool: TOOL,
-    baseline: displayPath(flags.baseline),
-    current: displayPath(flags.current),
+    baseline,
+    current,
     failOn,
     startedAt: new Date().toISOString(),
     elapsedMs: () => performance.now() - started,
   });
   // A report that could not be written is a configuration error, whatever the audit found.
   if (!(await notify(reporters, summary, io))) return 2;
+  if (flags.accept === true) return accept(baseline, current, summary, contracts, io);
   return summary.ok ? 0 : 1;
+}
+
+async function accept(baseline: string, current: string, summary: AuditSummary, contracts: ReadonlyMap<string, Contract>, io: CliIo): Promise<number> {
+  try {
+    const done = await acceptBaseline({ baseline, current, pairs: summary.pairs, contracts, env: process.env });
+    const what = done.written.length + done.removed.length === 0 ? 'nothing to accept: no case drifted' : `${done.written.length} file(s) written, ${done.removed.length} removed`;
+    io.stderr.write(`Accepted into ${baseline}: ${what}.\n${[...done.written.map((f) => `  written ${f}\n`), ...done.removed.map((f) => `  removed ${f}\n`)].join('')}`);
+    return 0;
+  } catch (error) {
+    // A leak is a finding about the current recordings, not a usage error: exit 1, nothing written.
+    if (!(isSuiteError(error) && error.code === 'SECRET_LEAK')) throw error;
+    io.stderr.write(`error: --accept refused, the baseline is unchanged. ${error.message}\n${error.details.map((d) => `  ${d}\n`).join('')}`);
+    return 1;
+  }
+}
+
+/** A folder as the user typed it when relative, else relative to the working directory (`.` for itself). */
+function shownFolder(path: string): string {
+  return isAbsolute(path) ? relative(process.cwd(), path) || '.' : path;
 }
 
 function parseFailOn(value: string): DriftSeverity {

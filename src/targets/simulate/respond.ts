@@ -1,7 +1,9 @@
 import type { Contract, ResponseSpec } from '../../types/contract.ts';
 import type { Outcome } from '../../model/outcome.ts';
 import { assertNever } from '../../model/result.ts';
-import type { Exemplars } from './exemplars.ts';
+import type { Exemplar, Exemplars } from './exemplars.ts';
+import type { HttpRequest } from '../../model/http.ts';
+import { compareRequests } from '../../recording/compare-requests.ts';
 import { classifyResponse } from '../../protocols/classify-response.ts';
 import { fillBody } from './fill-body.ts';
 import type { Answer, Decision, GenericAnswer, SimulatedResponse } from './sim-types.ts';
@@ -14,19 +16,40 @@ const DROPPED = new Set(['content-length', 'transfer-encoding', 'connection', 'k
  * recorded case (in contract order) whose response matches the documented response, with the
  * message and the dynamic values (lock token, ids) written in.
  */
-export function respond(contract: Contract, exemplars: Exemplars, decision: Decision): SimulatedResponse {
+export function respond(contract: Contract, exemplars: Exemplars, decision: Decision, request?: HttpRequest): SimulatedResponse {
   const answer = 'generic' in decision ? resolveGeneric(contract, exemplars, decision) : decision;
   const scripted = answer.exemplarCase === undefined ? undefined : exemplars.byCase.get(answer.exemplarCase);
   if (scripted !== undefined) return { response: { ...scripted.response, headers: clean(scripted.response.headers, {}) }, documented: null };
-  const exemplar = exemplars.byResponse.get(answer.response)?.[0];
-  if (exemplar === undefined) return noExemplar(answer.response);
-  const spec = contract.responses.find((r) => r.name === answer.response);
+  const own = pickExemplar(contract, exemplars, answer.response, request);
+  if (own === undefined) return noExemplar(answer.response);
+  const { exemplar, response: documented } = own;
+  const spec = contract.responses.find((r) => r.name === documented);
   const headers = clean(exemplar.response.headers, answer.headers ?? {});
   const filled = { status: exemplar.response.status, headers, body: fill(exemplar.response.body, answer, spec?.message) };
   // A filled value must not turn the body into another documented response (e.g. a message that
   // mentions a token, where the message tells token errors apart): then answer as recorded.
-  const still = classifyResponse(contract, filled).matched === answer.response;
-  return { response: still ? filled : { ...filled, body: exemplar.response.body }, documented: answer.response };
+  const still = classifyResponse(contract, filled).matched === documented;
+  return { response: still ? filled : { ...filled, body: exemplar.response.body }, documented };
+}
+
+/**
+ * The recorded case to answer from: the one whose recorded request is this request (credentials
+ * aside), since the vendor answered exactly that (InvoiceXpress's three real 404 bodies, CRM.COM's
+ * two doc examples), among the cases of the decided response, or, for a success, of any documented
+ * success (Centra documents two success shapes; credentials were accepted, so ignoring them in the
+ * comparison cannot pick a refusal). Otherwise the first recorded case of the decided response.
+ */
+function pickExemplar(contract: Contract, exemplars: Exemplars, decided: string, request: HttpRequest | undefined): { exemplar: Exemplar; response: string } | undefined {
+  const first = exemplars.byResponse.get(decided)?.[0];
+  const fallback = first === undefined ? undefined : { exemplar: first, response: decided };
+  if (request === undefined) return fallback;
+  const ok = contract.responses.find((r) => r.name === decided)?.outcome === 'ok';
+  const alike = [decided, ...(ok ? contract.responses.filter((r) => r.outcome === 'ok' && r.name !== decided).map((r) => r.name) : [])];
+  for (const name of alike) {
+    const match = exemplars.byResponse.get(name)?.find((e) => compareRequests(contract, e.request, request).length === 0);
+    if (match !== undefined) return { exemplar: match, response: name };
+  }
+  return fallback;
 }
 
 function fill(recorded: string, answer: Answer, messagePath: string | undefined): string {

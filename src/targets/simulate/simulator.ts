@@ -73,7 +73,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       const protocolAnswer = soapProtocolAnswer(contract, request);
       if (protocolAnswer !== undefined) return { response: protocolAnswer.response, documented: null, note: protocolAnswer.note };
       const notes: string[] = [];
-      const answered = respond(contract, options.exemplars, await decide(ctx, request, url, route.pathParams, notes));
+      const answered = respond(contract, options.exemplars, await decide(ctx, request, url, route.pathParams, notes), request);
       return notes.length === 0 ? answered : { ...answered, note: notes.join(' | ') };
     },
     state: () => ctx.store.snapshot(),

@@ -1,8 +1,8 @@
 import type { PairContext } from '../../../src/audit/pair-context.ts';
 import type { TreeDifference } from '../../../src/audit/tree-difference.ts';
-import { parseTreeKey } from '../../../src/audit/tree-key.ts';
 import { assertNever } from '../../../src/model/result.ts';
 import type { Violation } from '../../../src/model/violation.ts';
+import { coversViolation, unexpectedAt } from './unexpected.ts';
 import { valueVerdict } from './value-verdict.ts';
 
 /**
@@ -14,14 +14,7 @@ import { valueVerdict } from './value-verdict.ts';
  */
 export function explained(ctx: PairContext, v: Violation): boolean {
   if (v.rule === 'undocumented-response') return ctx.baseline?.parsed?.outcome !== ctx.current?.parsed?.outcome;
-  const path = v.path.split('/').filter((s) => s !== '' && !/^\d+$/.test(s)).join('/');
-  const payload = payloadName(ctx);
-  return ctx.differences.some((d) =>
-    breakingPlaces(ctx, d).some((place) => {
-      const p = place.replace(/^\//, '');
-      return [p, payload === undefined ? p : `${payload}/${p}`].some((q) => q === '' || path === q || path.startsWith(`${q}/`));
-    }),
-  );
+  return ctx.differences.some((d) => breakingPlaces(ctx, d).some((place) => coversViolation(ctx, place, v)));
 }
 
 function breakingPlaces(ctx: PairContext, d: TreeDifference): string[] {
@@ -40,6 +33,8 @@ function breakingPlaces(ctx: PairContext, d: TreeDifference): string[] {
       return verdict === 'type' || verdict === 'format' ? places(ctx.localPath('current', d.at)) : [];
     }
     case 'added':
+      // A field the closed structure does not allow is reported once, as drift.field-unexpected.
+      return !d.item && unexpectedAt(ctx, d.at) !== undefined ? places(ctx.localPath('current', d.at)) : [];
     case 'reordered':
     case 'sequence':
       return [];
@@ -48,10 +43,4 @@ function breakingPlaces(ctx: PairContext, d: TreeDifference): string[] {
   }
 }
 
-function payloadName(ctx: PairContext): string | undefined {
-  const body = ctx.current?.body;
-  if (body === undefined || (body.kind !== 'xml' && body.kind !== 'json')) return undefined;
-  const last = body.payloadPath.at(-1);
-  return typeof last === 'string' ? parseTreeKey(last).local : undefined;
-}
 

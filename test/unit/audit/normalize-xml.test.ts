@@ -14,7 +14,7 @@ const SOAP = 'http://schemas.xmlsoap.org/soap/envelope/';
 const FAULTS = [
   `<s:Envelope xmlns:s="${SOAP}"><s:Body><s:Fault><faultcode>s:Client</faultcode><faultstring>Bad</faultstring></s:Fault></s:Body></s:Envelope>`,
   `<soap:Envelope xmlns:soap="${SOAP}">\n  <soap:Body>\n    <soap:Fault>\n      <faultcode>soap:Client</faultcode>\n      <faultstring>Bad</faultstring>\n    </soap:Fault>\n  </soap:Body>\n</soap:Envelope>\n`,
-  `<SOAP-ENV:Envelope xmlns:SOAP-ENV="${SOAP}"><SOAP-ENV:Body><SOAP-ENV:Fault><faultcode>SOAP-ENV:Client</faultcode><faultstring>  Bad  </faultstring></SOAP-ENV:Fault></SOAP-ENV:Body></SOAP-ENV:Envelope>`,
+  `<SOAP-ENV:Envelope xmlns:SOAP-ENV="${SOAP}"><SOAP-ENV:Body><SOAP-ENV:Fault><faultcode> SOAP-ENV:Client </faultcode><faultstring>Bad</faultstring></SOAP-ENV:Fault></SOAP-ENV:Body></SOAP-ENV:Envelope>`,
   `<Envelope xmlns="${SOAP}" xmlns:e="${SOAP}"><Body><Fault><faultcode xmlns="">e:Client</faultcode><faultstring xmlns="">Bad</faultstring></Fault></Body></Envelope>`,
 ];
 
@@ -30,8 +30,11 @@ describe('normalizeXml', () => {
     expect(JSON.parse(JSON.stringify(tree))).toEqual({ '{urn:a}r': { '{urn:a}e': ['1', '2', '3'], '{urn:a}n': null, '{urn:a}t': { '@{urn:x}lang': 'pt', '#text': 'text' } } });
   });
 
-  it('ignores whitespace-only text and trims text values', () => {
-    expect(normalize('<a>\n  <b>  x  </b>\n</a>')).toEqual(normalize('<a><b>x</b></a>'));
+  it('ignores whitespace-only text and indentation but keeps the text of a leaf exactly', () => {
+    expect(normalize('<a>\n  <b>x</b>\n  <c>  </c>\n</a>')).toEqual(normalize('<a><b>x</b><c/></a>'));
+    // A trailing space is part of the value: EBizCharge's not-found answer is "Not Found ".
+    expect(normalize('<a><b>Not Found </b></a>')).not.toEqual(normalize('<a><b>Not Found</b></a>'));
+    expect(JSON.stringify(normalize('<a><b>Not Found </b></a>'))).toContain('"Not Found "');
   });
 });
 

@@ -120,6 +120,7 @@ describe('renderAuditConsole', () => {
     expect(out).toContain('before "1" → after (absent)');
     expect(out).toMatch(/ 4 breaking · 1 warning · 53 pairs: 48 unchanged, 5 changed, 0 added, 0 removed/);
     expect(out).toContain('✗ Drift at or above --fail-on breaking');
+    expect(out).toContain(`Accept after review: conformance audit --baseline ${summary.baseline} --current ${summary.current} --accept`);
     expect(out).not.toContain('\u001b[');
   });
 
@@ -131,6 +132,7 @@ describe('renderAuditConsole', () => {
     const out = renderAuditConsole(clean, { color: false });
     expect(out).toContain('no drift · 53 pairs: 53 unchanged');
     expect(out).toContain('✓ No drift at or above --fail-on breaking');
+    expect(out).not.toContain('--accept');
   });
 
   it('prints hostile text without breaking lines of other changes', () => {

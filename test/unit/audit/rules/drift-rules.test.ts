@@ -4,6 +4,10 @@ import { auditFixture, auditFolders, auditVariant, changeTriples, EBIZ_RESULT, O
 
 const EBIZ = 'http://eBizCharge.ServiceModel.SOAP';
 const OPS = 'http://www.opsplanning.com/webservices/public/data';
+const SOAP = 'http://schemas.xmlsoap.org/soap/envelope/';
+const CENTRA = 'http://www.centra.com/webservices/';
+const SOAP_BODY = `/{${SOAP}}Envelope/{${SOAP}}Body`;
+const EBIZ_FAULT = `${SOAP_BODY}/{${SOAP}}Fault`;
 
 /** Each variant changes one thing (test/fixtures/audit/README.md) and reports exactly these changes. */
 const EXPECTED: Record<string, Array<[string, string, string]>> = {
@@ -24,7 +28,10 @@ const EXPECTED: Record<string, Array<[string, string, string]>> = {
     ['drift.status-changed', 'breaking', 'response.status'],
     ['drift.outcome-changed', 'breaking', 'response.outcome'],
   ],
-  'outcome-changed': [['drift.outcome-changed', 'breaking', 'response.outcome']],
+  'outcome-changed': [
+    ['drift.outcome-changed', 'breaking', 'response.outcome'],
+    ['drift.value-changed', 'info', `${SOAP_BODY}/{${CENTRA}}result/{${CENTRA}}success`],
+  ],
   'code-changed': [['drift.code-changed', 'breaking', `${EBIZ_RESULT}/{${EBIZ}}ErrorCode`]],
   'code-added': [
     ['drift.code-added', 'warning', `${OPS_RESULT}/{${OPS}}Errors/{${OPS}}OpsWebError/{${OPS}}ErrorCode`],
@@ -35,7 +42,34 @@ const EXPECTED: Record<string, Array<[string, string, string]>> = {
   'field-renamed': [['drift.field-renamed', 'breaking', `${EBIZ_RESULT}/{${EBIZ}}InvoiceInternalId`]],
   'field-moved': [['drift.field-moved', 'breaking', '$.data.reference_number']],
   reordered: [['drift.reordered', 'info', '$.data.invoice_item_set']],
-  'sequence-changed': [['drift.sequence-changed', 'warning', EBIZ_RESULT]],
+  'sequence-changed': [['drift.sequence-broken', 'breaking', EBIZ_RESULT]],
+  'wcf-internal-service-fault': [['drift.code-changed', 'breaking', `${EBIZ_FAULT}/faultcode`]],
+  'fault-code-unmatched': [
+    ['drift.outcome-changed', 'breaking', 'response.outcome'],
+    ['drift.code-changed', 'breaking', `${EBIZ_FAULT}/faultcode`],
+  ],
+  'trailing-space': [
+    ['drift.outcome-changed', 'breaking', 'response.outcome'],
+    ['drift.whitespace-changed', 'warning', `${EBIZ_RESULT}/{${EBIZ}}Error`],
+  ],
+  'element-unexpected': [['drift.field-unexpected', 'breaking', `${EBIZ_RESULT}/{${EBIZ}}ErrorDetail`]],
+  'server-error-instead': [
+    ['drift.status-changed', 'breaking', 'response.status'],
+    ['drift.outcome-changed', 'breaking', 'response.outcome'],
+    ['drift.code-added', 'warning', `${EBIZ_FAULT}/faultcode`],
+    ['drift.message-changed', 'warning', `${EBIZ_FAULT}/faultstring`],
+    ['drift.field-removed', 'breaking', `${SOAP_BODY}/{${EBIZ}}UpdateInvoiceResponse`],
+    ['drift.field-added', 'info', `${SOAP_BODY}/{${SOAP}}Fault`],
+  ],
+  'success-message-changed': [['drift.message-changed', 'warning', '$.status.message']],
+  // Qualified fault children: their namespace changed, but the code and the message are still there.
+  'fault-qualified-children': [
+    ['drift.namespace-changed', 'breaking', `${EBIZ_FAULT}/faultcode`],
+    ['drift.namespace-changed', 'breaking', `${EBIZ_FAULT}/faultstring`],
+  ],
+  'value-changed': [['drift.value-changed', 'info', '$.data.udf_string_1']],
+  'volatile-timestamp': [],
+  'volatile-type-changed': [['drift.type-changed', 'breaking', `${OPS_RESULT}/{${OPS}}Data/{${OPS}}InvoiceTimestamp`]],
   'field-emptied': [['drift.field-emptied', 'warning', `${OPS_RESULT}/{${OPS}}Data/{${OPS}}InvoiceTimestamp`]],
   'case-removed': [['drift.case-removed', 'breaking', 'opsplanning/UpdateInvoicePaymentStatus/fault-server.har']],
   'case-added': [['drift.case-added', 'info', 'opsplanning/UpdateInvoicePaymentStatus/fault-server-retry.har']],
@@ -51,9 +85,46 @@ describe('drift rules on the fixture variants', () => {
   });
 
   it.each(DRIFT_RULES.map((r) => [r.id, r] as const))('%s fires on a variant and stays silent on identical recordings', async (id) => {
-    expect(Object.values(EXPECTED).some((changes) => changes.some(([rule]) => rule === id))).toBe(true);
+    expect(Object.values(EXPECTED).some((changes) => changes.some(([rule]) => rule === id)) || id === 'drift.sequence-changed').toBe(true);
     identical ??= auditFolders(auditFixture('baseline'), auditFixture('baseline'));
     expect((await identical).changes.filter((c) => c.id === id)).toEqual([]);
+  });
+
+  it('reports a sequence change as a warning where no contract says the sequence is ordered', async () => {
+    const variant = auditFixture('variants', 'sequence-changed');
+    const summary = await auditFolders(`${variant}/baseline`, `${variant}/current`, { contracts: new Map() });
+    expect(changeTriples(summary)).toEqual([['drift.sequence-changed', 'warning', EBIZ_RESULT]]);
+  });
+
+  it('says which readers each breaking change breaks, and only on breaking changes', async () => {
+    const summary = await auditVariant('server-error-instead');
+    for (const c of summary.changes) expect(c.breaks !== undefined).toBe(c.severity === 'breaking');
+    expect(DRIFT_RULES.filter((r) => r.severity === 'breaking' && (r.breaks ?? '') === '')).toEqual([]);
+    expect((await auditVariant('element-unexpected')).changes[0]?.breaks).toMatch(/zeep's default mode.*lax readers.*ignore it/);
+  });
+
+  it('groups the consequences of one HTTP 500 under the status change', async () => {
+    const changes = (await auditVariant('server-error-instead')).changes;
+    const [cause, ...rest] = changes;
+    expect(cause?.id).toBe('drift.status-changed');
+    expect(cause?.causedBy).toBeUndefined();
+    expect(rest.length).toBe(5);
+    for (const c of rest) expect(c.causedBy).toEqual({ id: 'drift.status-changed', path: 'response.status' });
+  });
+
+  it('shows a whitespace-only change visibly and groups it under the outcome it flips', async () => {
+    const [outcome, space] = (await auditVariant('trailing-space')).changes;
+    expect(outcome?.before).toBe('not_found');
+    expect(space?.before).toBe('Not Found ');
+    expect(space?.after).toBe('Not Found');
+    expect(space?.message).toContain('"Not Found␠" → "Not Found"');
+    expect(space?.causedBy).toEqual({ id: 'drift.outcome-changed', path: 'response.outcome' });
+  });
+
+  it('reads the faultcode and faultstring of a fault that matches no documented response', async () => {
+    const code = (await auditVariant('fault-code-unmatched')).changes.find((c) => c.id === 'drift.code-changed');
+    expect(code?.after).toBe('{urn:example:other}SomethingElse');
+    expect((await auditVariant('fault-code-unmatched')).changes.some((c) => c.id === 'drift.message-changed')).toBe(false);
   });
 
   it('has stable, unique, dotted rule ids', () => {
