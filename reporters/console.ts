@@ -68,9 +68,9 @@ export function createConsoleReporter(options: ReporterOptions): Reporter {
   return {
     name: 'console',
     onRunStart(info) {
-      showExchanges = info.target !== 'replay';
+      showExchanges = info.target !== 'replay' && info.target !== 'check';
       progress = createContractProgress(palette, Math.max(0, ...info.contracts.map((c) => c.length)));
-      write([runHeader(info, palette, columns), '']);
+      write([runHeader(info, palette, columns)]);
     },
     onExchange(exchange) {
       if (!showExchanges) return;
@@ -81,7 +81,9 @@ export function createConsoleReporter(options: ReporterOptions): Reporter {
       }
     },
     onCheckResult(result) {
-      write(progress.add(result));
+      // Replay and check finish in well under a second and the table shows every contract: a line per
+      // contract as it completes is progress only where the vendor (or simulator) takes real time.
+      if (showExchanges) write(progress.add(result));
     },
     onWarning(message) {
       write([...progress.flush(), ` ${palette.yellow(SYMBOLS.warning)} ${truncate(message, columns - 4)}`]);
