@@ -86,7 +86,8 @@ export function createConsoleReporter(options: ReporterOptions): Reporter {
       if (showExchanges) write(progress.add(result));
     },
     onWarning(message) {
-      write([...progress.flush(), ` ${palette.yellow(SYMBOLS.warning)} ${truncate(message, columns - 4)}`]);
+      // In full, not cut to the width: a run warning says where (e.g. which entries of a capture hold live secrets).
+      write([...progress.flush(), ` ${palette.yellow(SYMBOLS.warning)} ${message}`]);
     },
     onRunEnd(summary) {
       write(progress.flush());
