@@ -58,10 +58,14 @@ function typePattern(field: FieldSpec, flavor: SchemaFlavor): string | undefined
   return flavor === 'xml' ? XML_PATTERNS[field.type] : undefined;
 }
 
+/** xs:int, the range the vendors' WSDLs give integer fields; applies where a contract sets no bound. */
+export const XS_INT_RANGE = { minimum: -2147483648, maximum: 2147483647 } as const;
+
 function numericRange(field: FieldSpec): JsonSchema {
+  const int = field.type === 'integer';
   return {
-    ...bound('minimum', field.minimum),
-    ...bound('maximum', field.maximum),
+    ...bound('minimum', field.minimum ?? (int && field.exclusiveMinimum === undefined ? XS_INT_RANGE.minimum : undefined)),
+    ...bound('maximum', field.maximum ?? (int && field.exclusiveMaximum === undefined ? XS_INT_RANGE.maximum : undefined)),
     ...bound('exclusiveMinimum', field.exclusiveMinimum),
     ...bound('exclusiveMaximum', field.exclusiveMaximum),
   };
