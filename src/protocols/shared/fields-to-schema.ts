@@ -45,9 +45,18 @@ function scalarSchema(field: FieldSpec, flavor: SchemaFlavor): JsonSchema {
   return {
     type: 'string',
     ...common,
-    ...(pattern === undefined ? {} : { pattern }),
+    ...patternSchema(pattern, field.maxLength),
     ...(Object.keys(range).length > 0 ? { numericRange: range } : {}),
   };
+}
+
+/**
+ * A pattern on a field with maxLength only runs on values within it (ajv checks every keyword
+ * under allErrors, so maxLength alone would not stop a long value reaching a backtracking pattern).
+ */
+function patternSchema(pattern: string | undefined, maxLength: number | undefined): JsonSchema {
+  if (pattern === undefined) return {};
+  return maxLength === undefined ? { pattern } : { if: { maxLength }, then: { pattern } };
 }
 
 function typePattern(field: FieldSpec, flavor: SchemaFlavor): string | undefined {

@@ -1,0 +1,80 @@
+import type { Expression } from 'jsonata';
+
+/** The named bounds on evaluating one JSONata rule expression. */
+export const RULE_BUDGET = {
+  /** Wall-clock time one evaluation may take, in milliseconds. */
+  maxMs: 500,
+  /** Deepest nesting of JSONata evaluation steps (recursion through functions counts). */
+  maxDepth: 500,
+  /** Longest range `[a..b]`; bounds must be number literals, so the size is known when the contract loads. */
+  maxRange: 10_000,
+} as const;
+
+/** The per-evaluation counters, passed to the hooks through a variable binding. */
+export interface BudgetState {
+  readonly started: number;
+  depth: number;
+}
+
+/** Name of the binding that carries `BudgetState` (not a valid JSONata identifier a rule could shadow by accident). */
+export const BUDGET_BINDING = '__ruleBudget';
+
+/** Raised from inside JSONata when an evaluation leaves its budget. */
+export class RuleBudgetExceeded extends Error {
+  constructor(readonly limit: 'time' | 'depth', message: string) {
+    super(message);
+    this.name = 'RuleBudgetExceeded';
+  }
+}
+
+interface Environment {
+  lookup(name: string): unknown;
+}
+
+/**
+ * Install jsonata's evaluation hooks (`__evaluate_entry` / `__evaluate_exit`, the timeboxing
+ * pattern from jsonata's own tests) on a compiled expression. They read the per-evaluation
+ * `BudgetState` from the bindings, so one compiled expression can be evaluated concurrently.
+ */
+export function installBudget(expression: Expression): void {
+  expression.assign(Symbol.for('jsonata.__evaluate_entry') as unknown as string, (_expr: unknown, _input: unknown, env: Environment) => {
+    const state = env.lookup(BUDGET_BINDING) as BudgetState | undefined;
+    if (state === undefined) return;
+    state.depth += 1;
+    if (state.depth > RULE_BUDGET.maxDepth) throw new RuleBudgetExceeded('depth', `evaluation nested deeper than ${RULE_BUDGET.maxDepth} steps (runaway recursion?)`);
+    if (performance.now() - state.started > RULE_BUDGET.maxMs) throw new RuleBudgetExceeded('time', `evaluation took longer than ${RULE_BUDGET.maxMs} ms`);
+  });
+  expression.assign(Symbol.for('jsonata.__evaluate_exit') as unknown as string, (_expr: unknown, _input: unknown, env: Environment) => {
+    const state = env.lookup(BUDGET_BINDING) as BudgetState | undefined;
+    if (state !== undefined) state.depth -= 1;
+  });
+}
+
+interface AstNode {
+  readonly type?: string;
+  readonly value?: unknown;
+  readonly position?: number;
+  readonly lhs?: AstNode;
+  readonly rhs?: AstNode;
+}
+
+/**
+ * Ranges are the one step that allocates without bound inside a single evaluation step (JSONata
+ * allows 10 million items), so the hooks cannot stop them: refuse, when the contract loads, a
+ * range whose bounds are not number literals or that spans more than `maxRange` items.
+ */
+export function rangeProblem(expression: Expression): string | undefined {
+  const stack: unknown[] = [expression.ast()];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (typeof node !== 'object' || node === null) continue;
+    const n = node as AstNode;
+    if (n.type === 'binary' && n.value === '..') {
+      const from = n.lhs?.type === 'number' ? Number(n.lhs.value) : undefined;
+      const to = n.rhs?.type === 'number' ? Number(n.rhs.value) : undefined;
+      if (from === undefined || to === undefined) return `the range at position ${n.position ?? 0} has a bound that is not a number literal (its size must be known; limit ${RULE_BUDGET.maxRange} items)`;
+      if (to - from + 1 > RULE_BUDGET.maxRange) return `the range [${from}..${to}] has ${to - from + 1} items, more than the limit of ${RULE_BUDGET.maxRange}`;
+    }
+    for (const child of Object.values(n)) if (typeof child === 'object') stack.push(child);
+  }
+  return undefined;
+}
