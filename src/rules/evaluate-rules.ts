@@ -34,11 +34,11 @@ export async function evaluateRules(contract: Contract, on: 'request' | 'respons
 }
 
 /**
- * @throws {SuiteError} `RULE_BUDGET` when a rule leaves its time or depth budget: that is a broken
+ * @throws {SuiteError} `RULE_BUDGET` when a rule leaves its step or depth budget: that is a broken
  * contract (exit 2), not a verdict on the message.
  */
 async function evaluateRule(rule: RuleSpec, input: RuleInput, contractId: string): Promise<Violation[]> {
-  const budget: BudgetState = { started: performance.now(), depth: 0 };
+  const budget: BudgetState = { steps: 0, depth: 0 };
   const bindings = { header: input.header ?? null, root: input.data, [BUDGET_BINDING]: budget };
   try {
     const subjects = rule.scope === undefined ? [input.data] : asArray(await compileExpression(rule.scope).evaluate(input.data, bindings));
@@ -50,7 +50,7 @@ async function evaluateRule(rule: RuleSpec, input: RuleInput, contractId: string
     return out;
   } catch (error) {
     if (error instanceof RuleBudgetExceeded) {
-      throw new SuiteError('RULE_BUDGET', `Rule ${rule.id} of ${contractId} exceeded its evaluation budget: ${error.message} (limits: ${RULE_BUDGET.maxMs} ms, depth ${RULE_BUDGET.maxDepth}).`);
+      throw new SuiteError('RULE_BUDGET', `Rule ${rule.id} of ${contractId} exceeded its evaluation budget: ${error.message} (limits: ${RULE_BUDGET.maxSteps} steps, depth ${RULE_BUDGET.maxDepth}).`);
     }
     return [{ rule: 'rule-error', path: rule.id, message: `Rule ${rule.id} could not be evaluated: ${(error as { message?: string }).message ?? String(error)}`, severity: 'error', params: { rule: rule.id } }];
   }
