@@ -12,8 +12,8 @@ export type { XmlProblem, XmlProblemRule } from './xml-problem.ts';
 
 /**
  * Resource limits for one document, all checked by one scan before fast-xml-parser builds
- * anything. Defaults: `maxBytes` 5 MiB, `maxDepth` 64, `maxElements` 50,000, `maxAttributes`
- * 50,000, `maxReferences` 50,000, `maxTextChars` 2 Mi characters.
+ * anything. Defaults: `maxBytes` 5 MiB, `maxDepth` 64, `maxElements` 20,000, `maxAttributes`
+ * 20,000 (`maxAttributesPerElement` 1,000), `maxReferences` 20,000, `maxTextChars` 2 Mi characters.
  */
 export interface XmlLimits extends XmlCountLimits {
   /** Largest accepted document, in UTF-8 bytes. @default 5 MiB */
@@ -24,9 +24,10 @@ export interface XmlLimits extends XmlCountLimits {
 export const DEFAULT_XML_LIMITS: XmlLimits = {
   maxBytes: 5 * 1024 * 1024,
   maxDepth: 64,
-  maxElements: 50_000,
-  maxAttributes: 50_000,
-  maxReferences: 50_000,
+  maxElements: 20_000,
+  maxAttributes: 20_000,
+  maxAttributesPerElement: 1_000,
+  maxReferences: 20_000,
   maxTextChars: 2 * 1024 * 1024,
 };
 

@@ -10,6 +10,8 @@ export interface XmlCountLimits {
   readonly maxElements: number;
   /** Most attributes (namespace declarations included) in one document. */
   readonly maxAttributes: number;
+  /** Most attributes on one element (fast-xml-parser's cost per element grows faster than linearly). */
+  readonly maxAttributesPerElement: number;
   /** Most entity and character references (`&amp;`, `&#65;`) in text and attribute values. */
   readonly maxReferences: number;
   /** Most characters of text content (CDATA included) in one document. */
@@ -114,6 +116,7 @@ function scanStartTag(source: string, at: number, counts: Counts, policy: Presca
 function startTagEnd(source: string, from: number, counts: Counts, policy: PrescanPolicy): number | XmlProblem | undefined {
   // Found once: a `<` inside a quoted value is an error, so we never need to look past it.
   const lt = source.indexOf('<', from);
+  const before = counts.attributes;
   for (let i = from; i < source.length; i += 1) {
     const ch = source[i];
     if (ch === '>') return i;
@@ -124,6 +127,9 @@ function startTagEnd(source: string, from: number, counts: Counts, policy: Presc
     counts.attributes += 1;
     counts.references += countAmpersands(source, i + 1, close);
     if (counts.attributes > policy.maxAttributes) return overLimit('attributes', policy.maxAttributes, source, i);
+    if (counts.attributes - before > policy.maxAttributesPerElement) {
+      return problemAt('xml-too-many', `An element has more attributes than the limit of ${policy.maxAttributesPerElement}.`, source, from - 1);
+    }
     i = close;
   }
   return undefined;

@@ -14,8 +14,13 @@ describe('parseXml limits inside the 5 MiB byte cap', () => {
     expect(Buffer.byteLength(body)).toBeLessThan(DEFAULT_XML_LIMITS.maxBytes);
     const problem = problemOf(body);
     expect(problem.rule).toBe('xml-too-many');
-    expect(problem.message).toContain(`attributes than the limit of ${DEFAULT_XML_LIMITS.maxAttributes}`);
+    expect(problem.message).toContain(`An element has more attributes than the limit of ${DEFAULT_XML_LIMITS.maxAttributesPerElement}`);
     expect(problem.line).toBe(1);
+  });
+
+  it('refuses more attributes in the whole document than the attribute limit', () => {
+    const problem = problemOf(`<r>${'<a b="1" c="2" d="3"/>'.repeat(Math.ceil((DEFAULT_XML_LIMITS.maxAttributes + 1) / 3))}</r>`);
+    expect(problem.message).toContain(`more attributes than the limit of ${DEFAULT_XML_LIMITS.maxAttributes}`);
   });
 
   it('refuses 1.2 million empty elements by the element limit', () => {
