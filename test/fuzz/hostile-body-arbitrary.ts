@@ -30,8 +30,9 @@ function amplified(kind: 'xml' | 'json'): fc.Arbitrary<string> {
   const n = fc.integer({ min: 1, max: 70_000 });
   if (kind === 'json') {
     return fc.oneof(
-      n.map((k) => `{"data":{${Array.from({ length: Math.min(k * 2, 110_000) }, (_, i) => `"k${i}":0`).join(',')}}}`),
+      n.map((k) => `{"data":{${Array.from({ length: Math.min(k, 22_000) }, (_, i) => `"k${i}":0`).join(',')}}}`),
       fc.integer({ min: 1, max: 200 }).map((d) => `{"data":${'['.repeat(d)}${']'.repeat(d)}}`),
+      n.map((k) => `{"data":{"invoice_item_set":[${Array(Math.min(k, 22_000)).fill('{}').join(',')}]}}`),
       n.map((k) => `{"status":{"code":"${'x'.repeat(k * 20)}"}}`),
     );
   }

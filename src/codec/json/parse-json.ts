@@ -7,14 +7,16 @@ export interface JsonLimits {
   readonly maxBytes: number;
   /** Deepest object/array nesting. @default 64 */
   readonly maxDepth: number;
-  /** Most object keys in the whole text. @default 100,000 */
+  /** Most object keys in the whole text. @default 20,000 */
   readonly maxKeys: number;
+  /** Most objects and arrays in the whole text. @default 20,000 */
+  readonly maxContainers: number;
   /** Longest string (key or value), in characters of the JSON text. @default 1 Mi */
   readonly maxStringChars: number;
 }
 
 /** Default limits for response and request bodies. */
-export const DEFAULT_JSON_LIMITS: JsonLimits = { maxBytes: 5 * 1024 * 1024, maxDepth: 64, maxKeys: 100_000, maxStringChars: 1024 * 1024 };
+export const DEFAULT_JSON_LIMITS: JsonLimits = { maxBytes: 5 * 1024 * 1024, maxDepth: 64, maxKeys: 20_000, maxContainers: 20_000, maxStringChars: 1024 * 1024 };
 
 /** Why a JSON text was refused. */
 export interface JsonProblem {

@@ -16,6 +16,7 @@ const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 export function scanJson(text: string, limits: JsonLimits): JsonProblem | undefined {
   const stack: Frame[] = [];
   let keys = 0;
+  let containers = 0;
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
     if (c === 34) {
@@ -32,6 +33,8 @@ export function scanJson(text: string, limits: JsonLimits): JsonProblem | undefi
       i = end;
     } else if (c === 123 || c === 91) {
       stack.push({ keys: c === 123 ? new Set() : undefined, expectKey: c === 123 });
+      containers += 1;
+      if (containers > limits.maxContainers) return problem('json-too-large', `the body has more objects and arrays than the limit of ${limits.maxContainers}`, text, i);
       if (stack.length > limits.maxDepth) return problem('json-too-deep', `JSON nests deeper than the limit of ${limits.maxDepth} levels`, text, i);
     } else if (c === 125 || c === 93) stack.pop();
     else if (c === 44) setExpectKey(stack, true);

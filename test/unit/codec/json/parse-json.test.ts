@@ -41,6 +41,12 @@ describe('parseJson', () => {
     expect(problemOf(wide).rule).toBe('json-too-large');
   });
 
+  it('refuses more objects and arrays than the container limit', () => {
+    expect(problemOf('[{},[],{}]', { maxContainers: 3 }).message).toContain('more objects and arrays than the limit of 3');
+    expect(problemOf(`[${Array(DEFAULT_JSON_LIMITS.maxContainers).fill('{}').join(',')}]`).rule).toBe('json-too-large');
+    expect(parseJson('[{},[],{}]', { maxContainers: 4 }).ok).toBe(true);
+  });
+
   it('refuses a string longer than the string limit', () => {
     expect(problemOf('["abcdef"]', { maxStringChars: 5 }).message).toContain('longer than the limit of 5 characters');
     expect(parseJson('["abcde"]', { maxStringChars: 5 }).ok).toBe(true);
