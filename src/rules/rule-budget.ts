@@ -12,6 +12,10 @@ export const RULE_BUDGET = {
   maxDepth: 500,
   /** Longest range `[a..b]`; bounds must be number literals, so the size is known when the contract loads. */
   maxRange: 10_000,
+  /** Longest string or array one evaluation step may produce (stops doubling loops such as `$a & $a`). */
+  maxResultLength: 1024 * 1024,
+  /** Widest `$pad` (it builds its whole result in one step, so the result check would come too late). */
+  maxPad: 10_000,
 } as const;
 
 /** The per-evaluation counters, passed to the hooks through a variable binding. */
@@ -25,7 +29,7 @@ export const BUDGET_BINDING = '__ruleBudget';
 
 /** Raised from inside JSONata when an evaluation leaves its budget. */
 export class RuleBudgetExceeded extends Error {
-  constructor(readonly limit: 'steps' | 'depth', message: string) {
+  constructor(readonly limit: 'steps' | 'depth' | 'size', message: string) {
     super(message);
     this.name = 'RuleBudgetExceeded';
   }
@@ -49,10 +53,22 @@ export function installBudget(expression: Expression): void {
     if (state.depth > RULE_BUDGET.maxDepth) throw new RuleBudgetExceeded('depth', `evaluation nested deeper than ${RULE_BUDGET.maxDepth} steps (runaway recursion?)`);
     if (state.steps > RULE_BUDGET.maxSteps) throw new RuleBudgetExceeded('steps', `evaluation took more than ${RULE_BUDGET.maxSteps} steps (an endless loop?)`);
   });
-  expression.assign(Symbol.for('jsonata.__evaluate_exit') as unknown as string, (_expr: unknown, _input: unknown, env: Environment) => {
+  expression.assign(Symbol.for('jsonata.__evaluate_exit') as unknown as string, (_expr: unknown, _input: unknown, env: Environment, result: unknown) => {
     const state = env.lookup(BUDGET_BINDING) as BudgetState | undefined;
-    if (state !== undefined) state.depth -= 1;
+    if (state === undefined) return;
+    state.depth -= 1;
+    const length = typeof result === 'string' || Array.isArray(result) ? result.length : 0;
+    if (length > RULE_BUDGET.maxResultLength) throw new RuleBudgetExceeded('size', `a step produced ${length} characters or items, more than ${RULE_BUDGET.maxResultLength}`);
   });
+  const pad = (value: unknown, width: unknown, char: unknown): string | undefined => {
+    if (value === undefined) return undefined;
+    const w = typeof width === 'number' ? Math.trunc(width) : 0;
+    if (Math.abs(w) > RULE_BUDGET.maxPad) throw new RuleBudgetExceeded('size', `$pad to ${w} characters is wider than ${RULE_BUDGET.maxPad}`);
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    const fill = typeof char === 'string' && char !== '' ? char : ' ';
+    return w < 0 ? text.padStart(-w, fill) : text.padEnd(w, fill);
+  };
+  expression.registerFunction('pad', pad, '<s-ns?:s>');
 }
 
 interface AstNode {

@@ -70,6 +70,22 @@ describe('contract limits (test/fixtures/hostile/contracts/)', () => {
     expect((await problemsOf(variant('dynamic-range-rule')))[0]).toMatchObject({ rule: 'rule-budget', message: expect.stringContaining('not a number literal') });
   });
 
+  for (const name of ['pad-rule', 'doubling-rule']) {
+    it(`stops a rule that builds a huge value in few steps (${name}) with a suite error`, async () => {
+      const loaded = await loadContract(variant(name));
+      if (!loaded.ok) throw new Error(`${name} should load`);
+      const error: unknown = await evaluateRules(loaded.value.contract, 'request', { data: {} }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'RULE_BUDGET', message: expect.stringContaining('Rule hostile-rule of centra/invoices_Update') });
+    });
+  }
+
+  it('keeps $pad working within its width limit', async () => {
+    const loaded = await loadContract(repoPath('contracts/centra/invoices_Update.yaml'));
+    if (!loaded.ok) throw new Error('centra should load');
+    const contract = { ...loaded.value.contract, rules: [{ id: 'pad', description: 'pads', assert: '$pad("ab", 5, "#") = "ab###" and $pad("ab", -4) = "  ab"' }] };
+    expect(await evaluateRules(contract, 'request', { data: {} })).toEqual([]);
+  });
+
   it('stops a runaway recursive rule with a suite error naming the rule', async () => {
     const loaded = await loadContract(variant('recursive-rule'));
     if (!loaded.ok) throw new Error('recursive-rule should load: it compiles and has no range');
