@@ -8,7 +8,8 @@ export type SuiteErrorCode =
   | 'RECORDING_INVALID'
   | 'REPORTER_INVALID'
   | 'CREDENTIALS_INVALID'
-  | 'SECRET_LEAK';
+  | 'SECRET_LEAK'
+  | 'RULE_BUDGET';
 
 /** An expected error (bad flag, unreadable or invalid file). Printed without a stack trace; exit 2. */
 export class SuiteError extends Error {

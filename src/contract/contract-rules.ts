@@ -1,5 +1,13 @@
 import type { Contract, FieldSpec, ParamSpec, RuleSpec } from '../types/contract.ts';
 import { compileExpression } from '../rules/evaluate-rules.ts';
+import { rangeProblem } from '../rules/rule-budget.ts';
+import safeRegex from 'safe-regex2';
+
+/**
+ * Longest value a pattern safe-regex2 cannot prove safe may run on: at worst about 2^20
+ * backtracking steps (milliseconds). The derived schema applies such patterns only within maxLength.
+ */
+export const MAX_UNSAFE_PATTERN_LENGTH = 20;
 import { canonicalItemOf, canonicalNodeAt, validateCanonical, type SchemaNode } from './canonical-schema.ts';
 
 /** A rule problem located by data path (positioned later by the loader). */
@@ -29,6 +37,7 @@ export function checkContractRules(contract: Contract, file: string): RuleProble
     ...(contract.rules ?? []).flatMap((r, i) => [...checkResponseRef(contract, r.response, ['rules', i]), ...checkExpressions(r, ['rules', i])]),
     ...(contract.behaviours ?? []).flatMap((b, i) => checkResponseRef(contract, typeof b.params?.['response'] === 'string' ? b.params['response'] : undefined, ['behaviours', i, 'params'])),
     ...checkProbe(contract),
+    ...checkWhenPatterns(contract),
     ...(contract.rules ?? []).flatMap((r, i) => (r.responses ?? []).flatMap((name) => checkResponseRef(contract, name, ['rules', i]))),
     ...contract.cases.flatMap((c, i) => (c.expect.rules ?? []).filter((id) => !(contract.rules ?? []).some((r) => r.id === id)).map((id) => ({
       path: ['cases', i, 'expect'],
@@ -48,8 +57,8 @@ function checkExpressions(rule: RuleSpec, path: Path): RuleProblem[] {
   const sources: [string, string][] = [['assert', rule.assert], ...(rule.scope === undefined ? [] : [['scope', rule.scope] as [string, string]]), ...(rule.show ?? []).map((e): [string, string] => ['show', e])];
   return sources.flatMap(([key, source]) => {
     try {
-      compileExpression(source);
-      return [];
+      const range = rangeProblem(compileExpression(source));
+      return range === undefined ? [] : [{ path, key, rule: 'rule-budget', message: `JSONata ${range}` }];
     } catch (error) {
       return [{ path, key, rule: 'invalid-expression', message: `JSONata does not compile: ${(error as { message?: string }).message ?? String(error)}` }];
     }
@@ -151,10 +160,25 @@ function checkPattern(field: FieldSpec, path: Path): RuleProblem[] {
   if (field.pattern === undefined) return [];
   try {
     new RegExp(field.pattern, 'u');
-    return [];
   } catch (error) {
     return [{ path, key: 'pattern', rule: 'invalid-pattern', message: `pattern does not compile: ${(error as Error).message}` }];
   }
+  if (safeRegex(field.pattern) || (field.maxLength !== undefined && field.maxLength <= MAX_UNSAFE_PATTERN_LENGTH)) return [];
+  return [{
+    path,
+    key: 'pattern',
+    rule: 'unsafe-pattern',
+    message: `pattern ${JSON.stringify(field.pattern)} may backtrack exponentially (safe-regex2 cannot prove it safe); rewrite it, or give the field maxLength ≤ ${MAX_UNSAFE_PATTERN_LENGTH} (it is ${field.maxLength ?? 'unbounded'}), so it only ever runs on short values`,
+  }];
+}
+
+function checkWhenPatterns(contract: Contract): RuleProblem[] {
+  return contract.responses.flatMap((r, i) =>
+    (r.match.when ?? []).flatMap((w, j) => {
+      if (w.matches === undefined || safeRegex(w.matches)) return [];
+      return [{ path: ['responses', i, 'match', 'when', j], key: 'matches', rule: 'unsafe-pattern', message: `pattern ${JSON.stringify(w.matches)} may backtrack exponentially on a response value (safe-regex2 cannot prove it safe); rewrite it` }];
+    }),
+  );
 }
 
 function checkPatterns(fields: readonly FieldSpec[], path: Path): RuleProblem[] {

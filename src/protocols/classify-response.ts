@@ -4,6 +4,7 @@ import type { Outcome } from '../model/outcome.ts';
 import { hasErrors, violation, type Violation } from '../model/violation.ts';
 import { valuesAt } from '../mapping/values-at.ts';
 import type { VendorValue } from '../mapping/vendor-value.ts';
+import { DEFAULT_XML_LIMITS } from '../codec/xml/parse-xml.ts';
 import { protocolFor } from './index.ts';
 import type { MessageBody } from './protocol.ts';
 import { decodeGeneric, decodeXmlFields } from './shared/decode-xml-fields.ts';
@@ -54,7 +55,7 @@ function decodeFor(contract: Contract, spec: ResponseSpec, response: HttpRespons
   const m = spec.match;
   if (m.status !== undefined && !(typeof m.status === 'number' ? [m.status] : m.status).includes(response.status)) return undefined;
   const kind = m.body ?? (contract.protocol === 'json' ? 'json' : 'xml');
-  if (kind === 'any') return { data: anyData(body), violations: [] };
+  if (kind === 'any') return { data: anyData(body), violations: anyBodyViolations(response, body) };
   if (kind !== body.kind) return undefined;
   if (body.kind === 'empty') return { data: null, violations: [] };
   if (body.kind === 'json') return { data: body.value as VendorValue, violations: [] };
@@ -66,6 +67,19 @@ function decodeFor(contract: Contract, spec: ResponseSpec, response: HttpRespons
   if (spec.fields === undefined) return { data: decodeGeneric(body.payload), violations: [] };
   const decoded = decodeXmlFields(body.payload, spec.fields, ns, `/${body.payload.local}`);
   return { data: decoded.value, violations: decoded.violations };
+}
+
+/**
+ * `body: any` accepts any content, never an unreadable one: a hostile or oversized body still
+ * fails. A body the response itself declares as neither XML nor JSON (an HTML error page) is
+ * taken as opaque text, bounded by the byte limit only.
+ */
+function anyBodyViolations(response: HttpResponse, body: MessageBody): readonly Violation[] {
+  if (body.kind !== 'unreadable') return [];
+  const type = (response.headers['content-type'] ?? '').toLowerCase();
+  const opaque = type !== '' && !/xml|json/.test(type);
+  const oversized = Buffer.byteLength(response.body, 'utf8') > DEFAULT_XML_LIMITS.maxBytes;
+  return opaque && !oversized ? [] : [body.problem];
 }
 
 function anyData(body: MessageBody): VendorValue {

@@ -54,9 +54,14 @@ function readEnvelope(root: XmlElement): MessageBody {
     return { kind: 'xml', root, payload: undefined, header: undefined, fault: false, violations };
   }
   const body = firstChild(root, SOAP11_NS, 'Body');
-  if (body === undefined) violations.push(violation('soap-envelope', '/Envelope/Body', `Received: an Envelope without a Body / Documented: a SOAP 1.1 Envelope has exactly one <{${SOAP11_NS}}Body>.`));
+  const bodies = root.children.filter((c) => c.ns === SOAP11_NS && c.local === 'Body').length;
+  if (bodies !== 1) violations.push(violation('soap-envelope', '/Envelope/Body', `Received: an Envelope with ${bodies === 0 ? 'no' : bodies} Body elements / Documented: a SOAP 1.1 Envelope has exactly one <{${SOAP11_NS}}Body>.`));
   const payload = body?.children[0];
   const fault = payload !== undefined && payload.ns === SOAP11_NS && payload.local === 'Fault';
+  const hasFault = body?.children.some((c) => c.ns === SOAP11_NS && c.local === 'Fault') ?? false;
+  if (hasFault && (body?.children.length ?? 0) > 1) {
+    violations.push(violation('soap-fault', '/Envelope/Body/Fault', `Received: a Body with a Fault and ${(body?.children.length ?? 1) - 1} other element(s) / Documented: a SOAP 1.1 Fault must be the only element of the Body (SOAP 1.1 §4.4).`));
+  }
   return { kind: 'xml', root, payload, header: firstChild(root, SOAP11_NS, 'Header'), fault, violations };
 }
 

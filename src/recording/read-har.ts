@@ -34,7 +34,8 @@ export async function readHar(file: string): Promise<Result<Har, string>> {
 
 /** Parse and validate HAR text. */
 export function parseHar(text: string, file: string): Result<Har, string> {
-  const parsed = parseJson(text);
+  // A HAR carries a whole body as one string: allow strings as long as the file itself.
+  const parsed = parseJson(text, { maxStringChars: Number.POSITIVE_INFINITY });
   if (!parsed.ok) return fail(`${file}: ${parsed.problem.message}`);
   return validateHar(parsed.value, file);
 }

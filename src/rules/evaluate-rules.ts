@@ -1,6 +1,8 @@
 import jsonata, { type Expression } from 'jsonata';
 import type { Contract, RuleSpec } from '../types/contract.ts';
 import type { Violation } from '../model/violation.ts';
+import { SuiteError } from '../errors.ts';
+import { BUDGET_BINDING, installBudget, RULE_BUDGET, RuleBudgetExceeded, type BudgetState } from './rule-budget.ts';
 
 const compiled = new Map<string, Expression>();
 
@@ -9,6 +11,7 @@ export function compileExpression(source: string): Expression {
   let expression = compiled.get(source);
   if (expression === undefined) {
     expression = jsonata(source);
+    installBudget(expression);
     compiled.set(source, expression);
   }
   return expression;
@@ -26,12 +29,17 @@ export interface RuleInput {
  */
 export async function evaluateRules(contract: Contract, on: 'request' | 'response', input: RuleInput, matched?: string | null): Promise<Violation[]> {
   const rules = (contract.rules ?? []).filter((r) => (r.on ?? 'request') === on && (r.responses === undefined || (matched != null && r.responses.includes(matched))));
-  const results = await Promise.all(rules.map((rule) => evaluateRule(rule, input)));
+  const results = await Promise.all(rules.map((rule) => evaluateRule(rule, input, contract.id)));
   return results.flat();
 }
 
-async function evaluateRule(rule: RuleSpec, input: RuleInput): Promise<Violation[]> {
-  const bindings = { header: input.header ?? null, root: input.data };
+/**
+ * @throws {SuiteError} `RULE_BUDGET` when a rule leaves its step or depth budget: that is a broken
+ * contract (exit 2), not a verdict on the message.
+ */
+async function evaluateRule(rule: RuleSpec, input: RuleInput, contractId: string): Promise<Violation[]> {
+  const budget: BudgetState = { steps: 0, depth: 0 };
+  const bindings = { header: input.header ?? null, root: input.data, [BUDGET_BINDING]: budget };
   try {
     const subjects = rule.scope === undefined ? [input.data] : asArray(await compileExpression(rule.scope).evaluate(input.data, bindings));
     const out: Violation[] = [];
@@ -41,6 +49,9 @@ async function evaluateRule(rule: RuleSpec, input: RuleInput): Promise<Violation
     }
     return out;
   } catch (error) {
+    if (error instanceof RuleBudgetExceeded) {
+      throw new SuiteError('RULE_BUDGET', `Rule ${rule.id} of ${contractId} exceeded its evaluation budget: ${error.message} (limits: ${RULE_BUDGET.maxSteps} steps, depth ${RULE_BUDGET.maxDepth}).`);
+    }
     return [{ rule: 'rule-error', path: rule.id, message: `Rule ${rule.id} could not be evaluated: ${(error as { message?: string }).message ?? String(error)}`, severity: 'error', params: { rule: rule.id } }];
   }
 }

@@ -1,6 +1,7 @@
 import type { HttpRequest } from '../model/http.ts';
 import { normalizeHeaders } from '../model/http.ts';
 import type { SendResult } from '../types/target.ts';
+import { decodeBody } from '../codec/text/decode-body.ts';
 import { describeNetworkError } from './describe-network-error.ts';
 
 /** Per-request limits. */
@@ -32,8 +33,11 @@ export async function sendHttp(request: HttpRequest, options: HttpClientOptions 
     const init: RequestInit = { method: request.method, headers: request.headers, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' };
     if (request.method !== 'GET') init.body = request.body;
     const res = await fetch(request.url, init);
-    const body = await readLimited(res, options.maxBodyBytes ?? 5 * 1024 * 1024);
-    const response = { status: res.status, headers: normalizeHeaders(res.headers), body };
+    const bytes = await readLimited(res, options.maxBodyBytes ?? 5 * 1024 * 1024);
+    const headers = normalizeHeaders(res.headers);
+    const body = decodeBody(bytes, headers['content-type']);
+    if (!body.ok) return { ok: false, kind: 'body-encoding', problem: `the response from ${host}: ${body.problem.message}` };
+    const response = { status: res.status, headers, body: body.value };
     return { ok: true, exchange: { request, response, durationMs: Math.round(performance.now() - started) } };
   } catch (error) {
     return failure(error, host, timeoutMs);
@@ -55,14 +59,14 @@ function isTimeout(error: unknown): boolean {
   return name === 'TimeoutError' || name === 'AbortError';
 }
 
-/** Read the body as a stream, stopping as soon as it exceeds `max` bytes. */
-async function readLimited(res: Response, max: number): Promise<string> {
+/** Read the body's bytes as a stream, stopping as soon as it exceeds `max` bytes. */
+async function readLimited(res: Response, max: number): Promise<Uint8Array> {
   const declared = Number(res.headers.get('content-length') ?? 'NaN');
   if (Number.isFinite(declared) && declared > max) {
     await res.body?.cancel().catch(() => undefined);
     throw new BodyReadError('too-large', max);
   }
-  if (res.body === null) return '';
+  if (res.body === null) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];
   let bytes = 0;
   const reader = res.body.getReader();
@@ -81,7 +85,7 @@ async function readLimited(res: Response, max: number): Promise<string> {
     if (error instanceof BodyReadError) throw error;
     throw new BodyReadError('truncated', bytes, error);
   }
-  return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 function hostOf(url: string): string {

@@ -1,4 +1,5 @@
 import { http, HttpResponse } from 'msw';
+import { encodeBody } from '../codec/text/encode-body.ts';
 import { setupServer } from 'msw/node';
 import type { Contract } from '../types/contract.ts';
 import type { HttpRequest } from '../model/http.ts';
@@ -118,5 +119,6 @@ function toResponse(entry: HarEntry): Response {
   const headers = new Headers();
   for (const [name, value] of Object.entries(response.headers)) if (!SKIPPED_HEADERS.has(name)) headers.set(name, value);
   const noBody = response.status === 204 || response.status === 304;
-  return new Response(noBody ? null : response.body, { status: response.status, headers });
+  // Served in the recorded charset, so the client decodes it exactly as it would the vendor's bytes.
+  return new Response(noBody ? null : encodeBody(response.body, response.headers['content-type']), { status: response.status, headers });
 }

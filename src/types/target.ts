@@ -1,7 +1,7 @@
 import type { Exchange, HttpRequest } from '../model/http.ts';
 
 /** Why a request got no usable response. */
-export type SendFailureKind = 'unmatched' | 'timeout' | 'network' | 'too-large';
+export type SendFailureKind = 'unmatched' | 'timeout' | 'network' | 'too-large' | 'body-encoding';
 
 /** The result of sending one request through a target. */
 export type SendResult =

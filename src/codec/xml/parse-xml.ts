@@ -4,22 +4,32 @@ import { fail } from '../../model/result.ts';
 import type { Result } from '../../model/result.ts';
 import { orderedToElement } from './ordered-to-element.ts';
 import { parseOrdered } from './parse-ordered.ts';
-import { prescanXml } from './prescan-xml.ts';
+import { prescanXml, type XmlCountLimits } from './prescan-xml.ts';
 import type { XmlElement } from './xml-element.ts';
 import type { XmlProblem } from './xml-problem.ts';
 
 export type { XmlProblem, XmlProblemRule } from './xml-problem.ts';
 
-/** Resource limits for one document. */
-export interface XmlLimits {
+/**
+ * Resource limits for one document, all checked by one scan before fast-xml-parser builds
+ * anything. Defaults: `maxBytes` 5 MiB, `maxDepth` 64, `maxElements` 20,000, `maxAttributes`
+ * 20,000 (`maxAttributesPerElement` 1,000), `maxReferences` 20,000, `maxTextChars` 2 Mi characters.
+ */
+export interface XmlLimits extends XmlCountLimits {
   /** Largest accepted document, in UTF-8 bytes. @default 5 MiB */
   readonly maxBytes: number;
-  /** Deepest accepted element nesting; the root element is depth 1. @default 64 */
-  readonly maxDepth: number;
 }
 
 /** The limits used for whatever `ParseXmlOptions.limits` leaves out. */
-export const DEFAULT_XML_LIMITS: XmlLimits = { maxBytes: 5 * 1024 * 1024, maxDepth: 64 };
+export const DEFAULT_XML_LIMITS: XmlLimits = {
+  maxBytes: 5 * 1024 * 1024,
+  maxDepth: 64,
+  maxElements: 20_000,
+  maxAttributes: 20_000,
+  maxAttributesPerElement: 1_000,
+  maxReferences: 20_000,
+  maxTextChars: 2 * 1024 * 1024,
+};
 
 /** Options of `parseXml`. */
 export interface ParseXmlOptions {
@@ -49,7 +59,7 @@ function parseChecked(text: string, options: ParseXmlOptions): Result<XmlElement
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (source.trim() === '') return fail({ rule: 'xml-empty', message: 'The document is empty.' });
   const forbidProcessingInstructions = options.forbidProcessingInstructions ?? true;
-  const scanned = prescanXml(source, { maxDepth: limits.maxDepth, forbidProcessingInstructions });
+  const scanned = prescanXml(source, { ...limits, forbidProcessingInstructions });
   if (scanned !== undefined) return fail(scanned);
   const valid = XMLValidator.validate(source);
   if (valid !== true) return fail(unclosedProblem(valid, source) ?? validationProblem(valid));
@@ -58,10 +68,9 @@ function parseChecked(text: string, options: ParseXmlOptions): Result<XmlElement
 
 /** Per-field defaults, so a limit given as `undefined` from plain JS still gets its default. */
 function limitsOf({ limits }: ParseXmlOptions): XmlLimits {
-  return {
-    maxBytes: limits?.maxBytes ?? DEFAULT_XML_LIMITS.maxBytes,
-    maxDepth: limits?.maxDepth ?? DEFAULT_XML_LIMITS.maxDepth,
-  };
+  const out: Record<keyof XmlLimits, number> = { ...DEFAULT_XML_LIMITS };
+  for (const key of Object.keys(out) as (keyof XmlLimits)[]) out[key] = limits?.[key] ?? DEFAULT_XML_LIMITS[key];
+  return out;
 }
 
 /**

@@ -13,6 +13,13 @@ export type NamespaceScope = ReadonlyMap<string, string>;
 /** The bindings in force outside the root element. */
 export const ROOT_SCOPE: NamespaceScope = new Map([['xml', XML_NAMESPACE]]);
 
+/**
+ * Most namespace bindings in scope at once. Each declaring element copies its parent's bindings,
+ * so without this bound a root declaring thousands of prefixes over thousands of declaring
+ * children costs quadratic time. Real documents bind fewer than ten.
+ */
+export const MAX_NAMESPACES_IN_SCOPE = 64;
+
 /** A start tag with its names resolved, and the scope its content inherits. */
 export interface ResolvedTag {
   readonly scope: NamespaceScope;
@@ -47,6 +54,9 @@ function declareNamespaces(parent: NamespaceScope, attributes: Attributes): Resu
     // Copy on first declaration only: most elements declare nothing and share their parent's scope.
     scope ??= new Map(parent);
     scope.set(prefix, uri);
+    if (scope.size > MAX_NAMESPACES_IN_SCOPE) {
+      return fail({ rule: 'xml-too-many', message: `More than ${MAX_NAMESPACES_IN_SCOPE} namespace prefixes are bound at once (the limit).` });
+    }
   }
   return ok(scope ?? parent);
 }

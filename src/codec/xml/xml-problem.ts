@@ -8,6 +8,9 @@ export type XmlProblemRule =
   | 'xml-processing-instruction'
   | 'xml-too-large'
   | 'xml-too-deep'
+  | 'xml-too-many'
+  | 'xml-forbidden-char'
+  | 'xml-encoding'
   | 'xml-undeclared-prefix';
 
 /** Why a document was rejected, with a 1-based source position when one is known. */

@@ -110,12 +110,23 @@ export function decodeGeneric(el: XmlElement): VendorValue {
   if (isNil(el)) return null;
   if (el.children.length === 0) return el.text;
   const out: Record<string, VendorValue> = {};
+  const repeated = new Map<string, VendorValue[]>();
   const counts = new Map<string, number>();
   for (const child of el.children) counts.set(child.local, (counts.get(child.local) ?? 0) + 1);
   for (const child of el.children) {
     const value = decodeGeneric(child);
-    if ((counts.get(child.local) ?? 0) > 1) out[child.local] = [...((out[child.local] as VendorValue[] | undefined) ?? []), value];
-    else out[child.local] = value;
+    if ((counts.get(child.local) ?? 0) <= 1) {
+      out[child.local] = value;
+      continue;
+    }
+    // One array per name, appended in place: spreading it per child would be quadratic in siblings.
+    let list = repeated.get(child.local);
+    if (list === undefined) {
+      list = [];
+      repeated.set(child.local, list);
+      out[child.local] = list;
+    }
+    list.push(value);
   }
   return out;
 }

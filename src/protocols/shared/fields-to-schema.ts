@@ -45,9 +45,18 @@ function scalarSchema(field: FieldSpec, flavor: SchemaFlavor): JsonSchema {
   return {
     type: 'string',
     ...common,
-    ...(pattern === undefined ? {} : { pattern }),
+    ...patternSchema(pattern, field.maxLength),
     ...(Object.keys(range).length > 0 ? { numericRange: range } : {}),
   };
+}
+
+/**
+ * A pattern on a field with maxLength only runs on values within it (ajv checks every keyword
+ * under allErrors, so maxLength alone would not stop a long value reaching a backtracking pattern).
+ */
+function patternSchema(pattern: string | undefined, maxLength: number | undefined): JsonSchema {
+  if (pattern === undefined) return {};
+  return maxLength === undefined ? { pattern } : { if: { maxLength }, then: { pattern } };
 }
 
 function typePattern(field: FieldSpec, flavor: SchemaFlavor): string | undefined {
@@ -58,10 +67,14 @@ function typePattern(field: FieldSpec, flavor: SchemaFlavor): string | undefined
   return flavor === 'xml' ? XML_PATTERNS[field.type] : undefined;
 }
 
+/** xs:int, the range the vendors' WSDLs give integer fields; applies where a contract sets no bound. */
+export const XS_INT_RANGE = { minimum: -2147483648, maximum: 2147483647 } as const;
+
 function numericRange(field: FieldSpec): JsonSchema {
+  const int = field.type === 'integer';
   return {
-    ...bound('minimum', field.minimum),
-    ...bound('maximum', field.maximum),
+    ...bound('minimum', field.minimum ?? (int && field.exclusiveMinimum === undefined ? XS_INT_RANGE.minimum : undefined)),
+    ...bound('maximum', field.maximum ?? (int && field.exclusiveMaximum === undefined ? XS_INT_RANGE.maximum : undefined)),
     ...bound('exclusiveMinimum', field.exclusiveMinimum),
     ...bound('exclusiveMaximum', field.exclusiveMaximum),
   };

@@ -9,6 +9,12 @@ export const VENDOR_DOCS = resolve(REPO_ROOT, '..', 'shared', 'vendor-docs');
 /** True when the vendor documents are there to compare with. */
 export const HAVE_VENDOR_DOCS = existsSync(VENDOR_DOCS);
 
+/**
+ * Skip the doc comparisons only on a developer machine without `../shared/vendor-docs/`. Under
+ * `CI=true` they run, and fail naming the missing folder, so CI never passes by skipping them.
+ */
+export const SKIP_WITHOUT_DOCS = !HAVE_VENDOR_DOCS && process.env['CI'] !== 'true';
+
 /** The text of one vendor document, e.g. `centra-invoices_Update.txt`. */
 export function vendorDoc(file: string): string {
   return readFileSync(join(VENDOR_DOCS, file), 'utf8');
