@@ -77,4 +77,6 @@ export interface SimulatedResponse {
    * log and CI report, never for the vendor-shaped body.
    */
   readonly note?: string;
+  /** The id of the contract that answered, where one host serves several (a vendor's operations). */
+  readonly contract?: string;
 }
