@@ -56,7 +56,8 @@ describe('conformance simulate in CI mode', () => {
     }
     expect(code).toBe(1);
     const log = served.stdout();
-    expect(log).toMatch(/ebizcharge\/UpdateInvoice {2}POST \/eBizService\.svc {2}500 fault-client {2}\(.*soapaction.*namespace/);
+    // The namespace URI is refused; the unquoted SOAPAction, which EBizCharge's stack accepts, is logged as a warning.
+    expect(log).toMatch(/ebizcharge\/UpdateInvoice {2}POST \/eBizService\.svc {2}500 fault-client {2}\(1 violation\(s\): namespace at \/UpdateInvoice\).*warning soapaction at header soapaction \(accepted: /);
     expect(log).toMatch(/crmcom\/invoices_update .*\(auth_failed|crmcom\/invoices_update .*token/);
     const report = await readFile(join(dir, 'report.json'), 'utf8');
     const junit = await readFile(join(dir, 'junit.xml'), 'utf8');
