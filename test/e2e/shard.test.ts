@@ -20,13 +20,18 @@ async function readReport(path: string): Promise<RunSummary> {
   return JSON.parse(await readFile(path, 'utf8')) as RunSummary;
 }
 
+/** JUnit XML without what differs from run to run (durations and timestamps). */
+async function timelessXml(path: string): Promise<string> {
+  return (await readFile(path, 'utf8')).replace(/ (time|timestamp)="[^"]*"/g, '');
+}
+
 /** The report without what differs from run to run (clock and durations). */
 function timeless(summary: RunSummary): unknown {
   return JSON.parse(JSON.stringify(summary, (key, value: unknown) => (key === 'durationMs' || key === 'startedAt' ? undefined : value)));
 }
 
 describe.concurrent('--shard', () => {
-  it('refuses 0/3, 4/3 and abc on run and check as usage errors (exit 2) before any work', { timeout: QUEUED_TEST_TIMEOUT_MS }, async () => {
+  it('refuses 0/3, 4/3 and abc on run and check as usage errors (exit 2) before any work', { timeout: QUEUED_TEST_TIMEOUT_MS * 3 }, async () => {
     const [zero, over, word] = await Promise.all([runCli(['run', '--shard', '0/3']), runCli(['check', FIXED, '--shard', '4/3']), runCli(['run', '--shard', 'abc'])]);
     expect([zero.code, over.code, word.code]).toEqual([2, 2, 2]);
     expect(zero.stderr).toContain('--shard 0/3: INDEX must be between 1 and 3');
@@ -35,11 +40,11 @@ describe.concurrent('--shard', () => {
     for (const r of [zero, over, word]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('splits run into shards whose union is the unsharded run exactly once, and merges them back to it (exit 0)', { timeout: QUEUED_TEST_TIMEOUT_MS * 2 }, async () => {
+  it('splits run into shards whose union is the unsharded run exactly once, and merges them back to it (exit 0)', { timeout: QUEUED_TEST_TIMEOUT_MS * 3 }, async () => {
     const out = join(dir, 'run');
     await mkdir(out);
     const runs = await Promise.all([
-      runCli(['run', '--reporter', `json:${join(out, '..', 'run-whole.json')}`]),
+      runCli(['run', '--reporter', `json:${join(out, '..', 'run-whole.json')}`, '--reporter', `junit:${join(dir, 'run-whole.xml')}`]),
       ...[1, 2, 3].map((i) => runCli(['run', '--shard', `${i}/3`, '--reporter', `json:${join(out, `shard-${i}.json`)}`, '--reporter', 'console'])),
     ]);
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 0]);
@@ -49,17 +54,19 @@ describe.concurrent('--shard', () => {
     const ids = shards.flatMap((s) => s.results.map((r) => r.id));
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual(whole.results.map((r) => r.id).sort());
-    const merged = await runCli(['merge-reports', out, '--reporter', `json:${join(dir, 'run-merged.json')}`, '--reporter', 'console']);
+    const merged = await runCli(['merge-reports', out, '--reporter', `json:${join(dir, 'run-merged.json')}`, '--reporter', `junit:${join(dir, 'run-merged.xml')}`, '--reporter', 'console']);
     expect(merged.code, merged.stderr).toBe(0);
     expect(merged.stdout).toContain(`${whole.totals.passed} passed, 0 failed`);
     expect(timeless(await readReport(join(dir, 'run-merged.json')))).toEqual(timeless(whole));
+    // Reporters render the merge as the whole run: the same testcases, and each case's contract line.
+    expect(await timelessXml(join(dir, 'run-merged.xml'))).toBe(await timelessXml(join(dir, 'run-whole.xml')));
   });
 
-  it('splits check by entry; a failing shard makes the merge exit 1, and the merge equals the unsharded check', { timeout: QUEUED_TEST_TIMEOUT_MS * 2 }, async () => {
+  it('splits check by entry; a failing shard makes the merge exit 1, and the merge equals the unsharded check', { timeout: QUEUED_TEST_TIMEOUT_MS * 3 }, async () => {
     const out = join(dir, 'check');
     await mkdir(out);
     const runs = await Promise.all([
-      runCli(['check', PLANTED, '--reporter', `json:${join(dir, 'check-whole.json')}`]),
+      runCli(['check', PLANTED, '--reporter', `json:${join(dir, 'check-whole.json')}`, '--reporter', `junit:${join(dir, 'check-whole.xml')}`]),
       ...[1, 2].map((i) => runCli(['check', PLANTED, '--shard', `${i}/2`, '--reporter', `json:${join(out, `shard-${i}.json`)}`])),
     ]);
     expect(runs[0]?.code).toBe(1);
@@ -71,11 +78,13 @@ describe.concurrent('--shard', () => {
     const merged = await runCli(['merge-reports', join(out, 'shard-2.json'), join(out, 'shard-1.json'), '--reporter', `json:${join(dir, 'check-merged.json')}`, '--reporter', `junit:${join(dir, 'check-merged.xml')}`]);
     expect(merged.code, merged.stderr).toBe(1);
     expect(timeless(await readReport(join(dir, 'check-merged.json')))).toEqual(timeless(whole));
-    // The merged JUnit keeps one testcase per captured entry, as check's own does.
-    expect([...(await readFile(join(dir, 'check-merged.xml'), 'utf8')).matchAll(/<testcase /g)]).toHaveLength(9);
+    // The merged JUnit is check's own: one testcase per captured entry, the capture as file=.
+    const xml = await timelessXml(join(dir, 'check-merged.xml'));
+    expect([...xml.matchAll(/<testcase /g)]).toHaveLength(9);
+    expect(xml).toBe(await timelessXml(join(dir, 'check-whole.xml')));
   });
 
-  it('refuses to merge a file that is not a report, a report of another schemaVersion, or part of the shards (exit 2)', { timeout: QUEUED_TEST_TIMEOUT_MS }, async () => {
+  it('refuses to merge a file that is not a report, a report of another schemaVersion, or part of the shards (exit 2)', { timeout: QUEUED_TEST_TIMEOUT_MS * 3 }, async () => {
     const notReport = join(dir, 'not-a-report.json');
     const otherVersion = join(dir, 'other-version.json');
     const shard = join(dir, 'lone-shard.json');

@@ -10,6 +10,8 @@ import { REPORT_SCHEMA_VERSION, type RunSummary } from '../../model/run-summary.
 import { mergeSummaries, type NamedSummary } from '../../runner/merge-summaries.ts';
 import { notifyReporters } from '../../runner/notify-reporters.ts';
 import { CHECKS } from '../../../suites/index.ts';
+import type { CheckResult } from '../../model/check-result.ts';
+import { locateCases } from '../locate-cases.ts';
 import type { CliIo } from '../io.ts';
 import { collect } from '../options.ts';
 import { reporterOptions } from '../reporter-options.ts';
@@ -44,14 +46,39 @@ async function mergeReports(paths: readonly string[], flags: MergeFlags, io: Cli
   const reports = await Promise.all(files.map(readReport));
   const merged = mergeSummaries(reports, { checkOrder: CHECKS.map((c) => c.id) });
   if (!merged.ok) throw new SuiteError('INPUT_INVALID', `Cannot merge ${files.length} report(s): ${merged.problem}`);
+  const summary = await restoreLocations(merged.value);
   let reporterFailed = false;
   const notify = notifyReporters(reporters, (message) => {
     reporterFailed = true;
     io.stderr.write(`error: ${message}\n`);
   });
-  await notify('onRunEnd', merged.value);
+  await notify('onRunEnd', summary);
   if (reporterFailed) return 2;
-  return merged.value.ok ? 0 : 1;
+  return summary.ok ? 0 : 1;
+}
+
+/**
+ * What the JSON report leaves out and the reporters point at, put back as the unsharded command has
+ * it: for `check`, the capture each result is about (its entry's file); for `run`, the line of each
+ * case in its contract file (best effort, as `run` does: a contract file not found gives no line).
+ */
+async function restoreLocations(summary: RunSummary): Promise<RunSummary> {
+  if (summary.target === 'check') {
+    const files = new Map((summary.entries ?? []).map((e) => [e.id, e.file]));
+    return { ...summary, results: summary.results.map((r) => withFile(r, r.entry === undefined ? undefined : files.get(r.entry))) };
+  }
+  const locate = await locateCases(summary.contracts.map((c) => ({ contract: { id: c.id }, file: c.file })));
+  return {
+    ...summary,
+    results: summary.results.map((r) => {
+      const line = r.case === null ? undefined : locate(r.contract, r.case);
+      return line === undefined ? r : { ...r, line };
+    }),
+  };
+}
+
+function withFile(r: CheckResult, file: string | undefined): CheckResult {
+  return file === undefined ? r : { ...r, file };
 }
 
 /** The files named, and `*.json` under the folders named (sorted; the order of shards comes from the reports). */
