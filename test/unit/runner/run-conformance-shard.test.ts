@@ -76,5 +76,7 @@ describe('runConformance with a shard', () => {
     expect(problem([...named, ...named.slice(0, 1)])).toMatch(/both shard 1\/3/);
     expect(problem([...named, { file: 'whole.json', summary: whole }])).toMatch(/whole run's report/);
     expect(problem([{ file: 'whole.json', summary: whole }, { file: 'again.json', summary: whole }])).toMatch(/in more than one report/);
+    expect(problem(named.map((n, k) => (k === 1 ? { ...n, summary: { ...n.summary, target: 'simulate' } } : n)))).toMatch(/only reports of one command, target and version merge/);
+    expect(problem(named.map((n, k) => (k === 1 ? { ...n, summary: { ...n.summary, shard: { index: 2, total: 4 } } } : n)))).toMatch(/same --shard \*\/3/);
   });
 });
