@@ -148,11 +148,12 @@ async function decide(ctx: HandleContext, request: HttpRequest, url: URL, pathPa
 
 /**
  * A request the vendor refuses while reading it: its invalid-request answer (SOAP: the Client fault).
- * None of the vendors documents the text for these, so the message says plainly what was refused
- * and where, without the suite's Received/Documented wording (that goes to the log).
+ * None of the vendors documents the text for these, so the message says plainly where the request
+ * was refused, without the suite's check id or Received/Documented wording (the log has the rule).
+ * A request the vendor was recorded answering gets the recorded words instead (see respond).
  */
 function breach(v: Violation): Decision {
-  return { generic: 'breach', message: `Invalid request: ${v.rule} at ${v.path}.` };
+  return { generic: 'breach', message: `Invalid request at ${v.path}.` };
 }
 
 function rateLimit(contract: Contract, seed: VendorSeed): { perMinute: number; response: string | undefined } | undefined {
