@@ -41,7 +41,7 @@ export function updateInvoices(ctx: UpdateContext, body: VendorValue, pathParams
   for (const [i, invoice] of touched.entries()) {
     const record = records[i];
     if (record === undefined) continue;
-    const applied = applyUpdate(invoice, { contract, record, body, store, nextToken: ctx.hooks?.nextToken ?? counterToken });
+    const applied = applyUpdate(invoice, { contract, record, body, store, nextToken: ctx.hooks?.nextToken ?? counterToken, ...(ctx.hooks?.noteEntry === undefined ? {} : { noteEntry: ctx.hooks.noteEntry }) });
     if (!('fills' in applied)) return applied;
     Object.assign(fills, applied.fills);
   }

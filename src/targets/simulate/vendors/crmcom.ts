@@ -2,13 +2,24 @@ import { createHash } from 'node:crypto';
 import { isVendorObject, type VendorValue } from '../../../mapping/vendor-value.ts';
 import type { StoredInvoice, StoredItem } from '../sim-types.ts';
 import type { VendorHooks } from './vendor-hooks.ts';
+import type { RecordedFill } from '../fill-body.ts';
 
 /**
  * CRM.COM answers with the updated invoice: identifiers, life cycle state, the shared notes, and
  * its item lines with the amounts CRM.COM computes (net = quantity x cost, discount from the
  * percentage, sub_total = net - discount) and the invoice totals summed over them.
+ *
+ * A seeded line in CRM.COM's response form (as the doc's examples show it) is answered as stored.
+ * A line the simulator adds takes its product and VAT rate objects (ids, description,
+ * `product_type`) from the recorded answer's line of the same product code and VAT rate name,
+ * since those belong to the installation's catalogue, which the simulator does not model; else
+ * they are made from what the request sent. The doc calls invoice_item_set a set and shows lines in
+ * no stated order (Example 1 lists the added line last, Example 2 first), so lines the recorded
+ * answer shows keep its order and any other line follows.
  */
 export const crmcom: VendorHooks = {
+  // Shared notes are a log: each update appends "<user>\t<d/m/yyyy HH:MM:SS>\t<text>" (Examples 1 and 2, data.notes).
+  noteEntry: (text) => `${NOTES_USER}\t${stamp(new Date())}\t${text}`,
   successFills(invoices) {
     const inv = invoices[0];
     if (inv === undefined) return {};
@@ -21,7 +32,7 @@ export const crmcom: VendorHooks = {
       'data.reference_number': inv.ids.reference,
       'data.life_cycle_state': inv.state,
       'data.notes': inv.notes,
-      'data.invoice_item_set': lines,
+      'data.invoice_item_set': ((recorded: unknown) => shapedLike(lines, recorded)) satisfies RecordedFill,
       'data.net_amount': net,
       'data.discount_amount': discount,
       'data.vat_amount': 0,
@@ -31,8 +42,20 @@ export const crmcom: VendorHooks = {
   },
 };
 
-function line(item: StoredItem): { id: string; net_amount: number; discount_amount: number; [k: string]: unknown } {
+/** Who the simulator's notes entries name as their author. */
+const NOTES_USER = 'Simulator';
+
+/** CRM.COM's notes time stamp, as the doc's examples show it: d/m/yyyy HH:MM:SS (UTC here). */
+function stamp(d: Date): string {
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+}
+
+type Line = { id: string; net_amount: number; discount_amount: number; [k: string]: unknown };
+
+function line(item: StoredItem): Line {
   const d: Record<string, VendorValue> = isVendorObject(item.data) ? { ...item.data } : {};
+  if (isVendorObject(d['product']) && num(d['net_amount']) !== undefined) return { ...d, id: item.id, net_amount: num(d['net_amount']) ?? 0, discount_amount: num(d['discount_amount']) ?? 0 };
   const quantity = num(d['quantity']) ?? 1;
   const cost = num(d['cost']) ?? (num(d['sub_total']) !== undefined ? (num(d['sub_total']) ?? 0) / quantity : 0);
   const net = quantity * cost;
@@ -45,6 +68,27 @@ function line(item: StoredItem): { id: string; net_amount: number; discount_amou
   const vatName = text(vat['name']) ?? 'Zero';
   const vatRate = { id: text(vat['id']) ?? hexId(`vat ${vatName}`), name: vatName, description: vatName, alternative_code: text(vat['alternative_code']) ?? vatName };
   return { id: item.id, product, quantity, cost, net_amount: net, discount_percentage: percentage, discount_amount: discount, sub_total: net - discount, vat_rate: vatRate, vat_amount: 0, vat_percentage: 0 };
+}
+
+/** The lines with the catalogue objects and the order of the recorded lines of the same product. */
+function shapedLike(lines: readonly Line[], recorded: unknown): Line[] {
+  const shown = Array.isArray(recorded) ? recorded.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null && !Array.isArray(r)) : [];
+  const productCode = (l: Record<string, unknown>): unknown => (isRecord(l['product']) ? l['product']['code'] : undefined);
+  const at = (l: Line): number => {
+    const i = shown.findIndex((r) => productCode(r) !== undefined && productCode(r) === productCode(l));
+    return i === -1 ? shown.length : i;
+  };
+  const shaped = lines.map((l) => {
+    const same = shown.find((r) => productCode(r) !== undefined && productCode(r) === productCode(l));
+    if (same === undefined) return l;
+    const vat = isRecord(same['vat_rate']) && isRecord(l['vat_rate']) && same['vat_rate']['name'] === l['vat_rate']['name'] ? same['vat_rate'] : l['vat_rate'];
+    return { ...l, product: same['product'], vat_rate: vat };
+  });
+  return shaped.map((l, i) => ({ l, i })).sort((a, b) => at(a.l) - at(b.l) || a.i - b.i).map(({ l }) => l);
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** A stable 32-hex-digit id in CRM.COM's style, derived from what it names. */
