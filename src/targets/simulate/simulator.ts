@@ -143,7 +143,9 @@ async function decide(ctx: HandleContext, request: HttpRequest, url: URL, pathPa
   // A read or a login (InvoiceXpress's list GET, CRM.COM's authentication/token) addresses no invoice and changes
   // nothing: it gets the documented success.
   if (contract.transport.method === 'GET' || !addressesInvoices(contract)) return readAnswer(ctx);
-  return updateInvoices({ contract, store: ctx.store, exemplars: ctx.exemplars, ...(ctx.hooks === undefined ? {} : { hooks: ctx.hooks }) }, decoded.body, pathParams);
+  const updated = updateInvoices({ contract, store: ctx.store, exemplars: ctx.exemplars, ...(ctx.hooks === undefined ? {} : { hooks: ctx.hooks }) }, decoded.body, pathParams);
+  if ('reason' in updated && updated.reason !== undefined) notes.push(`refused: ${updated.reason}`);
+  return updated;
 }
 
 /**

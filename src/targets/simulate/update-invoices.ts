@@ -8,6 +8,9 @@ import type { InvoiceStore } from './invoice-store.ts';
 import type { Decision, StoredInvoice } from './sim-types.ts';
 import { counterToken, type VendorHooks } from './vendors/index.ts';
 
+/** The unknown-invoice words of recordings/crmcom/invoices_update/probe-unknown-invoice.har. */
+const NOT_FOUND_WORDS = 'The invoice could not be found';
+
 /** What an update needs from its simulator. */
 export interface UpdateContext {
   readonly contract: Contract;
@@ -29,7 +32,9 @@ export function updateInvoices(ctx: UpdateContext, body: VendorValue, pathParams
   const records = identifyRecords(contract, body, pathParams);
   for (const record of records) {
     const found = store.find(record.ids);
-    if (found === undefined && !upsert) return { generic: 'not-found', message: `No invoice matches ${describeIds(record.ids)}.` };
+    // A vendor that documents a not-found answer keeps its own text (see respond); one that documents
+    // none (CRM.COM) gets the words its recorded unknown-invoice case shows. The ids go to the log.
+    if (found === undefined && !upsert) return { generic: 'not-found', message: NOT_FOUND_WORDS, reason: `no invoice matches ${describeIds(record.ids)}` };
     const invoice = found ?? store.create(record.ids, Array.isArray(initial) ? String(initial[0]) : undefined);
     for (const b of contract.behaviours ?? []) {
       const refusal = guard(b, invoice, body);
@@ -46,7 +51,8 @@ export function updateInvoices(ctx: UpdateContext, body: VendorValue, pathParams
     Object.assign(fills, applied.fills);
   }
   const ok = contract.responses.find((r) => r.outcome === 'ok' && (ctx.exemplars.byResponse.get(r.name)?.length ?? 0) > 0);
-  return { response: ok?.name ?? '', fills: { ...fills, ...(ctx.hooks?.successFills?.(touched) ?? {}) } };
+  const recorded = contract.responses.filter((r) => r.outcome === 'ok').flatMap((r) => (ctx.exemplars.byResponse.get(r.name) ?? []).map((e) => e.response.body));
+  return { response: ok?.name ?? '', fills: { ...fills, ...(ctx.hooks?.successFills?.(touched, recorded) ?? {}) } };
 }
 
 function describeIds(ids: Readonly<Record<string, string>>): string {

@@ -3,6 +3,7 @@ import { isVendorObject, type VendorValue } from '../../../mapping/vendor-value.
 import type { StoredInvoice, StoredItem } from '../sim-types.ts';
 import type { VendorHooks } from './vendor-hooks.ts';
 import type { RecordedFill } from '../fill-body.ts';
+import { parseJson } from '../../../codec/json/parse-json.ts';
 
 /**
  * CRM.COM answers with the updated invoice: identifiers, life cycle state, the shared notes, and
@@ -20,7 +21,7 @@ import type { RecordedFill } from '../fill-body.ts';
 export const crmcom: VendorHooks = {
   // Shared notes are a log: each update appends "<user>\t<d/m/yyyy HH:MM:SS>\t<text>" (Examples 1 and 2, data.notes).
   noteEntry: (text) => `${NOTES_USER}\t${stamp(new Date())}\t${text}`,
-  successFills(invoices) {
+  successFills(invoices, recorded) {
     const inv = invoices[0];
     if (inv === undefined) return {};
     const lines = inv.items.map(line);
@@ -28,11 +29,12 @@ export const crmcom: VendorHooks = {
     const discount = sum(lines.map((l) => l.discount_amount));
     const values: Record<string, unknown> = {
       'data.id': inv.ids.id,
-      'data.number': inv.ids.number,
-      'data.reference_number': inv.ids.reference,
+      // null where the invoice has none, as Example 1 answers "number": null (not the recorded invoice's value).
+      'data.number': inv.ids.number ?? null,
+      'data.reference_number': inv.ids.reference ?? null,
       'data.life_cycle_state': inv.state,
-      'data.notes': inv.notes,
-      'data.invoice_item_set': ((recorded: unknown) => shapedLike(lines, recorded)) satisfies RecordedFill,
+      'data.notes': inv.notes ?? null,
+      'data.invoice_item_set': ((here: unknown) => shapedLike(lines, here, recordedLines(recorded))) satisfies RecordedFill,
       'data.net_amount': net,
       'data.discount_amount': discount,
       'data.vat_amount': 0,
@@ -70,16 +72,33 @@ function line(item: StoredItem): Line {
   return { id: item.id, product, quantity, cost, net_amount: net, discount_percentage: percentage, discount_amount: discount, sub_total: net - discount, vat_rate: vatRate, vat_amount: 0, vat_percentage: 0 };
 }
 
-/** The lines with the catalogue objects and the order of the recorded lines of the same product. */
-function shapedLike(lines: readonly Line[], recorded: unknown): Line[] {
-  const shown = Array.isArray(recorded) ? recorded.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null && !Array.isArray(r)) : [];
+/** The item lines of recorded success bodies (`data.invoice_item_set`), bodies that do not parse ignored. */
+function recordedLines(bodies: readonly string[]): Record<string, unknown>[] {
+  return bodies.flatMap((body) => {
+    const parsed = parseJson(body);
+    const data = parsed.ok && isRecord(parsed.value) && isRecord(parsed.value['data']) ? parsed.value['data'] : undefined;
+    return objects(data?.['invoice_item_set']);
+  });
+}
+
+function objects(v: unknown): Record<string, unknown>[] {
+  return Array.isArray(v) ? v.filter(isRecord) : [];
+}
+
+/**
+ * The lines with the catalogue objects of a recorded line of the same product (the answered body's
+ * first, then any recorded success's), in the order of the answered body's lines.
+ */
+function shapedLike(lines: readonly Line[], here: unknown, elsewhere: readonly Record<string, unknown>[]): Line[] {
+  const shown = objects(here);
   const productCode = (l: Record<string, unknown>): unknown => (isRecord(l['product']) ? l['product']['code'] : undefined);
+  const sameProduct = (l: Record<string, unknown>) => (r: Record<string, unknown>): boolean => productCode(r) !== undefined && productCode(r) === productCode(l);
   const at = (l: Line): number => {
-    const i = shown.findIndex((r) => productCode(r) !== undefined && productCode(r) === productCode(l));
+    const i = shown.findIndex(sameProduct(l));
     return i === -1 ? shown.length : i;
   };
   const shaped = lines.map((l) => {
-    const same = shown.find((r) => productCode(r) !== undefined && productCode(r) === productCode(l));
+    const same = shown.find(sameProduct(l)) ?? elsewhere.find(sameProduct(l));
     if (same === undefined) return l;
     const vat = isRecord(same['vat_rate']) && isRecord(l['vat_rate']) && same['vat_rate']['name'] === l['vat_rate']['name'] ? same['vat_rate'] : l['vat_rate'];
     return { ...l, product: same['product'], vat_rate: vat };

@@ -9,8 +9,11 @@ export interface VendorHooks {
   nextToken?(previous: string | undefined): string;
   /** The entry an update appends to the notes for the sent text. @default the text as sent */
   noteEntry?(text: string): string;
-  /** Dotted response paths to fill in the success body, from the updated invoice(s). */
-  successFills?(invoices: readonly StoredInvoice[]): Record<string, unknown>;
+  /**
+   * Dotted response paths to fill in the success body, from the updated invoice(s); `recorded` are
+   * the bodies of the contract's recorded successes (what the vendor's catalogue looks like).
+   */
+  successFills?(invoices: readonly StoredInvoice[], recorded: readonly string[]): Record<string, unknown>;
 }
 
 let counter = 0;
