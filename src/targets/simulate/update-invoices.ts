@@ -8,7 +8,10 @@ import type { InvoiceStore } from './invoice-store.ts';
 import type { Decision, StoredInvoice } from './sim-types.ts';
 import { counterToken, type VendorHooks } from './vendors/index.ts';
 
-/** The unknown-invoice words of recordings/crmcom/invoices_update/probe-unknown-invoice.har. */
+/**
+ * Plain words for an unknown invoice where the vendor documents none: those of
+ * recordings/crmcom/invoices_update/probe-unknown-invoice.har, not the suite's.
+ */
 const NOT_FOUND_WORDS = 'The invoice could not be found';
 
 /** What an update needs from its simulator. */
@@ -32,8 +35,8 @@ export function updateInvoices(ctx: UpdateContext, body: VendorValue, pathParams
   const records = identifyRecords(contract, body, pathParams);
   for (const record of records) {
     const found = store.find(record.ids);
-    // A vendor that documents a not-found answer keeps its own text (see respond); one that documents
-    // none (CRM.COM) gets the words its recorded unknown-invoice case shows. The ids go to the log.
+    // A vendor that documents a not-found answer keeps its own text (see respond). CRM.COM and
+    // OpsPlanning document none: their generic refusal reads NOT_FOUND_WORDS. The ids go to the log.
     if (found === undefined && !upsert) return { generic: 'not-found', message: NOT_FOUND_WORDS, reason: `no invoice matches ${describeIds(record.ids)}` };
     const invoice = found ?? store.create(record.ids, Array.isArray(initial) ? String(initial[0]) : undefined);
     for (const b of contract.behaviours ?? []) {
