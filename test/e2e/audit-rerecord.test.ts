@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +33,33 @@ describe('record --target simulate, then audit against the shipped baseline', { 
     const shipped = (await readdir('recordings', { recursive: true })).filter((f) => f.endsWith('.har'));
     expect(summary.totals).toMatchObject({ pairs: shipped.length, unchanged: shipped.length, added: 0, removed: 0 });
     expect(audit.code).toBe(0);
+  });
+
+  it('still reports a changed quantity or a removed product_type of a CRM.COM line, though the line ids are volatile', async () => {
+    const changed = join(dir, '..', `${dir.split('/').pop() ?? 'rr'}-changed`);
+    await cp(dir, changed, { recursive: true });
+    try {
+      const file = join(changed, 'crmcom', 'invoices_update', 'update-example-1.har');
+      const har = JSON.parse(await readFile(file, 'utf8')) as { log: { entries: { response: { content: { text: string } } }[] } };
+      const content = har.log.entries[0]?.response.content;
+      if (content === undefined) throw new Error('no entry');
+      const body = JSON.parse(content.text) as { data: { invoice_item_set: { id: string; quantity: number; product: { product_type?: unknown } }[] } };
+      const [first, second] = body.data.invoice_item_set;
+      if (first === undefined || second === undefined) throw new Error('two lines expected');
+      first.id = 'FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF'; // volatile: not drift
+      first.quantity = 7;
+      delete second.product.product_type;
+      content.text = `${JSON.stringify(body, null, 2)}\n`;
+      await writeFile(file, JSON.stringify(har, null, 2));
+      const audit = await runCli(['audit', '--baseline', 'recordings', '--current', changed, '--vendor', 'crmcom', '--fail-on', 'info', '--reporter', 'json']);
+      const summary = JSON.parse(audit.stdout) as { changes: { id: string; path: string }[] };
+      const found = summary.changes.map((c) => `${c.id} ${c.path}`);
+      expect(found).toEqual(expect.arrayContaining([expect.stringMatching(/^drift\.value-changed .*invoice_item_set\[0\]\.quantity$/), expect.stringMatching(/^drift\.field-removed .*invoice_item_set\[1\]\.product\.product_type$/)]));
+      expect(found.filter((f) => /\.id$/.test(f))).toEqual([]);
+      expect(audit.code).toBe(1);
+    } finally {
+      await rm(changed, { recursive: true, force: true });
+    }
   });
 
   it('answers with no suite words: no check id, "Invalid request" or "No invoice matches" in any re-recorded body', async () => {
