@@ -72,10 +72,10 @@ export async function serveSimulator(sim: Simulator, options: ServeOptions): Pro
 
 async function handle(sim: Simulator, routes: readonly ControlRoute[], req: IncomingMessage, res: ServerResponse, max: number, log: ServeOptions['onRequest']): Promise<void> {
   const path = (req.url ?? '/').replace(/\?.*$/, '');
-  const done = (status: number, headers: Record<string, string>, body: string, documented: string | null, why: { reason?: string | undefined; note?: string | undefined } = {}): void => {
+  const done = (status: number, headers: Record<string, string>, body: string, documented: string | null, why: { reason?: string | undefined; note?: string | undefined; contract?: string | undefined } = {}): void => {
     res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
     res.end(body);
-    log?.({ contract: sim.contract.id, method: req.method ?? '', path, status, documented, remoteAddress: req.socket.remoteAddress ?? '', ...(why.reason === undefined ? {} : { reason: why.reason }), ...(why.note === undefined ? {} : { note: why.note }) });
+    log?.({ contract: why.contract ?? sim.contract.id, method: req.method ?? '', path, status, documented, remoteAddress: req.socket.remoteAddress ?? '', ...(why.reason === undefined ? {} : { reason: why.reason }), ...(why.note === undefined ? {} : { note: why.note }) });
   };
   try {
     const body = await readBody(req, max);
@@ -87,7 +87,7 @@ async function handle(sim: Simulator, routes: readonly ControlRoute[], req: Inco
       return done(answered.status, { ...answered.headers }, answered.body, null);
     }
     const answer = stateChange(sim, request) ?? (await sim.handle(request));
-    done(answer.response.status, { ...answer.response.headers }, answer.response.body, answer.documented, { reason: answer.reason, note: answer.note });
+    done(answer.response.status, { ...answer.response.headers }, answer.response.body, answer.documented, { reason: answer.reason, note: answer.note, contract: answer.contract });
   } catch (error) {
     if (!res.headersSent) done(500, { 'content-type': 'text/plain; charset=utf-8' }, `Simulator error: ${(error as Error).message}\n`, null);
   }

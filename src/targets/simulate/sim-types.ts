@@ -77,4 +77,6 @@ export interface SimulatedResponse {
    * log and CI report, never for the vendor-shaped body.
    */
   readonly note?: string;
+  /** The contract whose simulator answered, when one host serves several (see vendorSimulator). */
+  readonly contract?: string;
 }

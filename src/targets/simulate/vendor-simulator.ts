@@ -27,7 +27,9 @@ export function vendorSimulator(simulators: readonly Simulator[]): Simulator {
       if (request.method.toUpperCase() === 'GET' && new URL(request.url).pathname === STATE_PATH) {
         return { response: { status: 200, headers: { 'content-type': 'application/json' }, body: `${JSON.stringify(state(), null, 2)}\n` }, documented: null };
       }
-      return pick(request).handle(request);
+      // The log line names the operation that answered, not the host's first contract.
+      const chosen = pick(request);
+      return { ...(await chosen.handle(request)), contract: chosen.contract.id };
     },
     state,
     reset: () => {
