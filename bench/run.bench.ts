@@ -4,6 +4,8 @@
  *   BENCH_RUNS=N      samples of the cold runs (default 5)
  *   BENCH_SCALES=a,b  case copies for the scaling rows (default 1,9,91: about 55, 500 and 5,000 exchanges)
  *   BENCH_NEWMAN=0    skip the Newman comparison
+ *   BENCH_CHECK_ENTRIES=N  entries of the one HAR `check` reads (default 10000)
+ *   BENCH_AUDIT_PAIRS=a,b  pairs of the audit rows (default 1000,10000)
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,9 +18,17 @@ import { measureNode, median, type Measured } from './shared/measure.ts';
 import { collectBodies, rawFloorMs } from './shared/raw-floor.ts';
 import { generateExchanges } from './synthetic/generate-exchanges.ts';
 import { NEWMAN_ASSERTIONS_PER_REQUEST, newmanCollection } from './shared/newman-collection.ts';
+import { writeCaptureHar } from './shared/capture-har.ts';
+import { generateAuditPairs, measureAuditInChild, TARGET_MS_PER_PAIR, type AuditMeasured } from './shared/audit-measure.ts';
 
 const runs = Number(process.env['BENCH_RUNS'] ?? 5);
 const scales = (process.env['BENCH_SCALES'] ?? '1,9,91').split(',').map(Number);
+const checkEntries = Number(process.env['BENCH_CHECK_ENTRIES'] ?? 10_000);
+const auditPairs = (process.env['BENCH_AUDIT_PAIRS'] ?? '1000,10000').split(',').map(Number).filter((n) => n > 0);
+/** `check` of a 10,000-entry HAR: under 5 s. */
+const CHECK_TARGET_MS = 5_000;
+/** Flat memory: the largest audit's peak RSS within this factor of the smallest's. */
+const AUDIT_FLAT_RSS = 1.25;
 const BIN = join(PACKAGE_ROOT, 'src/cli/bin.js');
 const NEWMAN = join(PACKAGE_ROOT, 'node_modules/newman/bin/newman.js');
 
@@ -95,6 +105,50 @@ if (process.env['BENCH_NEWMAN'] !== '0' && small !== undefined) {
     target: '≥ 20×',
     met: suiteRate / newmanRate >= 20,
   });
+}
+// 4. check of one large HAR: the synthetic recordings' entries concatenated (about 55 per copy of the cases).
+{
+  const dir = join(work, 'capture');
+  await generateExchanges(dir, Math.ceil(checkEntries / 50));
+  const file = join(work, 'capture.har');
+  const entries = await writeCaptureHar(join(dir, 'recordings'), file, checkEntries);
+  const report = join(work, 'check.json');
+  const m = await measureNode([BIN, 'check', file, '--reporter', `json:${report}`], PACKAGE_ROOT);
+  if (m.status !== 0 && m.status !== 1) throw new Error(`check of ${entries} entries exited ${m.status}:\n${m.stderr}`);
+  results['check'] = { entries, ms: m.ms, rssBytes: m.rssBytes, entriesPerSecond: entries / (m.ms / 1000), exit: m.status };
+  rows.push({
+    figure: `check, ${entries}-entry HAR`,
+    value: `${(m.ms / 1000).toFixed(2)} s, ${(entries / (m.ms / 1000)).toFixed(0)} entries/s, ${mib(m.rssBytes)} peak`,
+    target: entries >= 10_000 ? '< 5 s' : '',
+    ...(entries >= 10_000 ? { met: m.ms < CHECK_TARGET_MS } : {}),
+  });
+  await rm(dir, { recursive: true, force: true });
+}
+
+// 5. audit of 1k and 10k pairs (bench/shared/audit-measure.ts, as npm run bench:audit): time per pair and peak RSS.
+const audits: AuditMeasured[] = [];
+for (const n of auditPairs) {
+  const baseline = join(work, `audit-${n}`, 'baseline');
+  const current = join(work, `audit-${n}`, 'current');
+  await generateAuditPairs(n, baseline, current);
+  const a = measureAuditInChild(n, 'summary', baseline, current);
+  audits.push(a);
+  await rm(join(work, `audit-${n}`), { recursive: true, force: true });
+  results[`audit${n}`] = a;
+  const perPair = a.ms / a.pairs;
+  rows.push({
+    figure: `audit, ${a.pairs} pairs`,
+    value: `${(a.ms / 1000).toFixed(2)} s, ${perPair.toFixed(3)} ms/pair (cpu ${(a.cpuMs / a.pairs).toFixed(3)}), ${a.peakRssMB} MB peak RSS, live heap ${a.firstLiveHeapMB} → ${a.liveHeapMB} MB`,
+    target: `< ${TARGET_MS_PER_PAIR} ms/pair`,
+    met: perPair < TARGET_MS_PER_PAIR,
+  });
+}
+const fewest = audits[0];
+const most = audits.at(-1);
+if (fewest !== undefined && most !== undefined && most.pairs > fewest.pairs) {
+  const growth = most.peakRssMB / fewest.peakRssMB;
+  results['auditMemory'] = { fromPairs: fewest.pairs, toPairs: most.pairs, rssGrowth: growth };
+  rows.push({ figure: `audit memory, ${fewest.pairs} → ${most.pairs} pairs`, value: `peak RSS ${fewest.peakRssMB} → ${most.peakRssMB} MB (${growth.toFixed(2)}×)`, target: `flat (≤ ${AUDIT_FLAT_RSS}×)`, met: growth <= AUDIT_FLAT_RSS });
 }
 await rm(work, { recursive: true, force: true });
 

@@ -41,6 +41,7 @@ function toReport(summary: RunSummary): RunSummary {
     findings: summary.findings.map(toFinding),
     coverage: summary.coverage.map(toCoverage),
     warnings: summary.warnings.map(toWarning),
+    ...(summary.shard === undefined ? {} : { shard: { index: summary.shard.index, total: summary.shard.total } }),
     ...(summary.entries === undefined ? {} : { entries: summary.entries.map(toEntry) }),
   };
 }

@@ -28,6 +28,7 @@ export function renderClosing(summary: RunSummary, palette: Palette): readonly s
     failed > 0 ? palette.red(palette.bold(`${failed} failed`)) : `${failed} failed`,
     skipped > 0 ? palette.yellow(`${skipped} skipped`) : `${skipped} skipped`,
   ].join(', ');
-  const meta = `Duration ${formatDuration(summary.durationMs)} · target ${summary.target} · ${summary.contracts.length} contract${summary.contracts.length === 1 ? '' : 's'}`;
+  const shard = summary.shard === undefined ? '' : ` · shard ${summary.shard.index}/${summary.shard.total}`;
+  const meta = `Duration ${formatDuration(summary.durationMs)} · target ${summary.target}${shard} · ${summary.contracts.length} contract${summary.contracts.length === 1 ? '' : 's'}`;
   return [` ${counts}`, ` ${palette.dim(meta)}`];
 }

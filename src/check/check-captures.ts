@@ -9,6 +9,7 @@ import type { Check } from '../../suites/check.ts';
 import { entryId, type CapturedEntry } from './captured-entry.ts';
 import { checkCapturedExchange, EXCHANGE_SUITES } from './check-exchange.ts';
 import type { PlannedEntry } from './plan-entries.ts';
+import type { Shard } from '../model/shard.ts';
 
 /** The contract column of results about entries no contract matches. */
 export const NO_CONTRACT = '(no contract)';
@@ -28,6 +29,10 @@ export interface CheckCapturesOptions {
   /** The reproduce command for an entry's failure. */
   readonly reproduce?: (entry: CapturedEntry, contract: string) => string;
   readonly onReporterError?: (message: string) => void;
+  /** The shard these entries are (`check --shard i/n`); recorded in the report for `merge-reports`. */
+  readonly shard?: Shard;
+  /** The whole capture when `planned` is one shard of it: the file-level secrets warning speaks of all of it, in every shard alike. */
+  readonly capture?: readonly PlannedEntry[];
 }
 
 /** Check every planned entry and report through the run's report model (target `check`). */
@@ -39,9 +44,10 @@ export async function checkCaptures(planned: readonly PlannedEntry[], options: C
     warnings.push({ message });
     options.onReporterError?.(message);
   });
-  const used = options.contracts.filter((l) => planned.some((p) => p.match?.contract.id === l.contract.id));
+  // A shard lists every contract of the whole capture (given by the caller), so all shards' lists agree and merge in order.
+  const used = options.shard !== undefined ? options.contracts : options.contracts.filter((l) => planned.some((p) => p.match?.contract.id === l.contract.id));
   await notify('onRunStart', { target: 'check', contracts: used.map((l) => l.contract.id), planned: planned.reduce((n, p) => n + plannedChecks(p, options.checks), 0) });
-  const own = captureWarnings(planned);
+  const own = captureWarnings(planned, options.capture ?? planned);
   for (const w of own) await notify('onWarning', w.message);
   warnings.push(...own);
   const results: CheckResult[] = [];
@@ -71,6 +77,7 @@ export async function checkCaptures(planned: readonly PlannedEntry[], options: C
     coverage: [],
     warnings,
     entries,
+    ...(options.shard === undefined ? {} : { shard: options.shard }),
   };
   await notify('onRunEnd', summary);
   return summary;
@@ -137,10 +144,10 @@ function hostAndPath(url: string): { host: string; path: string } {
 }
 
 /** Where the capture holds live credentials, and which bodies it lacks. Never a value. */
-function captureWarnings(planned: readonly PlannedEntry[]): RunWarning[] {
+function captureWarnings(planned: readonly PlannedEntry[], capture: readonly PlannedEntry[]): RunWarning[] {
   const out: RunWarning[] = [];
   const byFile = new Map<string, string[]>();
-  for (const p of planned) {
+  for (const p of capture) {
     const places = [...new Set(p.credentials.filter((c) => c.secret).map((c) => c.place))];
     if (places.length > 0) byFile.set(p.entry.file, [...(byFile.get(p.entry.file) ?? []), `entry ${p.entry.index} ${places.join(', ')}`]);
   }

@@ -1,5 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { LoadedContract } from '../types/contract.ts';
+/** What locating needs of a contract: its id and file (a loaded contract, or a report's contract summary). */
+export interface LocatableContract {
+  readonly contract: { readonly id: string };
+  readonly file: string;
+}
 
 /** Most bytes read to locate cases; a larger contract simply gets no line numbers. */
 const MAX_CONTRACT_BYTES = 4 * 1024 * 1024;
@@ -8,7 +12,7 @@ const MAX_CONTRACT_BYTES = 4 * 1024 * 1024;
  * Line of each case of each contract in its file (`cases[i]`), for CI annotations. Best effort: an
  * unreadable or unusual file gives no lines, never an error (the contract loaded already).
  */
-export async function locateCases(contracts: readonly LoadedContract[]): Promise<(contractId: string, caseName: string) => number | undefined> {
+export async function locateCases(contracts: readonly LocatableContract[]): Promise<(contractId: string, caseName: string) => number | undefined> {
   const lines = new Map<string, Map<string, number>>();
   await Promise.all(
     contracts.map(async (l) => {

@@ -20,6 +20,7 @@ import { decideColor } from './color.ts';
 import { describePathDefaults } from './describe-path-defaults.ts';
 import { quietOnEpipe } from './quiet-on-epipe.ts';
 import { registerFindings } from './commands/findings.ts';
+import { registerMergeReports } from './commands/merge-reports.ts';
 
 /** Exit code for a bug (neither a conformance failure nor a usage error). */
 const EXIT_BUG = 70;
@@ -68,6 +69,7 @@ function buildProgram(io: CliIo): Command {
   registerCorpus(program, io);
   registerPact(program, io);
   registerFindings(program, io);
+  registerMergeReports(program, io);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(add --help for usage)');
   describePathDefaults(program);
   return program;

@@ -1,5 +1,6 @@
 import type { CheckResult, SuiteName } from './check-result.ts';
 import type { EntrySummary } from './entry-summary.ts';
+import type { Shard } from './shard.ts';
 
 /** Version of the JSON report shape (`reporters/json-report.schema.json`). */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -62,6 +63,8 @@ export interface RunSummary {
   readonly rerun?: string;
   /** For `conformance check` (target `check`): every captured entry, checked or not, in file order. */
   readonly entries?: readonly EntrySummary[];
+  /** `--shard i/n`: this report holds one part of the whole (absent: the whole). */
+  readonly shard?: Shard;
 }
 
 /** Commands that render through the one report model. */

@@ -111,7 +111,7 @@ function responsePart(contract: Contract, spec: ResponseSpec | undefined, record
   const fields = spec?.fields ?? [];
   const payload = object(spec?.match.element ?? (spec?.match.fault === true ? 'Fault' : ''), fields);
   const root = contract.protocol === 'soap11' ? object('Envelope', [object('Body', [payload])]) : payload;
-  const body = bodyOf(message, { root, payloadDepth: contract.protocol === 'soap11' ? 2 : 0, when: spec?.match.when ?? [], isCredential }, fields, jsonResponseBody);
+  const body = bodyOf(message, { root, payloadDepth: contract.protocol === 'soap11' ? 2 : 0, when: spec?.match.when ?? [], isCredential, dropUndocumented: true }, fields, jsonResponseBody);
   const contentType = recorded.headers['content-type'];
   if (body.kind !== 'none' && contentType !== undefined) headers['Content-Type'] = mediaTypeMatcher(contentType);
   return { headers, body };

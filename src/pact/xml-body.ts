@@ -12,6 +12,11 @@ export interface XmlShape {
   readonly when: readonly WhenSpec[];
   /** Field names (at any depth) that carry a credential placeholder. */
   readonly isCredential: (field: FieldSpec | undefined) => boolean;
+  /**
+   * Responses: leave out the undocumented children of `open` objects, and write a repeated `open` element as
+   * its first item(s) rather than `eachLike` (see {@link fill}). @default false
+   */
+  readonly dropUndocumented?: boolean;
 }
 
 /** An XmlBuilder document and, for each rule path the FFI will write, its namespace-qualified form. */
@@ -36,6 +41,8 @@ interface Place {
   readonly depth: number;
   /** Dotted local names below the payload element ('' at the payload). */
   readonly dataPath: string | undefined;
+  /** Inside an `eachLike` template: the type matcher applies here, so every child must be in the template. */
+  readonly typed: boolean;
 }
 
 /**
@@ -44,11 +51,19 @@ interface Place {
  */
 export function xmlBody(root: XmlElement, shape: XmlShape): XmlBody {
   const walk: Walk = { shape, qualified: new Map() };
-  const start: Place = { scope: new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), prefixed: '$', qualified: '$', depth: -1, dataPath: undefined };
+  const start: Place = { scope: new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), prefixed: '$', qualified: '$', depth: -1, dataPath: undefined, typed: false };
   const builder = new XmlBuilder('1.0', 'UTF-8', qname(root)).build((doc) => fill(doc, root, shape.root, place(start, root, shape.payloadDepth), walk));
   return { builder, qualified: walk.qualified };
 }
 
+/**
+ * Fill one element. Pact's XML matching (pact-reference `compare_children`) fails a child the expected element
+ * lacks wherever a type matcher applies (inside `eachLike`), and any expected child the actual lacks; outside
+ * a type matcher it tolerates unexpected children. So in a response an `open` object's undocumented children
+ * are left out where nothing types them, and a repeated `open` element is written as its first item(s): the
+ * recorded items differ in their undocumented children (InvoiceXpress's list: clients with and without an
+ * address), which one `eachLike` template cannot describe.
+ */
 function fill(target: PactXmlElement, el: XmlElement, field: FieldSpec | undefined, here: Place & { readonly declarations: Record<string, string> }, walk: Walk): void {
   target.setAttributes(attributesOf(el, here.declarations));
   walk.qualified.set(here.prefixed, here.qualified);
@@ -61,9 +76,12 @@ function fill(target: PactXmlElement, el: XmlElement, field: FieldSpec | undefin
     const first = group[0];
     if (first === undefined) continue;
     const spec = field?.fields?.find((f) => f.name === first.local);
+    const open = walk.shape.dropUndocumented === true && !here.typed;
+    if (open && spec === undefined && field?.open === true) continue;
     const at = place(here, first, walk.shape.payloadDepth);
-    if (spec?.repeated === true) appendEachLike(target, first, spec, group.length, at, walk);
-    else for (const child of group) target.appendElement(qname(child), {} as XmlAttributes, (n) => fill(n, child, spec, place(here, child, walk.shape.payloadDepth), walk));
+    const literal = open && spec?.repeated === true && spec.open === true ? group.slice(0, Math.max(1, minItemsOf(spec) ?? 1)) : group;
+    if (spec?.repeated === true && literal === group) appendEachLike(target, first, spec, group.length, { ...at, typed: true }, walk);
+    else for (const child of literal) target.appendElement(qname(child), {} as XmlAttributes, (n) => fill(n, child, spec, place(here, child, walk.shape.payloadDepth), walk));
   }
 }
 
@@ -74,9 +92,13 @@ function fill(target: PactXmlElement, el: XmlElement, field: FieldSpec | undefin
 function appendEachLike(target: PactXmlElement, first: XmlElement, spec: FieldSpec, count: number, at: Place & { readonly declarations: Record<string, string> }, walk: Walk): void {
   const template = new PactXmlElement(qname(first));
   fill(template, first, spec, at, walk);
-  const min = spec.minItems ?? (spec.required === true ? 1 : undefined);
+  const min = minItemsOf(spec);
   const matcher = { 'pact:matcher:type': 'type', value: template, examples: Math.max(count, min ?? 1), ...(min === undefined ? {} : { min }) };
   (target.children as unknown[]).push(matcher);
+}
+
+function minItemsOf(spec: FieldSpec): number | undefined {
+  return spec.minItems ?? (spec.required === true ? 1 : undefined);
 }
 
 function leafText(el: XmlElement, field: FieldSpec | undefined, here: Place, shape: XmlShape): PactMatcher | undefined {
@@ -108,6 +130,7 @@ function place(parent: Place, el: XmlElement, payloadDepth: number): Place & { r
     prefixed: `${parent.prefixed}.${qname(el)}`,
     qualified: `${parent.qualified}['${el.ns === '' ? '' : `${el.ns}:`}${el.local}']`,
     dataPath,
+    typed: parent.typed,
   };
 }
 

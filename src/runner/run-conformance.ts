@@ -10,6 +10,7 @@ import { prepareCase, type PrepareOptions } from './prepare-case.ts';
 import { reproduceCommand, type ReproduceFlags } from './reproduce.ts';
 import { runCheck } from './run-check.ts';
 import { notifyReporters } from './notify-reporters.ts';
+import { shardOwns, type Shard } from '../model/shard.ts';
 
 /** What a run needs; the CLI (composition root) wires it. */
 export interface RunOptions extends PrepareOptions {
@@ -25,6 +26,8 @@ export interface RunOptions extends PrepareOptions {
   readonly locateCase?: (contractId: string, caseName: string) => number | undefined;
   /** Only these cases (by name) and only these checks (by id); absent or empty: all. */
   readonly only?: RunFilter;
+  /** Only this shard's cases (`--shard i/n`); contract-level checks run in the shard owning the contract's first case. */
+  readonly shard?: Shard;
 }
 
 /** `run --case NAME --check ID`: narrow a run to what a reproduce command names. */
@@ -43,9 +46,9 @@ export async function runConformance(options: RunOptions): Promise<RunSummary> {
     options.onReporterError?.(message);
   });
   const checks = selectChecks(options.checks, options.only);
-  const casesOf = (l: LoadedContract): readonly CaseSpec[] => selectCases(l.contract.cases, options.only);
-  const planned = options.contracts.reduce((n, l) => n + countPlanned(checks, l, casesOf(l).length), 0);
-  const exchanges = options.contracts.reduce((n, l) => n + casesOf(l).length, 0);
+  const plan = planShard(options.contracts, (l) => selectCases(l.contract.cases, options.only), options.shard);
+  const planned = plan.reduce((n, p) => n + countPlanned(checks, p), 0);
+  const exchanges = plan.reduce((n, p) => n + p.prepare.length, 0);
   await notify('onRunStart', { target: options.target.name, contracts: options.contracts.map((l) => l.contract.id), planned, exchanges });
   const results: CheckResult[] = [];
   const contracts: ContractSummary[] = [];
@@ -59,18 +62,16 @@ export async function runConformance(options: RunOptions): Promise<RunSummary> {
     await notify('onExchange', exchangeInfo(ctx, performance.now() - t0, done, exchanges));
     return ctx;
   };
-  const prepared = await Promise.all(options.contracts.map((l) => Promise.all(casesOf(l).map((c) => prepareOne(l.contract, c)))));
+  const prepared = await Promise.all(plan.map((p) => Promise.all(p.prepare.map((c) => prepareOne(p.loaded.contract, c)))));
   const coverage: ContractCoverage[] = [];
-  for (const [i, loaded] of options.contracts.entries()) {
-    const evidence = await gatherCoverage(loaded.contract, prepared[i] ?? []);
-    coverage.push(evidence.coverage);
-    const contractCtx = { contract: loaded.contract, cases: prepared[i] ?? [], coverage: evidence.coverage, hash: loaded.hash };
-    const own = checkContract(loaded, contractCtx, checks, options);
+  for (const [i, p] of plan.entries()) {
+    const all = prepared[i] ?? [];
+    const own = p.ownsContract ? await checkOwnedContract(p, all, checks, options, coverage) : checkContract(p.loaded, all, checks.filter((c) => c.scope === 'case'), options);
     for (const r of own) await notify('onCheckResult', r);
     results.push(...own);
-    contracts.push(summarize(loaded, own));
+    contracts.push(summarize(p.loaded, own));
   }
-  const findings = options.contracts.flatMap((l): Finding[] => (l.contract.findings ?? []).map((f) => ({ ...f, contract: l.contract.id })));
+  const findings = plan.filter((p) => p.ownsContract).flatMap((p): Finding[] => (p.loaded.contract.findings ?? []).map((f) => ({ ...f, contract: p.loaded.contract.id })));
   const totals = countTotals(results);
   const summary: RunSummary = {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -87,14 +88,50 @@ export async function runConformance(options: RunOptions): Promise<RunSummary> {
     // Coverage over a subset of cases or checks would read as gaps that are not there.
     coverage: isFiltered(options.only) ? [] : coverage,
     warnings,
+    ...(options.shard === undefined ? {} : { shard: options.shard }),
   };
   await notify('onRunEnd', summary);
   return summary;
 }
 
-function countPlanned(checks: readonly Check[], l: LoadedContract, cases: number): number {
-  const applicable = checks.filter((c) => c.appliesTo(l.contract));
-  return applicable.filter((c) => c.scope === 'contract').length + applicable.filter((c) => c.scope === 'case').length * cases;
+/** One contract's part of this run: the cases to prepare, those whose checks run here, and whether its contract-level checks do. */
+interface ContractPlan {
+  readonly loaded: LoadedContract;
+  /** Every selected case when this shard owns the contract (its contract-level checks see all of them), else the owned cases. */
+  readonly prepare: readonly CaseSpec[];
+  readonly owned: ReadonlySet<string>;
+  readonly ownsContract: boolean;
+}
+
+/**
+ * Cut the run into a shard: cases in contract load order, then case order, in contiguous slices.
+ * A contract without a selected case counts as one item, so its contract-level checks land in exactly one shard.
+ */
+function planShard(loaded: readonly LoadedContract[], casesOf: (l: LoadedContract) => readonly CaseSpec[], shard: Shard | undefined): ContractPlan[] {
+  const count = loaded.reduce((n, l) => n + Math.max(1, casesOf(l).length), 0);
+  let position = 0;
+  return loaded.map((l) => {
+    const cases = casesOf(l);
+    const first = position;
+    const owned = new Set(cases.filter((_, k) => shardOwns(first + k, count, shard)).map((c) => c.name));
+    position += Math.max(1, cases.length);
+    const ownsContract = shardOwns(first, count, shard);
+    return { loaded: l, prepare: ownsContract ? cases : cases.filter((c) => owned.has(c.name)), owned, ownsContract };
+  });
+}
+
+function countPlanned(checks: readonly Check[], p: ContractPlan): number {
+  const applicable = checks.filter((c) => c.appliesTo(p.loaded.contract));
+  const contractLevel = p.ownsContract ? applicable.filter((c) => c.scope === 'contract').length : 0;
+  return contractLevel + applicable.filter((c) => c.scope === 'case').length * p.owned.size;
+}
+
+/** The owning shard: coverage over every case, contract-level checks, and case checks on its own cases. */
+async function checkOwnedContract(p: ContractPlan, all: readonly CaseContext[], checks: readonly Check[], options: RunOptions, coverage: ContractCoverage[]): Promise<CheckResult[]> {
+  const evidence = await gatherCoverage(p.loaded.contract, all);
+  coverage.push(evidence.coverage);
+  const contractCtx = { contract: p.loaded.contract, cases: all, coverage: evidence.coverage, hash: p.loaded.hash };
+  return checkContract(p.loaded, all.filter((ctx) => p.owned.has(ctx.case.name)), checks, options, contractCtx);
 }
 
 /** The checks a filter keeps; with `--case` alone, contract-level checks (about every case) are left out. */
@@ -118,9 +155,9 @@ function exchangeInfo(ctx: CaseContext, durationMs: number, done: number, total:
   return ctx.sent.ok ? { ...base, ok: true, status: ctx.sent.exchange.response.status } : { ...base, ok: false, problem: ctx.sent.problem };
 }
 
-function checkContract(loaded: LoadedContract, contractCtx: ContractContext, checks: readonly Check[], options: RunOptions): CheckResult[] {
+/** Case checks on `cases`, and contract-level checks when `contractCtx` is given (in check order, as an unsharded run). */
+function checkContract(loaded: LoadedContract, cases: readonly CaseContext[], checks: readonly Check[], options: RunOptions, contractCtx?: ContractContext): CheckResult[] {
   const applicable = checks.filter((c) => c.appliesTo(loaded.contract));
-  const cases = contractCtx.cases;
   const flags: ReproduceFlags = { contracts: '', recordings: '', ...options.reproduceFlags, target: options.target.name };
   const out: CheckResult[] = [];
   const keep = (r: CheckResult | undefined): void => {
@@ -129,8 +166,9 @@ function checkContract(loaded: LoadedContract, contractCtx: ContractContext, che
     out.push(line === undefined ? r : { ...r, line });
   };
   for (const check of applicable) {
-    if (check.scope === 'contract') keep(runCheck(check, contractCtx, reproduceCommand(check, contractCtx, flags)));
-    else for (const ctx of cases) keep(runCheck(check, ctx, reproduceCommand(check, ctx, flags)));
+    if (check.scope === 'contract') {
+      if (contractCtx !== undefined) keep(runCheck(check, contractCtx, reproduceCommand(check, contractCtx, flags)));
+    } else for (const ctx of cases) keep(runCheck(check, ctx, reproduceCommand(check, ctx, flags)));
   }
   return out;
 }

@@ -16,6 +16,9 @@ import { readTree } from '../helpers/secret-scan.ts';
  * stdout, stderr) is then scanned by a decoder written in the test (test/helpers/canary-scan.ts),
  * independent of the redactor, and must hold no canary, whole or in part.
  */
+/** Reporters that write a file; console and github print to stdout. */
+const FILE_REPORTERS = REPORTER_NAMES.filter((n) => n !== 'console' && n !== 'github');
+
 describe('no canary credential leaks from live runs against a vendor that echoes requests', () => {
   let vendor: EchoVendor;
   let dir: string;
@@ -36,7 +39,8 @@ describe('no canary credential leaks from live runs against a vendor that echoes
         env[spec.env] = value;
       }
     }
-    const reports = REPORTER_NAMES.filter((n) => n !== 'console').flatMap((n) => ['--reporter', `${n}:${join(dir, 'reports', `report.${n}`)}`]);
+    // Every file reporter writes its file; github prints its annotations to stdout (it takes no path), scanned with the rest.
+    const reports = [...FILE_REPORTERS.flatMap((n) => ['--reporter', `${n}:${join(dir, 'reports', `report.${n}`)}`]), '--reporter', 'github'];
     const cli = async (name: string, args: string[]) => outputs.push({ name, result: await runCli(args, { env, timeoutMs: 120_000 }) });
     await cli('record', ['record', '--target', 'live', '--out', join(dir, 'recordings')]);
     await cli('run', ['run', '--target', 'live', '--reporter', 'console', ...reports]);
@@ -63,7 +67,9 @@ describe('no canary credential leaks from live runs against a vendor that echoes
     for (const { name, result } of outputs) expect([0, 1], `${name}: ${result.stderr.slice(0, 500)}`).toContain(result.code);
     const files = await readTree(dir);
     expect(files.filter((f) => f.path.endsWith('.har')).length).toBeGreaterThan(40);
-    for (const n of REPORTER_NAMES.filter((x) => x !== 'console')) expect(files.map((f) => f.path)).toContain(join(dir, 'reports', `report.${n}`));
+    for (const n of FILE_REPORTERS) expect(files.map((f) => f.path)).toContain(join(dir, 'reports', `report.${n}`));
+    // The github reporter's annotations were printed by the live run (and so are scanned with its stdout).
+    expect(outputs.find((o) => o.name === 'run')?.result.stdout).toMatch(/^::(error|warning) /m);
     const json = files.find((f) => f.path.endsWith('report.json'))?.text ?? '';
     expect(json).toContain('Invalid request');
     expect(json).toContain('[redacted]');

@@ -7,14 +7,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readHar } from '../../src/recording/read-har.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
-/** A loopback InvoiceXpress stand-in: the first request gets 3 MiB of `"` characters, the others a small 404. */
-async function startVendor(): Promise<{ url: string; requests: () => number; reset: () => void; close: () => Promise<void> }> {
+/**
+ * A loopback InvoiceXpress stand-in: the first update (PUT) gets 3 MiB of `"` characters, every other request
+ * (the other updates and the invoices.list probe contract's GETs) a small 404.
+ */
+async function startVendor(): Promise<{ url: string; requests: () => number; updates: () => number; reset: () => void; close: () => Promise<void> }> {
   let count = 0;
+  let puts = 0;
   const server: Server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
       count++;
-      if (count === 1) res.writeHead(200, { 'content-type': 'application/xml' }).end('"'.repeat(3 * 1024 * 1024));
+      if (req.method === 'PUT') puts++;
+      if (req.method === 'PUT' && puts === 1) res.writeHead(200, { 'content-type': 'application/xml' }).end('"'.repeat(3 * 1024 * 1024));
       else res.writeHead(404, { 'content-type': 'application/xml' }).end('<errors><error>Not found</error></errors>');
     });
   });
@@ -22,7 +27,8 @@ async function startVendor(): Promise<{ url: string; requests: () => number; res
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests: () => count,
-    reset: () => void (count = 0),
+    updates: () => puts,
+    reset: () => void ((count = 0), (puts = 0)),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -47,7 +53,10 @@ describe('record and the live path refuse what they could not keep safe', () => 
     const result = await runCli([command, '--target', 'live', '--vendor', 'invoicexpress', ...(command === 'record' ? ['--out', join(dir, 'short')] : [])], { env, timeoutMs: 30_000 });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('at least 8 characters (MIN_SECRET_LENGTH)');
-    expect(result.stderr).toContain('invoicexpress/invoices.update: apiKey (INVOICEXPRESS_API_KEY) has 3 characters');
+    // Every contract the command would send for is named: probe sends only the probe contract (invoices.list).
+    expect(result.stderr).toContain('invoicexpress/invoices.list: apiKey (INVOICEXPRESS_API_KEY) has 3 characters');
+    if (command === 'probe') expect(result.stderr).not.toContain('invoicexpress/invoices.update:');
+    else expect(result.stderr).toContain('invoicexpress/invoices.update: apiKey (INVOICEXPRESS_API_KEY) has 3 characters');
     expect(result.stdout + result.stderr).not.toContain('q7Z');
     expect(vendor.requests()).toBe(0);
   }, 40_000);
@@ -62,9 +71,12 @@ describe('record and the live path refuse what they could not keep safe', () => 
     expect(result.stderr).toMatch(/update-ok\.har: not replayable: the HAR would be \d+ bytes, over the recording read limit MAX_RECORDING_BYTES \(5242880 bytes, 5 MiB\)/);
     const written = await readdir(join(out, 'invoicexpress', 'invoices.update'));
     expect(written).not.toContain('update-ok.har');
-    expect(written.length).toBe(vendor.requests() - 1);
+    expect(written.length).toBe(vendor.updates() - 1);
+    const listed = await readdir(join(out, 'invoicexpress', 'invoices.list'));
+    expect(listed.length).toBe(vendor.requests() - vendor.updates());
     // Every file that was written, replay's own reader reads.
-    const reads = await Promise.all(written.map((f) => readHar(join(out, 'invoicexpress', 'invoices.update', f))));
+    const files = [...written.map((f) => join(out, 'invoicexpress', 'invoices.update', f)), ...listed.map((f) => join(out, 'invoicexpress', 'invoices.list', f))];
+    const reads = await Promise.all(files.map((f) => readHar(f)));
     expect(reads.filter((r) => !r.ok)).toEqual([]);
   }, 120_000);
 });

@@ -71,7 +71,7 @@ describe.concurrent('reports on the command line', { timeout: TIMEOUT_MS }, () =
       '   ✗ centra/invoices_Update#update-ok#request.namespaces',
       '   ✗ centra/invoices_Update#update-ok#scenario.exchange',
       '',
-      expect.stringMatching(/^ 87 passed, 2 failed, 1 skipped$/),
+      expect.stringMatching(/^ \d+ passed, 2 failed, 1 skipped$/),
       expect.stringMatching(/^ Duration /),
     ]);
     expect(result.stdout).toContain('    namespace at /invoices_Update\n      expected  http://www.centra.com/webservices/\n      actual    http://www.centra.com/webservices\n');
@@ -111,8 +111,11 @@ describe.concurrent('reports on the command line', { timeout: TIMEOUT_MS }, () =
     const result = await runCli(['run', ...BROKEN_CENTRA, '--reporter', `markdown:${file}`], SLOW);
     expect(result.code).toBe(1);
     const md = await readFile(file, 'utf8');
-    expect(md.split('\n')[0]).toBe('## ❌ conformance run: 2 failed, 87 passed, 1 skipped');
-    expect(md).toContain('| `centra/invoices_Update` | ✅ 6/6 | ❌ 48/49 |');
+    expect(md.split('\n')[0]).toMatch(/^## ❌ conformance run: 2 failed, \d+ passed, 1 skipped$/);
+    // One request-building check failed out of all of them.
+    const row = /\| `centra\/invoices_Update` \| ✅ 6\/6 \| ❌ (\d+)\/(\d+) \|/.exec(md);
+    expect(row).not.toBeNull();
+    expect(Number(row?.[2]) - Number(row?.[1])).toBe(1);
     expect(md.indexOf('### Failures (2)')).toBeLessThan(md.indexOf('<details><summary>Doc findings (2)'));
     expect(md).toContain('- **namespace** at `/invoices_Update`\n  - expected: `http://www.centra.com/webservices/`\n  - actual: `http://www.centra.com/webservices`');
     expect(md).toContain('Rerun: `conformance run --vendor centra --case update-ok --check request.namespaces');

@@ -23,3 +23,30 @@ describe.concurrent('conformance run --strict', () => {
     expect((await runCli(['simulate', '--help'])).stdout).toContain('--strict');
   });
 });
+
+describe.concurrent('conformance check --strict', () => {
+  const SOAP_ACTION = 'test/fixtures/har/planted-mistakes.har#4';
+  interface CheckReport {
+    readonly ok: boolean;
+    readonly results: readonly { entry?: string; check: string; state: string; reproduce?: string; violations?: readonly { rule: string; severity: string; params?: Record<string, unknown> }[] }[];
+  }
+  const soapActionResult = (report: CheckReport) => report.results.find((r) => r.entry === SOAP_ACTION && r.check === 'request.soap-action');
+
+  it('reports the unquoted SOAPAction of planted-mistakes.har entry 4 as an accepted warning, and passes', { timeout: QUEUED_TEST_TIMEOUT_MS }, async () => {
+    const result = await runCli(['check', 'test/fixtures/har/planted-mistakes.har', '--entry', '4', '--reporter', 'json']);
+    expect(result.code, result.stderr).toBe(0);
+    const found = soapActionResult(JSON.parse(result.stdout) as CheckReport);
+    expect(found?.state).toBe('passed');
+    expect(found?.violations?.map((v) => [v.rule, v.severity, typeof v.params?.['accepted']])).toEqual([['soapaction', 'warning', 'string']]);
+  });
+
+  it('fails that SOAPAction with --strict, exits 1, and its reproduce command keeps --strict', { timeout: QUEUED_TEST_TIMEOUT_MS }, async () => {
+    const result = await runCli(['check', 'test/fixtures/har/planted-mistakes.har', '--entry', '4', '--strict', '--reporter', 'json']);
+    expect(result.code, result.stderr).toBe(1);
+    const report = JSON.parse(result.stdout) as CheckReport;
+    expect(report.results.filter((r) => r.state === 'failed').map((r) => r.check)).toEqual(['request.soap-action']);
+    const found = soapActionResult(report);
+    expect(found?.violations?.map((v) => [v.rule, v.severity])).toEqual([['soapaction', 'error']]);
+    expect(found?.reproduce).toBe('conformance check test/fixtures/har/planted-mistakes.har --entry 4 --strict');
+  });
+});

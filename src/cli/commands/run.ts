@@ -6,6 +6,7 @@ import { assertOneOnStdout, createReporter, parseReporterSpec } from '../../../r
 import { runConformance, type RunFilter } from '../../runner/run-conformance.ts';
 import type { LoadedContract } from '../../types/contract.ts';
 import { requireReadable } from '../require-readable.ts';
+import { parseShard } from '../parse-shard.ts';
 import { locateCases } from '../locate-cases.ts';
 import { reporterOptions } from '../reporter-options.ts';
 import { createReplayTarget } from '../../targets/replay.ts';
@@ -32,6 +33,7 @@ interface RunFlags extends LiveFlags {
   readonly case: string[];
   readonly check: string[];
   readonly strict?: boolean;
+  readonly shard?: string;
 }
 
 /** `conformance run`: the full conformance run; exit 0 when every check passes, 1 otherwise. */
@@ -47,6 +49,7 @@ export function registerRun(program: Command, io: CliIo): void {
     .option('--contracts <dir>', 'folder or file of contracts', DEFAULT_CONTRACTS)
     .option('--recordings <dir>', 'folder of HAR recordings', DEFAULT_RECORDINGS)
     .option('--vendor-version <vendor=version>', 'the vendor version your integration targets, e.g. crmcom=R11.0.0: fields introduced later are flagged (repeatable)', collect, [])
+    .option('--shard <i/n>', 'run only part i of n (1-based) of the cases, for CI machines in parallel; merge the JSON reports with `conformance merge-reports`')
     .option('--strict', "fail departures from the doc that the vendor's stack accepts (otherwise warnings); the simulators refuse them too");
   addLiveFlags(command, { timeout: 10_000, runTimeout: 300_000 })
     .addHelpText('after', '\nExit codes: 0 all checks passed, 1 a check failed, 2 usage or configuration error.\nExample: conformance run --vendor centra --reporter console --reporter junit:out/junit.xml')
@@ -59,6 +62,7 @@ async function run(flags: RunFlags, io: CliIo): Promise<number> {
   if (!['replay', 'simulate', 'live'].includes(flags.target)) {
     throw new SuiteError('USAGE', `Unknown --target "${flags.target}". Available: replay, simulate, live.`);
   }
+  const shard = parseShard(flags.shard);
   const specs = flags.reporter.length === 0 ? ['console'] : flags.reporter;
   const plain = createReporters(specs, io);
   // Configuration errors end the run before anything runs, in one line each.
@@ -84,6 +88,7 @@ async function run(flags: RunFlags, io: CliIo): Promise<number> {
       credentials,
       vendorVersions,
       only,
+      ...(shard === undefined ? {} : { shard }),
       locateCase: await locateCases(contracts),
       reproduceFlags: {
         contracts: flags.contracts === DEFAULT_CONTRACTS ? '' : ` --contracts ${displayPath(flags.contracts)}`,

@@ -5,12 +5,20 @@ import { parseJson } from '../../codec/json/parse-json.ts';
  * Write values into a recorded response body at dotted paths (the contract's response paths).
  * XML: the text of the first element with the path's last local name (any prefix), later
  * elements of that name removed when `only` is set (one message instead of the recording's list).
- * JSON: the value at the path, created when missing; an array on the way keeps its first item.
+ * JSON: the value at the path, created when missing; an array on the way keeps its first item. A
+ * {@link RecordedFill} value is given the recorded value at the path and its result written there.
  * Anything it cannot place is left as recorded.
  */
 export function fillBody(body: string, kind: 'xml' | 'json', path: string, value: unknown, only = false): string {
-  return kind === 'json' ? fillJson(body, path, value) : fillXml(body, path.split('.').pop() ?? path, String(value), only);
+  if (kind === 'json') return fillJson(body, path, value);
+  return typeof value === 'function' ? body : fillXml(body, path.split('.').pop() ?? path, String(value), only);
 }
+
+/**
+ * A JSON fill computed from the recorded value at its path (for example, item lines shaped like the
+ * recorded lines of the same product, with amounts from the simulator's state).
+ */
+export type RecordedFill = (recorded: unknown) => unknown;
 
 function fillXml(body: string, local: string, value: string, only: boolean): string {
   const name = local.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -42,7 +50,7 @@ function setAt(node: unknown, path: readonly string[], value: unknown): void {
   }
   const record = node as Record<string, unknown>;
   if (rest.length === 0) {
-    record[head] = value;
+    record[head] = typeof value === 'function' ? (value as RecordedFill)(record[head]) : value;
     return;
   }
   if (typeof record[head] !== 'object' || record[head] === null) record[head] = {};

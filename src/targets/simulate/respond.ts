@@ -22,10 +22,13 @@ export function respond(contract: Contract, exemplars: Exemplars, decision: Deci
   if (scripted !== undefined) return { response: { ...scripted.response, headers: clean(scripted.response.headers, {}) }, documented: null };
   const own = pickExemplar(contract, exemplars, answer.response, request);
   if (own === undefined) return noExemplar(answer.response);
-  const { exemplar, response: documented } = own;
+  const { exemplar, response: documented, exact } = own;
   const spec = contract.responses.find((r) => r.name === documented);
   const headers = clean(exemplar.response.headers, answer.headers ?? {});
-  const filled = { status: exemplar.response.status, headers, body: fill(exemplar.response.body, answer, spec?.message) };
+  // The vendor's recorded answer to this very request keeps its own words (CRM.COM documents no
+  // error text: the recorded case's message is the best evidence of it); other values are filled.
+  const words = exact ? withoutMessage(answer) : answer;
+  const filled = { status: exemplar.response.status, headers, body: fill(exemplar.response.body, words, spec?.message) };
   // A filled value must not turn the body into another documented response (e.g. a message that
   // mentions a token, where the message tells token errors apart): then answer as recorded.
   const still = classifyResponse(contract, filled).matched === documented;
@@ -39,17 +42,22 @@ export function respond(contract: Contract, exemplars: Exemplars, decision: Deci
  * success (Centra documents two success shapes; credentials were accepted, so ignoring them in the
  * comparison cannot pick a refusal). Otherwise the first recorded case of the decided response.
  */
-function pickExemplar(contract: Contract, exemplars: Exemplars, decided: string, request: HttpRequest | undefined): { exemplar: Exemplar; response: string } | undefined {
+function pickExemplar(contract: Contract, exemplars: Exemplars, decided: string, request: HttpRequest | undefined): { exemplar: Exemplar; response: string; exact: boolean } | undefined {
   const first = exemplars.byResponse.get(decided)?.[0];
-  const fallback = first === undefined ? undefined : { exemplar: first, response: decided };
+  const fallback = first === undefined ? undefined : { exemplar: first, response: decided, exact: false };
   if (request === undefined) return fallback;
   const ok = contract.responses.find((r) => r.name === decided)?.outcome === 'ok';
   const alike = [decided, ...(ok ? contract.responses.filter((r) => r.outcome === 'ok' && r.name !== decided).map((r) => r.name) : [])];
   for (const name of alike) {
     const match = exemplars.byResponse.get(name)?.find((e) => compareRequests(contract, e.request, request).length === 0);
-    if (match !== undefined) return { exemplar: match, response: name };
+    if (match !== undefined) return { exemplar: match, response: name, exact: true };
   }
   return fallback;
+}
+
+function withoutMessage(answer: Answer): Answer {
+  const { message: _message, ...rest } = answer;
+  return rest;
 }
 
 function fill(recorded: string, answer: Answer, messagePath: string | undefined): string {

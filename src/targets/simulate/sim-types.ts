@@ -77,6 +77,6 @@ export interface SimulatedResponse {
    * log and CI report, never for the vendor-shaped body.
    */
   readonly note?: string;
-  /** The id of the contract that answered, where one host serves several (a vendor's operations). */
+  /** The contract whose simulator answered, when one host serves several (see vendorSimulator). */
   readonly contract?: string;
 }

@@ -143,16 +143,19 @@ async function decide(ctx: HandleContext, request: HttpRequest, url: URL, pathPa
   // A read or a login (InvoiceXpress's list GET, CRM.COM's authentication/token) addresses no invoice and changes
   // nothing: it gets the documented success.
   if (contract.transport.method === 'GET' || !addressesInvoices(contract)) return readAnswer(ctx);
-  return updateInvoices({ contract, store: ctx.store, exemplars: ctx.exemplars, ...(ctx.hooks === undefined ? {} : { hooks: ctx.hooks }) }, decoded.body, pathParams);
+  const updated = updateInvoices({ contract, store: ctx.store, exemplars: ctx.exemplars, ...(ctx.hooks === undefined ? {} : { hooks: ctx.hooks }) }, decoded.body, pathParams);
+  if ('reason' in updated && updated.reason !== undefined) notes.push(`refused: ${updated.reason}`);
+  return updated;
 }
 
 /**
  * A request the vendor refuses while reading it: its invalid-request answer (SOAP: the Client fault).
- * None of the vendors documents the text for these, so the message says plainly what was refused
- * and where, without the suite's Received/Documented wording (that goes to the log).
+ * None of the vendors documents the text for these, so the message says plainly where the request
+ * was refused, without the suite's check id or Received/Documented wording (the log has the rule).
+ * A request the vendor was recorded answering gets the recorded words instead (see respond).
  */
 function breach(v: Violation): Decision {
-  return { generic: 'breach', message: `Invalid request: ${v.rule} at ${v.path}.` };
+  return { generic: 'breach', message: `Invalid request at ${v.path}.` };
 }
 
 function rateLimit(contract: Contract, seed: VendorSeed): { perMinute: number; response: string | undefined } | undefined {

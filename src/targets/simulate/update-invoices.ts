@@ -8,6 +8,12 @@ import type { InvoiceStore } from './invoice-store.ts';
 import type { Decision, StoredInvoice } from './sim-types.ts';
 import { counterToken, type VendorHooks } from './vendors/index.ts';
 
+/**
+ * Plain words for an unknown invoice where the vendor documents none: those of
+ * recordings/crmcom/invoices_update/probe-unknown-invoice.har, not the suite's.
+ */
+const NOT_FOUND_WORDS = 'The invoice could not be found';
+
 /** What an update needs from its simulator. */
 export interface UpdateContext {
   readonly contract: Contract;
@@ -29,7 +35,9 @@ export function updateInvoices(ctx: UpdateContext, body: VendorValue, pathParams
   const records = identifyRecords(contract, body, pathParams);
   for (const record of records) {
     const found = store.find(record.ids);
-    if (found === undefined && !upsert) return { generic: 'not-found', message: `No invoice matches ${describeIds(record.ids)}.` };
+    // A vendor that documents a not-found answer keeps its own text (see respond). CRM.COM and
+    // OpsPlanning document none: their generic refusal reads NOT_FOUND_WORDS. The ids go to the log.
+    if (found === undefined && !upsert) return { generic: 'not-found', message: NOT_FOUND_WORDS, reason: `no invoice matches ${describeIds(record.ids)}` };
     const invoice = found ?? store.create(record.ids, Array.isArray(initial) ? String(initial[0]) : undefined);
     for (const b of contract.behaviours ?? []) {
       const refusal = guard(b, invoice, body);
@@ -41,12 +49,13 @@ export function updateInvoices(ctx: UpdateContext, body: VendorValue, pathParams
   for (const [i, invoice] of touched.entries()) {
     const record = records[i];
     if (record === undefined) continue;
-    const applied = applyUpdate(invoice, { contract, record, body, store, nextToken: ctx.hooks?.nextToken ?? counterToken });
+    const applied = applyUpdate(invoice, { contract, record, body, store, nextToken: ctx.hooks?.nextToken ?? counterToken, ...(ctx.hooks?.noteEntry === undefined ? {} : { noteEntry: ctx.hooks.noteEntry }) });
     if (!('fills' in applied)) return applied;
     Object.assign(fills, applied.fills);
   }
   const ok = contract.responses.find((r) => r.outcome === 'ok' && (ctx.exemplars.byResponse.get(r.name)?.length ?? 0) > 0);
-  return { response: ok?.name ?? '', fills: { ...fills, ...(ctx.hooks?.successFills?.(touched) ?? {}) } };
+  const recorded = contract.responses.filter((r) => r.outcome === 'ok').flatMap((r) => (ctx.exemplars.byResponse.get(r.name) ?? []).map((e) => e.response.body));
+  return { response: ok?.name ?? '', fills: { ...fills, ...(ctx.hooks?.successFills?.(touched, recorded) ?? {}) } };
 }
 
 function describeIds(ids: Readonly<Record<string, string>>): string {

@@ -24,8 +24,9 @@ export function vendorSimulator(simulators: readonly Simulator[]): Simulator {
       if (request.method.toUpperCase() === 'GET' && new URL(request.url).pathname === STATE_PATH) {
         return { response: { status: 200, headers: { 'content-type': 'application/json' }, body: `${JSON.stringify(state(), null, 2)}\n` }, documented: null };
       }
-      const picked = pick(request);
-      return { ...(await picked.handle(request)), contract: picked.contract.id };
+      // The log line names the operation that answered, not the host's first contract.
+      const chosen = pick(request);
+      return { ...(await chosen.handle(request)), contract: chosen.contract.id };
     },
     state,
     reset: () => {

@@ -6,7 +6,7 @@ import type { Segment } from '../../../src/audit/tree-value.ts';
  * Body of a SOAP 1.1 response. SOAP document/literal messages are described by the WSDL's
  * `xs:sequence` types (EBizCharge's WSDL in vendor-material/ebizcharge/eBizService.wsdl declares
  * every type as `xs:sequence`, none as `xs:all`), and the SOAP 1.1 Fault's children are an
- * `xs:sequence` too (soap11-envelope.xsd). See docs/decisions/0006-audit-evidence.md.
+ * `xs:sequence` too (soap11-envelope.xsd). See docs/decisions/0014-audit-evidence.md.
  */
 export function orderedAt(ctx: PairContext, at: readonly Segment[]): boolean {
   if (ctx.spec?.protocol !== 'soap11') return false;

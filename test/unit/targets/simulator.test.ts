@@ -128,8 +128,11 @@ describe('vendor simulators over real HTTP on 127.0.0.1', () => {
     await send(id, build(id, { invoice: { reference: '1013' }, notes: 'second' }));
     const invoice = (await state(id)).invoices.find((i) => i.ids['reference'] === '1013');
     expect(invoice?.items.map((i) => i.id)).not.toContain('09E3B818BB644A57AD1D19FB95007C64');
-    expect(invoice?.items).toHaveLength(1);
-    expect(invoice?.notes).toBe('first\tsecond');
+    // The seed is the doc's Example 1 invoice: its Smartcard 1 line stays, the Widget line is added.
+    expect(invoice?.items.map((i) => i.id)).toContain('C21B99AA435742EF89B9398C60593DE9');
+    expect(invoice?.items).toHaveLength(2);
+    // CRM.COM's notes are a log of "<user>\t<d/m/yyyy HH:MM:SS>\t<text>" entries (Examples 1 and 2).
+    expect(invoice?.notes).toMatch(/\tto be issued later\tSimulator\t\d{1,2}\/\d{1,2}\/\d{4} \d\d:\d\d:\d\d\tfirst\tSimulator\t\d{1,2}\/\d{1,2}\/\d{4} \d\d:\d\d:\d\d\tsecond$/);
     const missing = await send(id, build(id, { invoice: { reference: '1013' }, items: [{ action: 'remove', id: 'NO-SUCH-LINE' }] }));
     expect(missing.outcome).toBe('invalid_request');
   });
@@ -145,7 +148,7 @@ describe('vendor simulators over real HTTP on 127.0.0.1', () => {
     const request = build(id, { invoice: { id: '1001' } });
     const answer = await send(id, { ...request, headers: { ...request.headers, soapaction: '"urn:wrong"' } });
     expect(answer).toMatchObject({ status: 500, matched: 'fault-client' });
-    expect(answer.message).toBe('Invalid request: soapaction at header soapaction.');
+    expect(answer.message).toBe('Invalid request at header soapaction.');
   });
 
   it('answers 429 with a Retry-After after the seeded rate limit, and never logs a query string', async () => {

@@ -20,6 +20,8 @@ export interface UpdateInput {
   readonly store: InvoiceStore;
   /** The next optimistic-lock token after `previous` (per vendor: how the vendor forms it). */
   readonly nextToken: (previous: string | undefined) => string;
+  /** The notes entry an update appends for `text` (per vendor: CRM.COM stamps it). @default the text */
+  readonly noteEntry?: (text: string) => string;
 }
 
 /**
@@ -56,7 +58,8 @@ function applyOne(b: BehaviourSpec, invoice: StoredInvoice, input: UpdateInput, 
       const sent = typeof p['field'] === 'string' ? valuesAt(input.body, p['field'])[0] : undefined;
       if (typeof sent !== 'string' || sent === '') return;
       const separator = typeof p['separator'] === 'string' ? p['separator'] : '\n';
-      invoice.notes = invoice.notes === undefined || invoice.notes === '' ? sent : `${invoice.notes}${separator}${sent}`;
+      const entry = input.noteEntry?.(sent) ?? sent;
+      invoice.notes = invoice.notes === undefined || invoice.notes === '' ? entry : `${invoice.notes}${separator}${entry}`;
       return;
     }
     case 'client-auto-create': {

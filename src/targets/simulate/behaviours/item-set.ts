@@ -21,7 +21,8 @@ export function applyItemSet(spec: BehaviourSpec, items: readonly StoredItem[], 
       continue;
     }
     const at = out.findIndex((item) => item.id === String(id));
-    if (at === -1) return { generic: 'invalid', message: `The invoice item ${String(id ?? '(none)')} to ${action} is not an item of this invoice` };
+    // CRM.COM documents no text: the words its recorded item-set refusals show; the id goes to the log.
+    if (at === -1) return { generic: 'invalid', message: 'The invoice item set is invalid', reason: `item ${String(id ?? '(none)')} to ${action} is not an item of this invoice` };
     if (action === 'remove') out.splice(at, 1);
     else out[at] = { id: String(id), data: entry as VendorValue };
   }

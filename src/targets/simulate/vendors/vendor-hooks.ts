@@ -7,8 +7,13 @@ import type { StoredInvoice } from '../sim-types.ts';
 export interface VendorHooks {
   /** The invoice's next optimistic-lock token. @default a counter */
   nextToken?(previous: string | undefined): string;
-  /** Dotted response paths to fill in the success body, from the updated invoice(s). */
-  successFills?(invoices: readonly StoredInvoice[]): Record<string, unknown>;
+  /** The entry an update appends to the notes for the sent text. @default the text as sent */
+  noteEntry?(text: string): string;
+  /**
+   * Dotted response paths to fill in the success body, from the updated invoice(s); `recorded` are
+   * the bodies of the contract's recorded successes (what the vendor's catalogue looks like).
+   */
+  successFills?(invoices: readonly StoredInvoice[], recorded: readonly string[]): Record<string, unknown>;
 }
 
 let counter = 0;
