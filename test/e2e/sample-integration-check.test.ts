@@ -65,8 +65,8 @@ function fixedCapture(): ReturnType<typeof capture> {
   return fixedRun;
 }
 
-async function check(file: string): Promise<{ code: number; report: Report; stdout: string; stderr: string }> {
-  const result = await runCli(['check', file, '--reporter', 'json'], { timeoutMs: 60_000 });
+async function check(file: string, ...flags: string[]): Promise<{ code: number; report: Report; stdout: string; stderr: string }> {
+  const result = await runCli(['check', file, '--reporter', 'json', ...flags], { timeoutMs: 60_000 });
   return { code: result.code, report: JSON.parse(result.stdout) as Report, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -103,6 +103,10 @@ describe('conformance check on the sample integration\'s captured traffic', { ti
     expect(failures(report, 1)).toEqual(expect.arrayContaining(['request.namespaces namespace /UpdateInvoice']));
     expect(failures(report, 1).filter((f) => f.startsWith('request.soap-action'))).toEqual([]);
     expect(accepted(report, 1)).toEqual(expect.arrayContaining(['request.soap-action soapaction header soapaction']));
+    // With --strict, the same departure fails.
+    const strict = await check(file, '--strict');
+    expect(strict.code).toBe(1);
+    expect(failures(strict.report, 1)).toEqual(expect.arrayContaining(['request.soap-action soapaction header soapaction', 'request.namespaces namespace /UpdateInvoice']));
     expect(failures(report, 1).filter((f) => f.startsWith('request.namespaces'))).toHaveLength(1);
     // InvoiceXpress: every item without its required unit, and the ISO date.
     expect(failures(report, 2)).toEqual(expect.arrayContaining(['request.schema pattern /date', 'request.schema required /items/item/0/unit']));
