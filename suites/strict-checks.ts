@@ -11,6 +11,11 @@ export function strictChecks(checks: readonly Check[]): Check[] {
   return checks.map((check): Check => (check.scope === 'case' ? strictCase(check) : strictContract(check)));
 }
 
+/** {@link strictChecks} for case checks only (the request checks `simulate --strict` runs on what it receives). */
+export function strictCaseChecks(checks: readonly CaseCheck[]): CaseCheck[] {
+  return checks.map(strictCase);
+}
+
 function strictCase(check: CaseCheck): CaseCheck {
   return { ...check, run: (ctx) => strict(check.run(ctx)) };
 }

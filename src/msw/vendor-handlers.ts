@@ -5,7 +5,7 @@ import { filterByVendor, loadAllContracts } from '../cli/load-contracts.ts';
 import { DEFAULT_CONTRACTS, DEFAULT_RECORDINGS } from '../cli/paths.ts';
 import { createSimulators } from '../targets/simulate/create-simulators.ts';
 import { loadSeed, seedFrom, type Seed } from '../targets/simulate/load-seed.ts';
-import { matchRoute } from '../targets/simulate/route.ts';
+import { pickSimulator as pickFor } from '../targets/simulate/pick-simulator.ts';
 import type { Simulator } from '../targets/simulate/simulator.ts';
 import { handleChecked, type VariantPicker } from '../runner/received/checking-simulator.ts';
 import { createRequestLog, type ReceivedRequest, type RequestLog } from '../runner/received/request-log.ts';
@@ -89,12 +89,12 @@ function handlerFor(base: string, sims: readonly Simulator[], { onViolation, log
   });
 }
 
-/** Among the contracts served at one base URL, the one whose method, path and SOAPAction fit (else the first). */
+/** Among the contracts served at one base URL, the one the request is for (see {@link pickFor}). */
 function pickSimulator(sims: readonly Simulator[], request: HttpRequest, prefix: string): Simulator {
+  const [first, ...rest] = sims;
+  if (first === undefined) throw new Error('no simulator is served at this base URL');
   const path = new URL(request.url).pathname.slice(new URL(prefix).pathname.replace(/\/$/, '').length) || '/';
-  const routed = sims.filter((s) => matchRoute(s.contract.transport, request.method, path).ok);
-  const acted = routed.find((s) => s.contract.transport.soapAction === undefined || s.contract.transport.soapAction.replace(/"/g, '') === (request.headers['soapaction'] ?? '').replace(/"/g, ''));
-  return acted ?? routed[0] ?? (sims[0] as Simulator);
+  return pickFor([first, ...rest], request, path);
 }
 
 /** The simulator routes on the path below the base URL; a base URL with a path prefix is stripped. */

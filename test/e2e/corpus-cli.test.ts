@@ -14,9 +14,11 @@ describe('conformance corpus', () => {
     const dir = await mkdtemp(join(tmpdir(), 'corpus-'));
     const { out, io: cli } = io();
     expect(await main(['corpus', '--vendor', 'ebizcharge', '--out', dir], cli)).toBe(0);
-    expect(out.stdout).toMatch(/Wrote \d+ bodies of \d+ documented responses \(1 contracts\)/);
+    // EBizCharge has two contracts: UpdateInvoice and the SearchInvoices probe.
+    expect(out.stdout).toMatch(/Wrote \d+ bodies of \d+ documented responses \(2 contracts\)/);
     const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as { schemaVersion: number; items: { file: string; outcome: string; message: string | null; variant: string }[] };
     expect(index.schemaVersion).toBe(1);
+    expect([...new Set(index.items.map((i) => i.file.split('/').slice(0, 2).join('/')))].sort()).toEqual(['ebizcharge/SearchInvoices', 'ebizcharge/UpdateInvoice']);
     const bom = index.items.find((i) => i.file === 'ebizcharge/UpdateInvoice/update-not-found/bom.xml');
     expect(bom).toMatchObject({ outcome: 'not_found', message: 'Not Found ', variant: 'bom' });
     expect((await readFile(join(dir, bom?.file ?? ''), 'utf8')).startsWith('\uFEFF')).toBe(true);

@@ -10,6 +10,7 @@ import { startSimulators, type RunningSimulators } from '../../targets/simulate/
 import type { SimulatorLogLine } from '../../targets/simulate/serve-simulator.ts';
 import type { Simulator } from '../../targets/simulate/simulator.ts';
 import { checkingSimulator } from '../../runner/received/checking-simulator.ts';
+import { strictCaseChecks } from '../../../suites/strict-checks.ts';
 import { createRequestLog } from '../../runner/received/request-log.ts';
 import { variantPicker } from '../../corpus/variant-picker.ts';
 import { RECEIVED_REQUEST_CHECKS } from '../../../suites/received-request-checks.ts';
@@ -65,7 +66,8 @@ export function registerSimulate(program: Command, io: CliIo): void {
       if (onStdout !== undefined) throw new SuiteError('USAGE', `simulate logs requests on stdout, so --reporter ${onStdout.name} needs a path, e.g. --reporter ${onStdout.name}:out/simulate.${onStdout.name === 'junit' ? 'xml' : 'json'}.`);
       const reporters = flags.reporter.map((spec) => ({ reporter: createReporter(spec, { color: io.color, stdout: io.stdout }), path: parseReporterSpec(spec).path ?? '(stdout)' }));
       const contracts = filterByVendor(await loadAllContracts([flags.contracts]), flags.vendor);
-      const log = createRequestLog({ checks: RECEIVED_REQUEST_CHECKS, reproduce: `curl -s <base URL>${REQUESTS_PATH}` });
+      // --strict: what the simulators refuse (an accepted departure) is reported as a failure too, not a warning.
+      const log = createRequestLog({ checks: flags.strict === true ? strictCaseChecks(RECEIVED_REQUEST_CHECKS) : RECEIVED_REQUEST_CHECKS, reproduce: `curl -s <base URL>${REQUESTS_PATH}` });
       const report = createCiReport(log, contracts, reporters, (m) => io.stderr.write(`warning: ${m}\n`));
       const wrapped: Simulator[] = [];
       const pick = flags.variants === true ? variantPicker() : undefined;

@@ -1,24 +1,21 @@
 import type { HttpRequest } from '../../model/http.ts';
-import { matchRoute } from './route.ts';
+import { pickSimulator } from './pick-simulator.ts';
 import { STATE_PATH, type Simulator } from './simulator.ts';
 
 /**
  * One vendor's simulators behind one base URL, as the vendor serves all its operations on one
  * host: a request goes to the contract whose method and path it matches (SOAP operations on one
- * endpoint: the one whose SOAPAction it carries, with or without quotes), else to the first, which
- * answers 404 or 405. The state view is the store of the vendor's update operation (the one with
+ * endpoint: the one whose SOAPAction it carries, with or without quotes, else whose operation
+ * element it sends; see {@link pickSimulator}), else to the first, which answers 404 or 405. Each
+ * answer names the contract that gave it (for the log line). The state view is the store of the vendor's update operation (the one with
  * documented behaviours): reads and logins keep no state.
  */
 export function vendorSimulator(simulators: readonly Simulator[]): Simulator {
   const [first] = simulators;
   if (first === undefined) throw new Error('vendorSimulator needs at least one simulator');
   if (simulators.length === 1) return first;
-  const pick = (request: HttpRequest): Simulator => {
-    const url = new URL(request.url);
-    const routed = simulators.filter((s) => matchRoute(s.contract.transport, request.method, url.pathname).ok);
-    const action = unquote(request.headers['soapaction'] ?? '');
-    return routed.find((s) => s.contract.transport.soapAction !== undefined && unquote(s.contract.transport.soapAction) === action) ?? routed[0] ?? first;
-  };
+  const all: readonly [Simulator, ...Simulator[]] = [first, ...simulators.slice(1)];
+  const pick = (request: HttpRequest): Simulator => pickSimulator(all, request, new URL(request.url).pathname);
   const stateful = simulators.find((s) => (s.contract.behaviours ?? []).length > 0) ?? first;
   const state = (): unknown => stateful.state();
   return {
@@ -39,9 +36,4 @@ export function vendorSimulator(simulators: readonly Simulator[]): Simulator {
       for (const s of simulators) s.reseed(seed);
     },
   };
-}
-
-function unquote(value: string): string {
-  const trimmed = value.trim();
-  return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1) : trimmed;
 }

@@ -9,7 +9,8 @@ import { RECEIVED_REQUEST_CHECKS } from '../../../suites/received-request-checks
 import { repoPath } from '../../helpers/paths.ts';
 
 const contracts = await loadAllContracts([repoPath('contracts/crmcom')]);
-const crmcom = contracts[0]?.contract;
+// The crmcom folder also holds the authentication_token probe contract: take the update contract by its id.
+const crmcom = contracts.find((l) => l.contract.id === 'crmcom/invoices_update')?.contract;
 const validate = createAjv().compile(JSON.parse(await readFile(repoPath('reporters/json-report.schema.json'), 'utf8')) as object);
 const OK = { status: 200, headers: { 'content-type': 'application/json' }, body: '{"status":{"code":"OK","message":"","description":""},"data":{"id":"A"}}' };
 const request = (reference: unknown) => ({ method: 'POST', url: 'http://127.0.0.1:1/crmapi/rest/v2/invoices/update', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: 'secret-token-123', invoice_identifier: { reference_number: reference } }) });
