@@ -16,7 +16,7 @@ export interface JsonLimits {
 }
 
 /** Default limits for response and request bodies. */
-export const DEFAULT_JSON_LIMITS: JsonLimits = { maxBytes: 5 * 1024 * 1024, maxDepth: 64, maxKeys: 20_000, maxContainers: 20_000, maxStringChars: 1024 * 1024 };
+export const DEFAULT_JSON_LIMITS: JsonLimits = { maxBytes: 5 * 1024 * 1024, maxDepth: 64, maxKeys: 250_000, maxContainers: 250_000, maxStringChars: 1024 * 1024 };
 
 /** Why a JSON text was refused. */
 export interface JsonProblem {
