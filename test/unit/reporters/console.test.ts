@@ -7,10 +7,10 @@ import type { ExchangeInfo } from '../../../src/types/reporter.ts';
 import { sampleSummary } from './sample-summary.ts';
 
 /** Drive the reporter through a whole run and return everything it wrote. */
-async function runReporter(color: boolean): Promise<string> {
+async function runReporter(color: boolean, target = 'simulate'): Promise<string> {
   const chunks: string[] = [];
   const reporter = createConsoleReporter({ color, stdout: { write: (c: string) => chunks.push(c) } });
-  await reporter.onRunStart?.({ target: 'replay', contracts: sampleSummary.contracts.map((c) => c.id), planned: 5 });
+  await reporter.onRunStart?.({ target, contracts: sampleSummary.contracts.map((c) => c.id), planned: 5 });
   for (const result of sampleSummary.results) await reporter.onCheckResult?.(result);
   await reporter.onWarning?.('Rate limited; retrying in 1s.');
   await reporter.onRunEnd?.(sampleSummary);
@@ -123,16 +123,26 @@ describe('createConsoleReporter', () => {
   it('prints a header, one progress line per contract, live warnings, then the summary', async () => {
     const output = await runReporter(false);
     const lines = output.split('\n');
-    expect(lines[0]).toBe(' conformance · target replay · 2 contracts · 5 checks planned');
+    expect(lines[0]).toBe(' conformance · target simulate · 2 contracts · 5 checks planned');
     expect(lines).toContain(' ✓ centra/invoices_Update  2 passed  (5ms)');
     expect(lines).toContain(' ✗ crmcom/invoices_update  1 passed, 1 failed, 1 skipped  (9ms)');
     expect(lines).toContain(' ⚠ Rate limited; retrying in 1s.');
     expect(output.endsWith(renderConsoleSummary(sampleSummary, { color: false }))).toBe(true);
   });
 
+  it('leaves the per-contract lines out of a replay run, whose table shows every contract', async () => {
+    const output = await runReporter(false, 'replay');
+    expect(output.split('\n')[0]).toBe(' conformance · target replay · 2 contracts · 5 checks planned');
+    expect(output).not.toContain(' ✓ centra/invoices_Update  2 passed  (5ms)');
+    expect(output).toContain(' ⚠ Rate limited; retrying in 1s.');
+    expect(output.endsWith(renderConsoleSummary(sampleSummary, { color: false }))).toBe(true);
+  });
+
   it('prints the contract line as soon as the next contract starts, not only at the end', async () => {
     const chunks: string[] = [];
     const reporter = createConsoleReporter({ color: false, stdout: { write: (c: string) => chunks.push(c) } });
+    await reporter.onRunStart?.({ target: 'simulate', contracts: ['centra/invoices_Update', 'crmcom/invoices_update'], planned: 5 });
+    chunks.length = 0;
     const [first, second, third] = sampleSummary.results;
     for (const result of [first, second]) if (result) await reporter.onCheckResult?.(result);
     expect(chunks).toEqual([]);
