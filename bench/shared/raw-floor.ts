@@ -6,22 +6,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { createAjv } from '../../src/contract/create-ajv.ts';
+import { XML_PARSER_OPTIONS } from '../../src/codec/xml/parse-ordered.ts';
 import type { Har } from '../../src/recording/har.ts';
 
-// The options of src/codec/xml/parse-ordered.ts that decide the parser's work.
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  removeNSPrefix: false,
-  processEntities: true,
-  htmlEntities: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-});
+const parser = new XMLParser(XML_PARSER_OPTIONS);
 
 async function harFiles(dir: string): Promise<string[]> {
   const out: string[] = [];

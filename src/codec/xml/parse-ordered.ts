@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import type { EntityDecoderOptions } from 'fast-xml-parser';
+import type { EntityDecoderOptions, X2jOptions } from 'fast-xml-parser';
 import { decodeXmlEntities } from './decode-xml-entities.ts';
 import { ATTRIBUTE_PREFIX, TEXT_KEY } from './ordered-node.ts';
 
@@ -16,8 +16,8 @@ const entityDecoder: EntityDecoderOptions = {
   setXmlVersion: () => undefined,
 };
 
-/** Configured once: building options per call is measurable at our call rates. */
-const parser = new XMLParser({
+/** The codec's fast-xml-parser options (the benchmark's raw floor parses with the same ones). */
+export const XML_PARSER_OPTIONS: X2jOptions = {
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: ATTRIBUTE_PREFIX,
@@ -42,7 +42,10 @@ const parser = new XMLParser({
   jPath: false,
   // Start offsets give problems a line and column.
   captureMetaData: true,
-});
+};
+
+/** Configured once: building options per call is measurable at our call rates. */
+const parser = new XMLParser(XML_PARSER_OPTIONS);
 
 /**
  * Parse well-formed XML into fast-xml-parser's `preserveOrder` shape.
