@@ -39,6 +39,8 @@ describe('parseJson', () => {
 
   it('measures depth as the deepest point, not the number of brackets', () => {
     expect(parseJson('[[1],[2],[3],[4]]', { maxBytes: 1024, maxDepth: 2 })).toEqual({ ok: true, value: [[1], [2], [3], [4]] });
+    expect(parseJson('[{},{"a":{}},{}]', { maxBytes: 1024, maxDepth: 3 })).toEqual({ ok: true, value: [{}, { a: {} }, {}] });
+    expect(parseJson('[{},{},{}]', { maxBytes: 1024, maxDepth: 2 })).toEqual({ ok: true, value: [{}, {}, {}] });
   });
 
   it('does not count brackets inside strings, including after an escaped quote', () => {

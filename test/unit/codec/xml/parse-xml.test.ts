@@ -118,6 +118,7 @@ describe('parseXml', () => {
 
     it('rejects an undeclared element prefix with xml-undeclared-prefix and its position', () => {
       expect(problemOf('undeclared-prefix.xml')).toMatchObject({ rule: 'xml-undeclared-prefix', line: 3, col: 5 });
+      expect(problemOf('undeclared-prefix.xml').message).toContain("Prefix 'tns' of 'tns:Result' is not declared.");
     });
 
     it('rejects an undeclared attribute prefix with xml-undeclared-prefix', () => {

@@ -52,4 +52,11 @@ describe('namespace well-formedness (Namespaces in XML 1.0)', () => {
       { ns: '', local: 'id', prefix: '', value: '3' },
     ]);
   });
+
+  it('accepts ordinary attributes with empty values, prefixed or not', () => {
+    expect(itemOf('empty-attribute-values.xml').attributes).toEqual([
+      { ns: '', local: 'note', prefix: '', value: '' },
+      { ns: 'urn:example:p', local: 'flag', prefix: 'p', value: '' },
+    ]);
+  });
 });
