@@ -94,4 +94,62 @@ describe('field schemas derived from the contracts', () => {
       ]);
     });
   });
+
+  describe('required, unexpected, enumerated and typed fields (CRM.COM invoice_item_set, JSON)', () => {
+    const items = (): FieldSpec[] => [requestField(crmcom, 'invoice_item_set')];
+
+    it('accepts an item with a documented action and fails one without its required action', () => {
+      expect(validate(items(), 'json', { invoice_item_set: [{ action: 'add' }] })).toEqual([]);
+      expect(validate(items(), 'json', { invoice_item_set: [{}] })).toEqual([
+        expect.objectContaining({ rule: 'required', path: '/invoice_item_set/0/action' }),
+      ]);
+    });
+
+    it('fails an action outside the documented values and a field the item does not document', () => {
+      expect(validate(items(), 'json', { invoice_item_set: [{ action: 'replace' }] })).toEqual([
+        expect.objectContaining({ rule: 'enum', path: '/invoice_item_set/0/action' }),
+      ]);
+      expect(validate(items(), 'json', { invoice_item_set: [{ action: 'add', colour: 'red' }] })).toEqual([
+        expect.objectContaining({ rule: 'unexpected-field', path: '/invoice_item_set/0/colour' }),
+      ]);
+    });
+
+    it('fails a single item where the contract documents a list', () => {
+      expect(validate(items(), 'json', { invoice_item_set: { action: 'add' } })).toEqual([
+        expect.objectContaining({ rule: 'type', path: '/invoice_item_set' }),
+      ]);
+    });
+  });
+
+  it('accepts any member of an open object (the CRM.COM response data) besides its required id, but still requires an object', () => {
+    const data = crmcom.responses.flatMap((r) => r.fields ?? []).find((f) => f.name === 'data' && f.open === true);
+    if (data === undefined) throw new Error('no open data field');
+    expect(validate([data], 'json', { data: { id: 'INV-1', anything: 1, nested: { x: true } } })).toEqual([]);
+    expect(validate([data], 'json', { data: 'text' })).toEqual([expect.objectContaining({ rule: 'type', path: '/data' })]);
+  });
+
+  it('counts the 20-character limit of the OpsPlanning InvoiceNumber', async () => {
+    const { contract } = await loadValidContract(repoPath('contracts/opsplanning/UpdateInvoicePaymentStatus.yaml'));
+    const parameters = requestField(contract, 'request').fields?.find((f) => f.name === 'Parameters');
+    const number = parameters?.fields?.find((f) => f.name === 'InvoiceNumber');
+    if (number === undefined) throw new Error('no InvoiceNumber');
+    expect(validate([number], 'xml', { InvoiceNumber: 'I'.repeat(20) })).toEqual([]);
+    expect(validate([number], 'xml', { InvoiceNumber: 'I'.repeat(21) })).toEqual([expect.objectContaining({ rule: 'maxLength', path: '/InvoiceNumber' })]);
+  });
+
+  it('reads XML booleans as true, false, 1 or 0 and JSON booleans only as true or false', async () => {
+    const { contract } = await loadValidContract(repoPath('contracts/opsplanning/UpdateInvoicePaymentStatus.yaml'));
+    const paid = requestField(contract, 'request').fields?.find((f) => f.name === 'Parameters')?.fields?.find((f) => f.name === 'PaidFlag');
+    if (paid === undefined) throw new Error('no PaidFlag');
+    for (const value of ['true', 'false', '1', '0']) expect(validate([paid], 'xml', { PaidFlag: value })).toEqual([]);
+    expect(validate([paid], 'xml', { PaidFlag: 'yes' })).toEqual([expect.objectContaining({ rule: 'pattern', path: '/PaidFlag' })]);
+    expect(validate([paid], 'json', { PaidFlag: true })).toEqual([]);
+    expect(validate([paid], 'json', { PaidFlag: 'true' })).toEqual([expect.objectContaining({ rule: 'type', path: '/PaidFlag' })]);
+  });
+
+  it('reads the InvoiceXpress date in its documented dd/mm/yyyy form only', () => {
+    const date = requestField(invoicexpress, 'date');
+    expect(validate([date], 'xml', { date: '19/10/2009' })).toEqual([]);
+    expect(validate([date], 'xml', { date: '2009-10-19' })).toEqual([expect.objectContaining({ rule: 'pattern', path: '/date' })]);
+  });
 });
