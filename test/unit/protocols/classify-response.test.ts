@@ -47,6 +47,19 @@ describe('classifyResponse on the Centra contract', () => {
     expect(classify('result-failure.default-xmlns.xml')).toEqual(prefixed);
   });
 
+  it('keeps the documented outcome of a result with an undocumented child but does not call it conformant', () => {
+    const parsed = classify('result-failure.unexpected-child.xml');
+    expect(parsed).toMatchObject({ outcome: 'invalid_request', conformant: false, matched: 'result-failure', message: 'Invalid currency XXX' });
+    expect(parsed.violations).toEqual([expect.objectContaining({ rule: 'unexpected-element', severity: 'error', path: '/result/reason' })]);
+  });
+
+  it('calls a result conformant when its only departure is a warning (spaces around the success boolean)', () => {
+    const parsed = classify('result-failure.success-whitespace.xml');
+    expect(parsed).toMatchObject({ outcome: 'invalid_request', conformant: true, matched: 'result-failure' });
+    expect(parsed.violations).toEqual([expect.objectContaining({ rule: 'whitespace', path: '/result/success' })]);
+    expect(parsed.violations[0]?.severity).not.toBe('error');
+  });
+
   it('classifies a Server fault as server_error with the faultstring as message and the faultcode as vendor code', () => {
     expect(classify('fault-server.xml', 500)).toMatchObject({
       outcome: 'server_error',

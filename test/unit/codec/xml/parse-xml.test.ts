@@ -118,6 +118,7 @@ describe('parseXml', () => {
 
     it('rejects an undeclared element prefix with xml-undeclared-prefix and its position', () => {
       expect(problemOf('undeclared-prefix.xml')).toMatchObject({ rule: 'xml-undeclared-prefix', line: 3, col: 5 });
+      expect(problemOf('undeclared-prefix.xml').message).toContain("Prefix 'tns' of 'tns:Result' is not declared.");
     });
 
     it('rejects an undeclared attribute prefix with xml-undeclared-prefix', () => {
@@ -212,12 +213,14 @@ describe('parseXml', () => {
     it('reports empty and whitespace-only documents as xml-empty', () => {
       expect(problemOf('empty.xml').rule).toBe('xml-empty');
       expect(problemOf('whitespace-only.xml').rule).toBe('xml-empty');
+      expect(problemOf('empty.xml').message).toBe('The document is empty.');
     });
   });
 
   describe('limits', () => {
     it('rejects a document larger than maxBytes with xml-too-large', () => {
       expect(problemOf('envelopes/soap-prefix.xml', { limits: { maxBytes: 100 } }).rule).toBe('xml-too-large');
+      expect(problemOf('envelopes/soap-prefix.xml', { limits: { maxBytes: 100 } }).message).toBe('The document is larger than the limit of 100 bytes.');
     });
 
     it('counts maxBytes in UTF-8 bytes, not characters', () => {
