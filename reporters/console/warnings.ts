@@ -23,6 +23,8 @@ export function renderWarnings(summary: RunSummary, palette: Palette, width = 80
 function renderGroup(g: WarningGroup, palette: Palette, width: number, countWidth: number): string {
   const count = `${g.cases.length}×`.padStart(countWidth);
   const where = g.rule === 'run' ? g.contract : `${g.contract} ${g.checks.join(', ')}`;
-  const plain = `${where.trim()}: ${g.message}`;
+  // Said before the text, which the width may cut: the first place's text stands for all of them.
+  const places = g.paths.length > 1 ? ` (${g.paths.length} places)` : '';
+  const plain = `${where.trim()}${places}: ${g.message}`;
   return ` ${palette.yellow(SYMBOLS.warning)} ${count} ${truncate(plain, width - countWidth - 4)}`;
 }

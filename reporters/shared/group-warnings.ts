@@ -9,6 +9,8 @@ export interface WarningGroup {
   readonly checks: readonly string[];
   readonly rule: string;
   readonly path: string;
+  /** Every place it was reported at (the group is by contract and rule, not by place). */
+  readonly paths: readonly string[];
   /** The first case's text; the others differ at most in the details (counts, field lists). */
   readonly message: string;
   /** Cases (or `contract`) it was reported for, without repeats. */
@@ -21,18 +23,19 @@ export interface WarningGroup {
  * warnings show under its failure instead.
  */
 export function groupWarnings(summary: RunSummary): readonly WarningGroup[] {
-  const groups = new Map<string, { contract: string; checks: Set<string>; rule: string; path: string; message: string; cases: Set<string> }>();
+  const groups = new Map<string, { contract: string; checks: Set<string>; rule: string; path: string; paths: Set<string>; message: string; cases: Set<string> }>();
   const add = (contract: string, check: string, rule: string, path: string, message: string, subject: string): void => {
     // Not by path: one accepted departure at several places (udf_float_5..8) is one group.
     const key = `${contract}\u0000${rule}\u0000${rule === 'run' ? message : ''}`;
-    const group = groups.get(key) ?? { contract, checks: new Set<string>(), rule, path, message, cases: new Set<string>() };
+    const group = groups.get(key) ?? { contract, checks: new Set<string>(), rule, path, paths: new Set<string>(), message, cases: new Set<string>() };
     group.checks.add(check);
+    group.paths.add(path);
     group.cases.add(subject);
     groups.set(key, group);
   };
   for (const r of summary.results) for (const v of passedWarnings(r)) add(r.contract, r.check, ruleOf(v), v.path, v.message, r.case ?? 'contract');
   for (const w of summary.warnings) add(w.contract ?? '', 'run', 'run', '', w.message, w.contract ?? 'run');
-  return [...groups.values()].map((g) => ({ ...g, checks: [...g.checks], cases: [...g.cases] }));
+  return [...groups.values()].map((g) => ({ ...g, checks: [...g.checks], paths: [...g.paths], cases: [...g.cases] }));
 }
 
 function passedWarnings(r: CheckResult): readonly Violation[] {
