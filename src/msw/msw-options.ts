@@ -33,4 +33,10 @@ export interface VendorHandlersOptions {
   readonly onViolation?: OnViolation;
   /** Answer each response in another of its legal serializations (the corpus variants), in turn. @default false */
   readonly variants?: boolean;
+  /**
+   * Treat the departures the vendors' stacks accept (an unquoted SOAPAction, `text/xml` for InvoiceXpress,
+   * whitespace around a boolean...) as failures, as `simulate --strict` does: the simulators refuse them
+   * and the request does not conform. @default false (they are kept as warnings with the reason)
+   */
+  readonly strict?: boolean;
 }

@@ -62,6 +62,32 @@ describe('vendorHandlers options', () => {
     expect(mocks.violations()).toHaveLength(1);
   });
 
+  it.each([
+    [false, 'ok', false],
+    [true, 'invalid_request', true],
+  ] as const)('with strict: %s, an unquoted SOAPAction (accepted by the WCF stack) is answered %s, and fails the test only when strict', async (strict, outcome, fails) => {
+    const mocks = await vendorHandlers({ vendors: ['ebizcharge'], baseUrls: { ebizcharge: BASE }, strict, credentials: { ebizcharge: { securityId: 'team-id', userId: 'u', password: 'team-pass' } } });
+    server.resetHandlers(...mocks.handlers);
+    const original = globalThis.fetch;
+    // The fixed integration, with only its SOAPAction's quotes taken off on the way out.
+    globalThis.fetch = (input, init) => {
+      const headers = new Headers(init?.headers);
+      headers.set('soapaction', (headers.get('soapaction') ?? '').replace(/^"|"$/g, ''));
+      return original(input, { ...init, headers });
+    };
+    try {
+      const answer = await createSampleClient(options(false)).ebizchargeUpdateInvoice(SAMPLE_INVOICE);
+      expect(answer.outcome === 'ok').toBe(outcome === 'ok');
+    } finally {
+      globalThis.fetch = original;
+    }
+    const [received] = mocks.requests();
+    expect(received?.exchange.request.headers['soapaction']).toBe('http://eBizCharge.ServiceModel.SOAP/IeBizService/UpdateInvoice');
+    expect(mocks.violations()).toHaveLength(fails ? 1 : 0);
+    if (fails) expect(() => mocks.assertConformant()).toThrow(/✗ request\.soap-action/);
+    else expect(() => mocks.assertConformant()).not.toThrow();
+  });
+
   it('with variants: true, answer in a different legal serialization each time, which the fixed parser still reads', async () => {
     const mocks = await vendorHandlers({ vendors: ['ebizcharge'], baseUrls: { ebizcharge: BASE }, variants: true, credentials: { ebizcharge: { securityId: 'team-id', userId: 'u', password: 'team-pass' } } });
     const seen = new Set<string>();
