@@ -2,6 +2,7 @@ import type { RunSummary } from '../src/model/run-summary.ts';
 import type { Reporter, ReporterOptions, RunStartInfo } from '../src/types/reporter.ts';
 import { renderClosing, renderFailedIds } from './console/closing.ts';
 import { renderCoverageLine } from './console/coverage.ts';
+import { renderAuditSections } from './console/drift.ts';
 import { renderEntries } from './console/entries.ts';
 import { renderFailures } from './console/failures.ts';
 import { renderFindingsCount } from './console/findings.ts';
@@ -26,11 +27,14 @@ const MIN_COLUMNS = 40;
  * Render the end-of-run report for people, modelled on vitest and Newman: the vendor × suite table,
  * each failure as a small block, warnings grouped with counts, one line each for doc findings and
  * coverage (with the commands that list them), the failed ids again, and the closing
- * `N passed, N failed, N skipped` line. Pure.
+ * `N passed, N failed, N skipped` line. An audit report shows its drift instead (see
+ * {@link renderAuditSections}). Pure.
  */
 export function renderConsoleSummary(summary: RunSummary, options: ConsoleLayout): string {
   const palette = createPalette(options.color);
   const width = Math.max(MIN_COLUMNS, options.columns ?? 80);
+  // An audit's results are its case pairs, and its drift says everything they do, with the evidence.
+  if (summary.audit !== undefined) return layout(renderAuditSections(summary, summary.audit, palette));
   const notes = [...renderFindingsCount(summary, palette, width), ...renderCoverageLine(summary, palette, width)];
   const sections = [
     renderSummaryTable(summary, palette, width),
@@ -40,8 +44,13 @@ export function renderConsoleSummary(summary: RunSummary, options: ConsoleLayout
     notes,
     renderFailedIds(summary, palette, width),
     renderClosing(summary, palette),
-  ].filter((section) => section.length > 0);
-  return `\n${sections.map((section) => section.join('\n')).join('\n\n')}\n`;
+  ];
+  return layout(sections);
+}
+
+/** Non-empty sections, a blank line between them. */
+function layout(sections: readonly (readonly string[])[]): string {
+  return `\n${sections.filter((section) => section.length > 0).map((section) => section.join('\n')).join('\n\n')}\n`;
 }
 
 /**

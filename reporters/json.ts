@@ -1,6 +1,7 @@
 import { assertNever } from '../src/model/result.ts';
 import type { CheckResult } from '../src/model/check-result.ts';
-import type { ContractCoverageSummary, ContractSummary, Finding, RunSummary, RunWarning, Totals } from '../src/model/run-summary.ts';
+import type { AuditSection } from '../src/model/audit-section.ts';
+import type { ContractCoverageSummary, ContractSummary, DriftEntry, Finding, RunSummary, RunWarning, Totals } from '../src/model/run-summary.ts';
 import type { Violation } from '../src/model/violation.ts';
 import type { EntrySummary } from '../src/model/entry-summary.ts';
 import type { Reporter, ReporterOptions } from '../src/types/reporter.ts';
@@ -41,8 +42,36 @@ function toReport(summary: RunSummary): RunSummary {
     findings: summary.findings.map(toFinding),
     coverage: summary.coverage.map(toCoverage),
     warnings: summary.warnings.map(toWarning),
+    ...(summary.command === undefined ? {} : { command: summary.command }),
+    ...(summary.rerun === undefined ? {} : { rerun: summary.rerun }),
     ...(summary.shard === undefined ? {} : { shard: { index: summary.shard.index, total: summary.shard.total } }),
     ...(summary.entries === undefined ? {} : { entries: summary.entries.map(toEntry) }),
+    ...(summary.audit === undefined ? {} : { audit: toAudit(summary.audit) }),
+    ...(summary.drift === undefined ? {} : { drift: summary.drift.map(toDrift) }),
+  };
+}
+
+function toAudit(a: AuditSection): AuditSection {
+  const { pairs, unchanged, changed, added, removed, breaking, warning, info } = a.totals;
+  return {
+    baseline: a.baseline,
+    current: a.current,
+    failOn: a.failOn,
+    totals: { pairs, unchanged, changed, added, removed, breaking, warning, info },
+    vendors: a.vendors.map((v) => ({ vendor: v.vendor, contracts: [...v.contracts], pairs: v.pairs, breaking: v.breaking, warning: v.warning, info: v.info })),
+    pairs: a.pairs.map((p) => ({ vendor: p.vendor, contract: p.contract, case: p.case, file: p.file, state: p.state, changes: p.changes })),
+  };
+}
+
+function toDrift(d: DriftEntry): DriftEntry {
+  const base = { id: d.id, kind: d.kind, severity: d.severity, vendor: d.vendor, contract: d.contract, case: d.case, file: d.file, path: d.path };
+  return {
+    ...base,
+    ...(d.before === undefined ? {} : { before: d.before }),
+    ...(d.after === undefined ? {} : { after: d.after }),
+    message: d.message,
+    ...(d.breaks === undefined ? {} : { breaks: d.breaks }),
+    ...(d.causedBy === undefined ? {} : { causedBy: { id: d.causedBy.id, path: d.causedBy.path } }),
   };
 }
 
@@ -71,7 +100,8 @@ function toContract(c: ContractSummary): ContractSummary {
 }
 
 function toResult(r: CheckResult): CheckResult {
-  const base = { id: r.id, check: r.check, title: r.title, suite: r.suite, contract: r.contract, case: r.case, ...(r.entry === undefined ? {} : { entry: r.entry }) };
+  const where = { ...(r.file === undefined ? {} : { file: r.file }), ...(r.line === undefined ? {} : { line: r.line }) };
+  const base = { id: r.id, check: r.check, title: r.title, suite: r.suite, contract: r.contract, case: r.case, ...(r.entry === undefined ? {} : { entry: r.entry }), ...where };
   switch (r.state) {
     case 'passed':
       return { ...base, durationMs: r.durationMs, state: r.state, violations: r.violations.map(toViolation) };

@@ -1,5 +1,5 @@
 import type { CheckResult, FailedResult } from '../src/model/check-result.ts';
-import type { DriftEntry, RunSummary } from '../src/model/run-summary.ts';
+import type { RunSummary } from '../src/model/run-summary.ts';
 import type { Violation } from '../src/model/violation.ts';
 import type { Reporter, ReporterOptions } from '../src/types/reporter.ts';
 import { contractIds } from './shared/contract-ids.ts';
@@ -8,6 +8,7 @@ import { codeSpan, escapeMarkdown as md } from './shared/escape-markdown.ts';
 import { groupWarnings } from './shared/group-warnings.ts';
 import { countsLine, reportCommand } from './shared/report-title.ts';
 import { writeOutput } from './shared/write-output.ts';
+import { auditMarkdown } from './markdown/drift.ts';
 
 /** Most failures shown in full; a PR comment is limited to 65,536 characters. */
 const MAX_FAILURES = 50;
@@ -17,10 +18,13 @@ const MAX_VALUE = 400;
 /**
  * Render a report as GitHub-flavoured Markdown for `$GITHUB_STEP_SUMMARY` or a PR comment: a summary
  * line, the vendor × suite matrix, the failures first (each with expected and actual and the rerun
- * command), then drift (audit), warnings and doc findings collapsed in `<details>`. Pure; every value
- * is escaped, so report content can never inject Markdown or HTML.
+ * command), then warnings and doc findings collapsed in `<details>`; an audit report shows its
+ * drift per vendor instead (see {@link auditMarkdown}). Pure; every value is escaped, so report content
+ * can never inject Markdown or HTML.
  */
 export function renderMarkdown(summary: RunSummary): string {
+  // An audit's results are its case pairs, and its drift says everything they do, with the evidence.
+  if (summary.audit !== undefined) return `${auditMarkdown(summary, summary.audit).join('\n')}\n`;
   const failed = summary.results.filter((r): r is FailedResult => r.state === 'failed');
   const lines = [
     `## ${summary.ok ? '✅' : '❌'} conformance ${md(reportCommand(summary))}: ${countsLine(summary)}`,
@@ -29,7 +33,6 @@ export function renderMarkdown(summary: RunSummary): string {
     '',
     ...matrix(summary),
     ...failures(failed),
-    ...drift(summary.drift ?? []),
     ...warnings(summary),
     ...findings(summary),
   ];
@@ -92,17 +95,6 @@ function violation(v: Violation): string[] {
     if (view.fix !== undefined) rows.push(`  - fix: ${md(cut(view.fix))}`);
   } else rows.push(`  - ${md(cut(view.message))}`);
   return [head, ...rows, ''];
-}
-
-function drift(entries: readonly DriftEntry[]): string[] {
-  if (entries.length === 0) return [];
-  const rows = entries.map((d) => `| ${md(d.severity)} | ${codeSpan(d.contract, true)} › ${codeSpan(d.case, true)} | ${codeSpan(cut(d.path, 120), true)} | ${evidence(d.before)} | ${evidence(d.after)} | ${md(cut(d.message, 200))} |`);
-  return ['<details><summary>Drift (' + entries.length + ')</summary>', '', '| severity | case | path | before | after | change |', '|---|---|---|---|---|---|', ...rows, '', '</details>', ''];
-}
-
-function evidence(value: DriftEntry['before']): string {
-  if (value === undefined) return '*(absent)*';
-  return codeSpan(cut(typeof value === 'string' ? JSON.stringify(value) : String(value), 120), true);
 }
 
 function warnings(summary: RunSummary): string[] {

@@ -30,6 +30,7 @@ export function auditToReport(audit: AuditSummary): RunSummary {
     warnings: audit.warnings.map((w) => (w.contract === undefined ? { message: w.message } : { message: w.message, contract: w.contract })),
     command: 'audit',
     drift: audit.changes.map(driftEntry),
+    audit: { baseline: audit.baseline, current: audit.current, failOn: audit.failOn, totals: audit.totals, vendors: audit.vendors, pairs: audit.pairs },
     rerun,
   };
 }
@@ -67,8 +68,14 @@ function evidence(value: EvidenceValue | undefined): string {
 }
 
 function driftEntry(c: DriftChange): DriftEntry {
-  const base = { id: c.id, severity: c.severity, contract: c.contract, case: c.case, file: c.file, path: c.path, message: c.message };
-  return { ...base, ...(c.before === undefined ? {} : { before: c.before }), ...(c.after === undefined ? {} : { after: c.after }) };
+  const base = { id: c.id, kind: c.kind, severity: c.severity, vendor: c.vendor, contract: c.contract, case: c.case, file: c.file, path: c.path, message: c.message };
+  return {
+    ...base,
+    ...(c.before === undefined ? {} : { before: c.before }),
+    ...(c.after === undefined ? {} : { after: c.after }),
+    ...(c.breaks === undefined ? {} : { breaks: c.breaks }),
+    ...(c.causedBy === undefined ? {} : { causedBy: { id: c.causedBy.id, path: c.causedBy.path } }),
+  };
 }
 
 function contracts(audit: AuditSummary, results: readonly CheckResult[]): ContractSummary[] {

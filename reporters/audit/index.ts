@@ -1,6 +1,5 @@
 import { parseSpecAgainst, type ParsedReporterSpec } from '../shared/parse-reporter-spec.ts';
 import type { AuditReporter } from '../../src/audit/audit-reporter.ts';
-import type { AuditSummary } from '../../src/audit/audit-summary.ts';
 import { SuiteError } from '../../src/errors.ts';
 import { assertNever } from '../../src/model/result.ts';
 import type { Reporter, ReporterOptions } from '../../src/types/reporter.ts';
@@ -8,14 +7,11 @@ import { auditToReport } from '../adapters/audit-to-report.ts';
 import { checkReportPath } from '../shared/check-report-path.ts';
 import { createGithubReporter } from '../github.ts';
 import { createHtmlReporter } from '../html.ts';
-import { createJunitReporter, renderJunit } from '../junit.ts';
-import { createAuditConsoleReporter } from './console.ts';
-import { createAuditJsonReporter } from './json.ts';
-import { createAuditMarkdownReporter } from './markdown.ts';
+import { createConsoleReporter } from '../console.ts';
+import { createJsonReporter } from '../json.ts';
+import { createJunitReporter } from '../junit.ts';
+import { createMarkdownReporter } from '../markdown.ts';
 
-export { renderAuditConsole, createAuditConsoleReporter } from './console.ts';
-export { renderAuditJson, createAuditJsonReporter } from './json.ts';
-export { renderAuditMarkdown, createAuditMarkdownReporter } from './markdown.ts';
 export { auditToReport } from '../adapters/audit-to-report.ts';
 
 /** Names accepted by `conformance audit --reporter NAME[:PATH]`. Part of the CLI surface. */
@@ -26,11 +22,6 @@ export type AuditReporterName = (typeof AUDIT_REPORTER_NAMES)[number];
 
 /** A parsed `--reporter` value: the reporter and, for file formats, where to write (absent: stdout). */
 export type AuditReporterSpec = ParsedReporterSpec<AuditReporterName>;
-
-/** The audit as JUnit: the one JUnit renderer over {@link auditToReport} (one testsuite per recording, with `file=`). */
-export function renderAuditJunit(summary: AuditSummary): string {
-  return renderJunit(auditToReport(summary));
-}
 
 /**
  * Parse `NAME` or `NAME:PATH`.
@@ -46,8 +37,8 @@ export function parseAuditReporterSpec(spec: string): AuditReporterSpec {
 
 /**
  * Create the audit reporter a `--reporter` value names; a path in the spec overrides `options.path`.
- * JUnit, HTML and github render the audit through the one report model ({@link auditToReport});
- * console, JSON (its own versioned schema) and Markdown are still audit-specific views.
+ * Every format renders the audit through the one report model ({@link auditToReport}), with the
+ * same renderer `run`, `check` and `pact verify` use.
  */
 export function createAuditReporter(spec: string, options: ReporterOptions): AuditReporter {
   const parsed = parseAuditReporterSpec(spec);
@@ -55,11 +46,11 @@ export function createAuditReporter(spec: string, options: ReporterOptions): Aud
   const resolved: ReporterOptions = parsed.path === undefined ? options : { ...options, path: parsed.path };
   switch (parsed.name) {
     case 'console':
-      return createAuditConsoleReporter(resolved);
+      return viaReportModel(createConsoleReporter(resolved));
     case 'json':
-      return createAuditJsonReporter(resolved);
+      return viaReportModel(createJsonReporter(resolved));
     case 'markdown':
-      return createAuditMarkdownReporter(resolved);
+      return viaReportModel(createMarkdownReporter(resolved));
     case 'junit':
       return viaReportModel(createJunitReporter(resolved));
     case 'html':

@@ -1,6 +1,6 @@
 import { atOrAbove, type DriftSeverity } from './drift-severity.ts';
 import type { DriftChange } from './drift-change.ts';
-import { AUDIT_SCHEMA_VERSION, type AuditPair, type AuditSummary, type AuditVendor, type AuditWarning } from './audit-summary.ts';
+import type { AuditPair, AuditSummary, AuditVendor, AuditWarning } from './audit-summary.ts';
 import type { PairResult } from './pair-result.ts';
 
 /** What the summary needs besides the pairs. */
@@ -31,7 +31,6 @@ export async function collectAudit(results: AsyncIterable<PairResult>, meta: Aud
   const count = (severity: DriftSeverity): number => changes.filter((c) => c.severity === severity).length;
   const state = (s: AuditPair['state']): number => pairs.filter((p) => p.state === s).length;
   return {
-    schemaVersion: AUDIT_SCHEMA_VERSION,
     tool: meta.tool,
     baseline: meta.baseline,
     current: meta.current,

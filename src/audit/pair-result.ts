@@ -1,7 +1,7 @@
+import type { PairState } from '../model/audit-section.ts';
 import type { DriftChange } from './drift-change.ts';
 
-/** What happened to one case between the baseline and the current recordings. */
-export type PairState = 'unchanged' | 'changed' | 'added' | 'removed';
+export type { PairState } from '../model/audit-section.ts';
 
 /** The audit of one case pair, as the engine streams it. */
 export interface PairResult {

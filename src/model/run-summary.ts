@@ -1,3 +1,4 @@
+import type { AuditSection, DriftLevel } from './audit-section.ts';
 import type { CheckResult, SuiteName } from './check-result.ts';
 import type { EntrySummary } from './entry-summary.ts';
 import type { Shard } from './shard.ts';
@@ -57,8 +58,10 @@ export interface RunSummary {
   readonly warnings: readonly RunWarning[];
   /** The command whose results these are (absent: `run`). Reporters title their output with it. */
   readonly command?: ReportCommand;
-  /** For an audit: every drifted value with its before/after evidence. */
+  /** For an audit: every drifted value with its before/after evidence, in pair order then rule order. */
   readonly drift?: readonly DriftEntry[];
+  /** For an audit: the folders compared, the `--fail-on` threshold, and the counts by pair state and severity. */
+  readonly audit?: AuditSection;
   /** How to rerun this report's command (e.g. `conformance audit --baseline B`); absent: `conformance run`. */
   readonly rerun?: string;
   /** For `conformance check` (target `check`): every captured entry, checked or not, in file order. */
@@ -72,15 +75,24 @@ export type ReportCommand = 'run' | 'check' | 'audit' | 'pact-verify';
 
 /** One drifted value of an audit, as reports show it. Absent before/after: the value did not exist. */
 export interface DriftEntry {
+  /** The drift rule, e.g. `drift.field-removed`. */
   readonly id: string;
-  readonly severity: 'breaking' | 'warning' | 'info';
+  /** The rule id without `drift.`, e.g. `field-removed`. */
+  readonly kind: string;
+  readonly severity: DriftLevel;
+  readonly vendor: string;
   readonly contract: string;
   readonly case: string;
+  /** Recording path relative to the baseline and current folders. */
   readonly file: string;
   readonly path: string;
   readonly before?: string | number | boolean | null;
   readonly after?: string | number | boolean | null;
   readonly message: string;
+  /** Which readers the change breaks; present on breaking changes. */
+  readonly breaks?: string;
+  /** The change of the same pair this one follows from: reporters show consequences under their cause. */
+  readonly causedBy?: { readonly id: string; readonly path: string };
 }
 
 /** One documented item's coverage: the evidence that it is exercised both ways. */

@@ -28,10 +28,10 @@ describe('record --target simulate, then audit against the shipped baseline', { 
     const recorded = await runCli(['record', '--target', 'simulate', '--out', dir]);
     expect(recorded.code).toBe(0);
     const audit = await runCli(['audit', '--baseline', 'recordings', '--current', dir, '--fail-on', 'info', '--reporter', 'json']);
-    const summary = JSON.parse(audit.stdout) as { totals: { pairs: number; unchanged: number; added: number; removed: number }; changes: unknown[] };
-    expect(summary.changes).toEqual([]);
+    const summary = JSON.parse(audit.stdout) as { audit: { totals: { pairs: number; unchanged: number; added: number; removed: number } }; drift: unknown[] };
+    expect(summary.drift).toEqual([]);
     const shipped = (await readdir('recordings', { recursive: true })).filter((f) => f.endsWith('.har'));
-    expect(summary.totals).toMatchObject({ pairs: shipped.length, unchanged: shipped.length, added: 0, removed: 0 });
+    expect(summary.audit.totals).toMatchObject({ pairs: shipped.length, unchanged: shipped.length, added: 0, removed: 0 });
     expect(audit.code).toBe(0);
   });
 
@@ -52,8 +52,8 @@ describe('record --target simulate, then audit against the shipped baseline', { 
       content.text = `${JSON.stringify(body, null, 2)}\n`;
       await writeFile(file, JSON.stringify(har, null, 2));
       const audit = await runCli(['audit', '--baseline', 'recordings', '--current', changed, '--vendor', 'crmcom', '--fail-on', 'info', '--reporter', 'json']);
-      const summary = JSON.parse(audit.stdout) as { changes: { id: string; path: string }[] };
-      const found = summary.changes.map((c) => `${c.id} ${c.path}`);
+      const summary = JSON.parse(audit.stdout) as { drift: { id: string; path: string }[] };
+      const found = summary.drift.map((c) => `${c.id} ${c.path}`);
       expect(found).toEqual(expect.arrayContaining([expect.stringMatching(/^drift\.value-changed .*invoice_item_set\[0\]\.quantity$/), expect.stringMatching(/^drift\.field-removed .*invoice_item_set\[1\]\.product\.product_type$/)]));
       expect(found.filter((f) => /\.id$/.test(f))).toEqual([]);
       expect(audit.code).toBe(1);

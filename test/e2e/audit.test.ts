@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditSummary } from '../../src/audit/audit-summary.ts';
+import type { AuditSection } from '../../src/model/audit-section.ts';
+import type { DriftEntry, RunSummary } from '../../src/model/run-summary.ts';
 import { createAjv } from '../../src/contract/create-ajv.ts';
 import { hasStackTrace, QUEUED_TEST_TIMEOUT_MS, runCli, type CliResult } from '../helpers/run-cli.ts';
 import { repoPath } from '../helpers/paths.ts';
@@ -13,9 +14,12 @@ const BASELINE = 'test/fixtures/audit/baseline';
 const COMBINED = 'test/fixtures/audit/combined';
 const variant = (name: string): string[] => ['--baseline', `test/fixtures/audit/variants/${name}/baseline`, '--current', `test/fixtures/audit/variants/${name}/current`];
 
-function report(result: CliResult): AuditSummary {
+/** The audit's JSON report: the one report model, with its audit section and drift. */
+type AuditReport = RunSummary & { readonly audit: AuditSection; readonly drift: readonly DriftEntry[] };
+
+function report(result: CliResult): AuditReport {
   try {
-    return JSON.parse(result.stdout) as AuditSummary;
+    return JSON.parse(result.stdout) as AuditReport;
   } catch {
     throw new Error(`no JSON report (exit ${result.code})\nstdout: ${result.stdout}\nstderr: ${result.stderr}`);
   }
@@ -35,7 +39,7 @@ describe.concurrent('conformance audit', { timeout: QUEUED_TEST_TIMEOUT_MS }, ()
     expect(result.code).toBe(1);
     const audit = report(result);
     const ebiz = '/{http://schemas.xmlsoap.org/soap/envelope/}Envelope/{http://schemas.xmlsoap.org/soap/envelope/}Body/{http://eBizCharge.ServiceModel.SOAP}UpdateInvoiceResponse/{http://eBizCharge.ServiceModel.SOAP}UpdateInvoiceResult';
-    expect(audit.changes.map((c) => [c.id, c.severity, c.case, c.path]).sort()).toEqual(
+    expect(audit.drift.map((c) => [c.id, c.severity, c.case, c.path]).sort()).toEqual(
       [
         ['drift.field-removed', 'breaking', 'update-ok', `${ebiz}/{http://eBizCharge.ServiceModel.SOAP}StatusCode`],
         ['drift.type-changed', 'breaking', 'update-example-1', '$.data.udf_float_1'],
@@ -44,8 +48,9 @@ describe.concurrent('conformance audit', { timeout: QUEUED_TEST_TIMEOUT_MS }, ()
         ['drift.status-changed', 'breaking', 'token-expired', 'response.status'],
       ].sort(),
     );
-    expect(audit.totals).toMatchObject({ breaking: 4, warning: 1, info: 0, changed: 5 });
-    const schema = JSON.parse(readFileSync(repoPath('reporters/audit-report.schema.json'), 'utf8')) as object;
+    expect(audit.audit.totals).toMatchObject({ breaking: 4, warning: 1, info: 0, changed: 5 });
+    expect(audit.command).toBe('audit');
+    const schema = JSON.parse(readFileSync(repoPath('reporters/json-report.schema.json'), 'utf8')) as object;
     const validate = createAjv().compile(schema);
     expect(validate(audit), JSON.stringify(validate.errors)).toBe(true);
   });
@@ -72,17 +77,17 @@ describe.concurrent('conformance audit', { timeout: QUEUED_TEST_TIMEOUT_MS }, ()
   it('shows folders as typed or relative to the working directory, never absolute', async () => {
     const result = await runCli(['audit', '--baseline', repoPath(BASELINE), '--reporter', 'json']);
     const summary = report(result);
-    expect(summary.baseline).toBe(BASELINE);
-    expect(summary.current).toBe('recordings');
+    expect(summary.audit.baseline).toBe(BASELINE);
+    expect(summary.audit.current).toBe('recordings');
     const typed = report(await runCli(['audit', '--baseline', `./${BASELINE}`, '--current', COMBINED, '--reporter', 'json']));
-    expect(typed.baseline).toBe(`./${BASELINE}`);
+    expect(typed.audit.baseline).toBe(`./${BASELINE}`);
     expect(JSON.stringify(typed)).not.toContain(repoPath());
   });
 
   it('limits the audit to --vendor', async () => {
     const audit = report(await runCli(['audit', '--baseline', BASELINE, '--current', COMBINED, '--vendor', 'crmcom', '--reporter', 'json']));
-    expect(new Set(audit.pairs.map((p) => p.vendor))).toEqual(new Set(['crmcom']));
-    expect(audit.changes.map((c) => c.id).sort()).toEqual(['drift.message-changed', 'drift.status-changed', 'drift.type-changed']);
+    expect(new Set(audit.audit.pairs.map((p) => p.vendor))).toEqual(new Set(['crmcom']));
+    expect(audit.drift.map((c) => c.id).sort()).toEqual(['drift.message-changed', 'drift.status-changed', 'drift.type-changed']);
   });
 });
 
@@ -102,10 +107,10 @@ describe('conformance audit --reporter to files', () => {
   it('prints the console report and writes every file', async () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('4 breaking · 1 warning');
-    expect((JSON.parse(await readFile(join(dir, 'a.json'), 'utf8')) as AuditSummary).schemaVersion).toBe(1);
+    expect((JSON.parse(await readFile(join(dir, 'a.json'), 'utf8')) as RunSummary).schemaVersion).toBe(1);
     expect(XMLValidator.validate(await readFile(join(dir, 'a.xml'), 'utf8'))).toBe(true);
     const md = await readFile(join(dir, 'a.md'), 'utf8');
-    expect(md).toContain('## Conformance audit: ❌ 4 breaking · 1 warning');
+    expect(md).toContain('## ❌ conformance audit: 4 breaking · 1 warning');
     expect(md).toContain('| Severity | Change | Case | Path | Before | After |');
   });
 });

@@ -4,11 +4,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditSummary } from '../../../../src/audit/audit-summary.ts';
 import { createAjv } from '../../../../src/contract/create-ajv.ts';
 import { isSuiteError } from '../../../../src/errors.ts';
-import { parseAuditReporterSpec, renderAuditConsole, renderAuditJson, renderAuditJunit, renderAuditMarkdown } from '../../../../reporters/audit/index.ts';
+import { auditToReport, parseAuditReporterSpec } from '../../../../reporters/audit/index.ts';
+import { renderConsoleSummary } from '../../../../reporters/console.ts';
+import { renderJson } from '../../../../reporters/json.ts';
+import { renderJunit } from '../../../../reporters/junit.ts';
+import { renderMarkdown } from '../../../../reporters/markdown.ts';
 import { codeSpan, escapeMarkdown } from '../../../../reporters/shared/escape-markdown.ts';
 import { repoPath } from '../../../helpers/paths.ts';
 import { auditFixture, auditFolders } from '../audit-fixtures.ts';
 import { combinedAudit, HOSTILE, withHostileChange } from './sample-audit.ts';
+
+// The audit renders through the one report model, with the renderers every command uses.
+const renderAuditJson = (s: AuditSummary): string => renderJson(auditToReport(s));
+const renderAuditJunit = (s: AuditSummary): string => renderJunit(auditToReport(s));
+const renderAuditMarkdown = (s: AuditSummary): string => renderMarkdown(auditToReport(s));
+const renderAuditConsole = (s: AuditSummary, options: { readonly color: boolean }): string => renderConsoleSummary(auditToReport(s), options);
 
 let summary: AuditSummary;
 let clean: AuditSummary;
@@ -18,26 +28,30 @@ beforeAll(async () => {
   clean = await auditFolders(auditFixture('baseline'), auditFixture('baseline'));
 });
 
-describe('renderAuditJson', () => {
-  const schema = JSON.parse(readFileSync(repoPath('reporters/audit-report.schema.json'), 'utf8')) as object;
+describe('the audit as the JSON report', () => {
+  const schema = JSON.parse(readFileSync(repoPath('reporters/json-report.schema.json'), 'utf8')) as object;
 
   it('validates against the published schema, with drift and without', () => {
     const validate = createAjv().compile(schema);
     for (const s of [summary, clean, withHostileChange(summary)]) expect(validate(JSON.parse(renderAuditJson(s))), JSON.stringify(validate.errors)).toBe(true);
   });
 
-  it('is schema version 1 with fields in schema order, and leaves out absent evidence', () => {
-    const report = JSON.parse(renderAuditJson(summary)) as Record<string, unknown> & { changes: Array<Record<string, unknown>> };
-    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'baseline', 'current', 'failOn', 'startedAt', 'durationMs', 'ok', 'totals', 'vendors', 'pairs', 'changes', 'warnings']);
+  it('is schema version 1 with fields in schema order, the audit section and the drift, and leaves out absent evidence', () => {
+    const report = JSON.parse(renderAuditJson(summary)) as Record<string, unknown> & { drift: Array<Record<string, unknown>>; audit: Record<string, unknown> };
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'target', 'startedAt', 'durationMs', 'ok', 'totals', 'suites', 'contracts', 'results', 'findings', 'coverage', 'warnings', 'command', 'rerun', 'audit', 'drift']);
     expect(report['schemaVersion']).toBe(1);
-    const removed = report.changes.find((c) => c['id'] === 'drift.field-removed');
-    expect(removed).toBeDefined();
+    expect(report['command']).toBe('audit');
+    expect(report.audit['totals']).toEqual({ pairs: 53, unchanged: 48, changed: 5, added: 0, removed: 0, breaking: 4, warning: 1, info: 0 });
+    expect(report.drift).toHaveLength(5);
+    const removed = report.drift.find((c) => c['id'] === 'drift.field-removed');
+    expect(removed).toMatchObject({ kind: 'field-removed', severity: 'breaking', vendor: 'ebizcharge', before: '1' });
     expect(removed).not.toHaveProperty('after');
+    expect(typeof removed?.['breaks']).toBe('string');
     expect(renderAuditJson(summary)).toBe(renderAuditJson(summary));
   });
 });
 
-describe('renderAuditJunit', () => {
+describe('the audit as JUnit', () => {
   const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, parseAttributeValue: false, isArray: (n) => ['testsuite', 'testcase', 'property'].includes(n) });
   type Case = { name: string; failure?: { type: string }; 'system-out'?: string };
   type Suite = { name: string; tests: string; failures: string; file: string; testcase: Case[] };
@@ -67,10 +81,10 @@ describe('renderAuditJunit', () => {
   });
 });
 
-describe('renderAuditMarkdown', () => {
+describe('the audit as Markdown', () => {
   it('starts with a summary line and has a table per vendor, ordered by severity, with the evidence in <details>', () => {
     const md = renderAuditMarkdown(summary);
-    expect(md.split('\n')[0]).toBe('## Conformance audit: ❌ 4 breaking · 1 warning');
+    expect(md.split('\n')[0]).toBe('## ❌ conformance audit: 4 breaking · 1 warning');
     expect(md).toContain('### crmcom: 2 breaking · 1 warning');
     expect(md).toContain('### ebizcharge: 2 breaking');
     expect(md.match(/^\| Severity \| Change \| Case \| Path \| Before \| After \|$/gm)).toHaveLength(2);
@@ -82,7 +96,7 @@ describe('renderAuditMarkdown', () => {
 
   it('says so when nothing drifted', () => {
     const md = renderAuditMarkdown(clean);
-    expect(md.split('\n')[0]).toBe('## Conformance audit: ✅ no drift');
+    expect(md.split('\n')[0]).toBe('## ✅ conformance audit: no drift');
     expect(md).not.toContain('| Severity');
   });
 
@@ -111,14 +125,14 @@ describe('markdown escaping', () => {
   });
 });
 
-describe('renderAuditConsole', () => {
+describe('the audit on the console', () => {
   it('groups changes by vendor and severity and ends with the tally and the verdict', () => {
     const out = renderAuditConsole(summary, { color: false });
     expect(out).toContain(' crmcom  2 breaking · 1 warning');
     expect(out.indexOf('drift.status-changed')).toBeLessThan(out.indexOf('drift.message-changed'));
     expect(out).toContain('before 200 → after 401');
     expect(out).toContain('before "1" → after (absent)');
-    expect(out).toMatch(/ 4 breaking · 1 warning · 53 pairs: 48 unchanged, 5 changed, 0 added, 0 removed/);
+    expect(out).toMatch(/ 4 breaking · 1 warning · 53 case pairs: 48 unchanged, 5 changed, 0 added, 0 removed/);
     expect(out).toContain('✗ Drift at or above --fail-on breaking');
     expect(out).toContain(`Accept after review: conformance audit --baseline ${summary.baseline} --current ${summary.current} --accept`);
     expect(out).not.toContain('\u001b[');
@@ -130,7 +144,7 @@ describe('renderAuditConsole', () => {
 
   it('reports a clean audit in two lines after the header', () => {
     const out = renderAuditConsole(clean, { color: false });
-    expect(out).toContain('no drift · 53 pairs: 53 unchanged');
+    expect(out).toContain('no drift · 53 case pairs: 53 unchanged');
     expect(out).toContain('✓ No drift at or above --fail-on breaking');
     expect(out).not.toContain('--accept');
   });

@@ -28,9 +28,18 @@ describe('auditToReport', () => {
     expect(notDraft?.state === 'passed' && notDraft.violations.map((v) => [v.rule, v.severity])).toEqual([['drift.message-changed', 'warning']]);
   });
 
-  it('renders through the common Markdown reporter with the drift collapsed', () => {
+  it('carries the folders, the threshold and the counts in its audit section, and each change whole', () => {
+    const report = auditToReport(audit);
+    expect(report.audit).toMatchObject({ baseline: audit.baseline, current: audit.current, failOn: 'breaking', totals: { pairs: 53, changed: 5, breaking: 4, warning: 1 } });
+    expect(report.audit?.pairs).toHaveLength(53);
+    const expired = report.drift?.find((d) => d.id === 'drift.status-changed');
+    expect(expired).toMatchObject({ kind: 'status-changed', vendor: 'crmcom', before: 200, after: 401 });
+    expect(expired?.breaks).toMatch(/\S/);
+  });
+
+  it('renders through the common Markdown reporter, the drift per vendor', () => {
     const md = renderMarkdown(auditToReport(audit));
-    expect(md.split('\n')[0]).toBe('## ❌ conformance audit: 4 failed, 49 passed, 0 skipped');
-    expect(md).toContain('<details><summary>Drift (5)</summary>');
+    expect(md.split('\n')[0]).toBe('## ❌ conformance audit: 4 breaking · 1 warning');
+    expect(md).toContain('### crmcom: 2 breaking · 1 warning');
   });
 });
