@@ -42,10 +42,7 @@ function parsedXml(body: string): XmlElement | undefined {
 }
 
 function bodyValues(contract: Contract, body: string, xml: () => XmlElement | undefined): Found[] {
-  const places = [
-    ...withCredential(contract, credentialPaths(contract.request.fields, []), 'body'),
-    ...withCredential(contract, credentialPaths(contract.request.header ?? [], []), 'header'),
-  ];
+  const places = credentialPlaces(contract);
   if (places.length === 0 || body.trim() === '') return [];
   if (contract.protocol === 'json') {
     const parsed = parseJson(body);
@@ -59,6 +56,20 @@ function bodyValues(contract: Contract, body: string, xml: () => XmlElement | un
 }
 
 type Found = Omit<FoundCredential, 'secret'>;
+
+/** The contract's credential positions, derived once per contract (a capture has thousands of entries). */
+const PLACES = new WeakMap<Contract, readonly Place[]>();
+
+function credentialPlaces(contract: Contract): readonly Place[] {
+  const known = PLACES.get(contract);
+  if (known !== undefined) return known;
+  const places = [
+    ...withCredential(contract, credentialPaths(contract.request.fields, []), 'body'),
+    ...withCredential(contract, credentialPaths(contract.request.header ?? [], []), 'header'),
+  ];
+  PLACES.set(contract, places);
+  return places;
+}
 
 interface Place {
   readonly in: 'body' | 'header';
