@@ -1,6 +1,8 @@
 /**
  * The speed benchmark: one table, every figure beside its target, measured side by side in the same run.
  * Prints figures and writes out/bench.json (or BENCH_OUT); asserts nothing. Run: npm run bench
+ * Each subprocess figure gives wall time and CPU time (user + system): on a machine shared with other
+ * work, wall time also counts the others, so the targets for `run` and `check` are judged on CPU time.
  *   BENCH_RUNS=N      samples of the cold runs (default 5)
  *   BENCH_SCALES=a,b  case copies for the scaling rows (default 1,9,91: about 55, 500 and 5,000 exchanges)
  *   BENCH_NEWMAN=0    skip the Newman comparison
@@ -15,7 +17,7 @@ import { defaultSeed } from '../src/targets/simulate/load-seed.ts';
 import { startSimulators } from '../src/targets/simulate/start-simulators.ts';
 import { PACKAGE_ROOT } from '../src/package-root.ts';
 import { measureNode, median, type Measured } from './shared/measure.ts';
-import { collectBodies, rawFloorMs } from './shared/raw-floor.ts';
+import { collectBodies, rawFloor } from './shared/raw-floor.ts';
 import { generateExchanges } from './synthetic/generate-exchanges.ts';
 import { NEWMAN_ASSERTIONS_PER_REQUEST, newmanCollection } from './shared/newman-collection.ts';
 import { writeCaptureHar } from './shared/capture-har.ts';
@@ -46,6 +48,16 @@ function checksOf(m: Measured): number {
   return report.totals.passed + report.totals.failed;
 }
 
+/** A run that ended in a usage error or a crash measured nothing: stop rather than print its time. */
+function assertRan(m: Measured, what: string): void {
+  if (m.status !== 0 && m.status !== 1) throw new Error(`${what} exited ${m.status}:\n${m.stderr.slice(0, 2000)}`);
+}
+
+/** Wall and CPU seconds of a subprocess. */
+function seconds(m: Measured): string {
+  return `${(m.ms / 1000).toFixed(2)} s wall, ${(m.cpuMs / 1000).toFixed(2)} s CPU`;
+}
+
 function mib(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 }
@@ -63,18 +75,19 @@ rows.push({ figure: 'cold offline run (median)', value: `${cold.toFixed(0)} ms =
 
 // 2. run at scale against the raw floor.
 const work = await mkdtemp(join(tmpdir(), 'conformance-bench-'));
-const scaled: { exchanges: number; ms: number; dir: string }[] = [];
+const scaled: { exchanges: number; ms: number; cpuMs: number; dir: string }[] = [];
 for (const copies of scales) {
   const dir = join(work, `x${copies}`);
   const exchanges = await generateExchanges(dir, copies);
   const m = await measureNode([BIN, 'run', '--contracts', join(dir, 'contracts'), '--recordings', join(dir, 'recordings'), '--reporter', 'json'], PACKAGE_ROOT);
-  const floor = rawFloorMs(await collectBodies(join(dir, 'recordings')));
-  scaled.push({ exchanges, ms: m.ms, dir });
-  results[`run${exchanges}`] = { exchanges, ms: m.ms, floorMs: floor, rssBytes: m.rssBytes, exchangesPerSecond: exchanges / (m.ms / 1000) };
-  const ratio = m.ms / floor;
+  assertRan(m, `run of ${exchanges} exchanges`);
+  const floor = rawFloor(await collectBodies(join(dir, 'recordings')));
+  scaled.push({ exchanges, ms: m.ms, cpuMs: m.cpuMs, dir });
+  results[`run${exchanges}`] = { exchanges, ms: m.ms, cpuMs: m.cpuMs, floorMs: floor.ms, floorCpuMs: floor.cpuMs, rssBytes: m.rssBytes, exchangesPerSecond: exchanges / (m.ms / 1000), exit: m.status };
+  const ratio = m.cpuMs / floor.cpuMs;
   rows.push({
     figure: `run, ${exchanges} exchanges`,
-    value: `${(m.ms / 1000).toFixed(2)} s, ${(exchanges / (m.ms / 1000)).toFixed(0)} exchanges/s, ${mib(m.rssBytes)} peak, ${ratio.toFixed(1)}× raw floor (${floor.toFixed(0)} ms)`,
+    value: `${seconds(m)}, ${(exchanges / (m.cpuMs / 1000)).toFixed(0)} exchanges/CPU-s, ${mib(m.rssBytes)} peak, ${ratio.toFixed(1)}× raw floor (CPU ${floor.cpuMs.toFixed(0)} ms)`,
     target: exchanges >= 5000 ? '≤ 10× floor, < 300 MiB' : '',
     ...(exchanges >= 5000 ? { met: ratio <= 10 && m.rssBytes < 300 * 1024 * 1024 } : {}),
   });
@@ -82,8 +95,9 @@ for (const copies of scales) {
 const small = scaled.find((s) => s.exchanges >= 400 && s.exchanges < 1000);
 const large = scaled.find((s) => s.exchanges >= 5000);
 if (small !== undefined && large !== undefined) {
-  const growth = large.ms / small.ms;
-  rows.push({ figure: `time(${large.exchanges}) / time(${small.exchanges})`, value: growth.toFixed(1), target: '≤ 8 (linear ≈ 6)', met: growth <= 8 });
+  const growth = large.cpuMs / small.cpuMs;
+  results['runGrowth'] = { from: small.exchanges, to: large.exchanges, cpuRatio: growth, wallRatio: large.ms / small.ms };
+  rows.push({ figure: `time(${large.exchanges}) / time(${small.exchanges})`, value: `${growth.toFixed(1)} (CPU; wall ${(large.ms / small.ms).toFixed(1)})`, target: '≤ 8 (linear ≈ 6)', met: growth <= 8 });
 }
 
 // 3. Newman against run --target simulate, on the same ~500 exchanges.
@@ -96,6 +110,7 @@ if (process.env['BENCH_NEWMAN'] !== '0' && small !== undefined) {
   const newman = await measureNode([NEWMAN, 'run', file, '--reporters', 'json', '--reporter-json-export', join(work, 'newman.json')], PACKAGE_ROOT);
   await sims.close();
   const suite = await measureNode([BIN, 'run', '--target', 'simulate', '--contracts', join(small.dir, 'contracts'), '--recordings', join(small.dir, 'recordings'), '--reporter', 'json'], PACKAGE_ROOT);
+  assertRan(suite, 'run --target simulate');
   const newmanRate = (requests * NEWMAN_ASSERTIONS_PER_REQUEST) / (newman.ms / 1000);
   const suiteRate = checksOf(suite) / (suite.ms / 1000);
   results['newman'] = { requests, newmanMs: newman.ms, newmanChecksPerSecond: newmanRate, suiteMs: suite.ms, suiteChecksPerSecond: suiteRate, ratio: suiteRate / newmanRate, newmanExit: newman.status };
@@ -114,13 +129,13 @@ if (process.env['BENCH_NEWMAN'] !== '0' && small !== undefined) {
   const entries = await writeCaptureHar(join(dir, 'recordings'), file, checkEntries);
   const report = join(work, 'check.json');
   const m = await measureNode([BIN, 'check', file, '--reporter', `json:${report}`], PACKAGE_ROOT);
-  if (m.status !== 0 && m.status !== 1) throw new Error(`check of ${entries} entries exited ${m.status}:\n${m.stderr}`);
-  results['check'] = { entries, ms: m.ms, rssBytes: m.rssBytes, entriesPerSecond: entries / (m.ms / 1000), exit: m.status };
+  assertRan(m, `check of ${entries} entries`);
+  results['check'] = { entries, ms: m.ms, cpuMs: m.cpuMs, rssBytes: m.rssBytes, entriesPerSecond: entries / (m.cpuMs / 1000), exit: m.status };
   rows.push({
     figure: `check, ${entries}-entry HAR`,
-    value: `${(m.ms / 1000).toFixed(2)} s, ${(entries / (m.ms / 1000)).toFixed(0)} entries/s, ${mib(m.rssBytes)} peak`,
-    target: entries >= 10_000 ? '< 5 s' : '',
-    ...(entries >= 10_000 ? { met: m.ms < CHECK_TARGET_MS } : {}),
+    value: `${seconds(m)}, ${(entries / (m.cpuMs / 1000)).toFixed(0)} entries/CPU-s, ${mib(m.rssBytes)} peak`,
+    target: entries >= 10_000 ? '< 5 s (CPU)' : '',
+    ...(entries >= 10_000 ? { met: m.cpuMs < CHECK_TARGET_MS } : {}),
   });
   await rm(dir, { recursive: true, force: true });
 }

@@ -6,9 +6,11 @@ import { fileURLToPath } from 'node:url';
 
 const RSS_HOOK = fileURLToPath(new URL('./report-rss.mjs', import.meta.url));
 
-/** One timed subprocess: wall time, peak RSS, exit status and output. */
+/** One timed subprocess: wall time, CPU time, peak RSS, exit status and output. */
 export interface Measured {
   readonly ms: number;
+  /** User + system CPU time of the child's main process (NaN when it died before its exit hook). */
+  readonly cpuMs: number;
   readonly rssBytes: number;
   readonly status: number | null;
   readonly stdout: string;
@@ -34,13 +36,16 @@ export async function measureNode(args: readonly string[], cwd: string, env: Nod
   });
   const ms = performance.now() - started;
   let rssBytes = 0;
+  let cpuMs = Number.NaN;
   try {
-    rssBytes = Number(readFileSync(rssFile, 'utf8'));
+    const [rss, cpu] = readFileSync(rssFile, 'utf8').split(' ');
+    rssBytes = Number(rss);
+    cpuMs = Number(cpu);
   } catch {
     // The child died before its exit hook: no figure.
   }
   rmSync(dir, { recursive: true, force: true });
-  return { ms, rssBytes, status, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') };
+  return { ms, cpuMs, rssBytes, status, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') };
 }
 
 /** The median of samples. */

@@ -34,8 +34,8 @@ export async function collectBodies(dir: string): Promise<string[]> {
   return bodies;
 }
 
-/** Milliseconds to parse and validate every body once (after one warm-up pass). */
-export function rawFloorMs(bodies: readonly string[]): number {
+/** Wall and CPU milliseconds to parse and validate every body once (after one warm-up pass). */
+export function rawFloor(bodies: readonly string[]): { readonly ms: number; readonly cpuMs: number } {
   const ajv = createAjv();
   const xmlShape = ajv.compile({ type: 'array', items: { type: 'object', minProperties: 1 } });
   const jsonShape = ajv.compile({ type: ['object', 'array'] });
@@ -48,6 +48,8 @@ export function rawFloorMs(bodies: readonly string[]): number {
   };
   once();
   const started = performance.now();
+  const cpu = process.cpuUsage();
   once();
-  return performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
 }

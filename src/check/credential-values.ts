@@ -21,8 +21,8 @@ export interface FoundCredential {
  * searched by local names, whatever the namespace URIs or the SOAP version, so a request with a
  * wrong namespace still gives up its credentials for redaction. The redaction marker is not a value.
  */
-export function credentialValues(contract: Contract, request: HttpRequest): FoundCredential[] {
-  const found = [...queryValues(contract, request.url), ...bodyValues(contract, request.body)];
+export function credentialValues(contract: Contract, request: HttpRequest, xml: () => XmlElement | undefined = () => parsedXml(request.body)): FoundCredential[] {
+  const found = [...queryValues(contract, request.url), ...bodyValues(contract, request.body, xml)];
   return found.filter((f) => f.value.trim() !== '' && f.value !== REDACTED).map((f) => ({ ...f, secret: contract.credentials[f.credential]?.secret === true }));
 }
 
@@ -36,24 +36,40 @@ function queryValues(contract: Contract, url: string): Found[] {
   return (contract.transport.query ?? []).flatMap((q) => (q.credential === undefined ? [] : params.getAll(q.name).map((value) => ({ place: `query:${q.name}`, credential: q.credential ?? '', value }))));
 }
 
-function bodyValues(contract: Contract, body: string): Found[] {
-  const places = [
-    ...withCredential(contract, credentialPaths(contract.request.fields, []), 'body'),
-    ...withCredential(contract, credentialPaths(contract.request.header ?? [], []), 'header'),
-  ];
+function parsedXml(body: string): XmlElement | undefined {
+  const parsed = parseXml(body);
+  return parsed.ok ? parsed.value : undefined;
+}
+
+function bodyValues(contract: Contract, body: string, xml: () => XmlElement | undefined): Found[] {
+  const places = credentialPlaces(contract);
   if (places.length === 0 || body.trim() === '') return [];
   if (contract.protocol === 'json') {
     const parsed = parseJson(body);
     if (!parsed.ok) return [];
     return places.filter((p) => p.in === 'body').flatMap((p) => valuesAt(parsed.value, p.path.join('.')).filter((v) => typeof v === 'string' || typeof v === 'number').map((v) => ({ place: p.place, credential: p.credential, value: String(v) })));
   }
-  const parsed = parseXml(body);
-  if (!parsed.ok) return [];
-  const { payload, header } = parts(parsed.value, contract.protocol === 'soap11');
+  const root = xml();
+  if (root === undefined) return [];
+  const { payload, header } = parts(root, contract.protocol === 'soap11');
   return places.flatMap((p) => descend(p.in === 'body' ? payload : header, p.path).flatMap((el) => [el.text, el.text.trim()]).filter((v, i, all) => all.indexOf(v) === i).map((value) => ({ place: p.place, credential: p.credential, value })));
 }
 
 type Found = Omit<FoundCredential, 'secret'>;
+
+/** The contract's credential positions, derived once per contract (a capture has thousands of entries). */
+const PLACES = new WeakMap<Contract, readonly Place[]>();
+
+function credentialPlaces(contract: Contract): readonly Place[] {
+  const known = PLACES.get(contract);
+  if (known !== undefined) return known;
+  const places = [
+    ...withCredential(contract, credentialPaths(contract.request.fields, []), 'body'),
+    ...withCredential(contract, credentialPaths(contract.request.header ?? [], []), 'header'),
+  ];
+  PLACES.set(contract, places);
+  return places;
+}
 
 interface Place {
   readonly in: 'body' | 'header';

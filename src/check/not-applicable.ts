@@ -8,7 +8,12 @@ export class NotApplicable extends Error {
   readonly needs: string;
 
   constructor(needs: string) {
+    // Control flow, thrown for every check that reads what a capture lacks (thousands in a large
+    // capture): a stack would only cost time.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(`not applicable to captured traffic: needs ${needs}`);
+    Error.stackTraceLimit = limit;
     this.name = 'NotApplicable';
     this.needs = needs;
   }

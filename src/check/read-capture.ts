@@ -5,7 +5,7 @@ import { normalizeHeaders, type Exchange } from '../model/http.ts';
 import { fail, ok, type Result } from '../model/result.ts';
 import type { HarEntry } from '../recording/har.ts';
 import { validateHar } from '../recording/read-har.ts';
-import { MAX_CAPTURE_BYTES, MAX_CAPTURE_DEPTH, MAX_CAPTURE_ENTRIES } from './capture-limits.ts';
+import { MAX_CAPTURE_BYTES, MAX_CAPTURE_CONTAINERS, MAX_CAPTURE_DEPTH, MAX_CAPTURE_ENTRIES, MAX_CAPTURE_KEYS } from './capture-limits.ts';
 import type { BodyCapture, CapturedEntry } from './captured-entry.ts';
 import { decodeHarText } from './decode-har-text.ts';
 import { normalizeCapture } from './normalize-capture.ts';
@@ -34,7 +34,7 @@ export async function readCapture(file: string): Promise<Result<Capture, string>
 
 /** Parse HAR text: JSON within limits, HAR 1.2 once the fields real tools omit are filled in. */
 export function parseCapture(text: string, file: string): Result<Capture, string> {
-  const parsed = parseJson(text.replace(/^\uFEFF/, ''), { maxBytes: MAX_CAPTURE_BYTES, maxDepth: MAX_CAPTURE_DEPTH });
+  const parsed = parseJson(text.replace(/^\uFEFF/, ''), { maxBytes: MAX_CAPTURE_BYTES, maxDepth: MAX_CAPTURE_DEPTH, maxKeys: MAX_CAPTURE_KEYS, maxContainers: MAX_CAPTURE_CONTAINERS });
   if (!parsed.ok) {
     const truncated = parsed.problem.rule === 'json-malformed' && /end of (json )?input|unterminated/i.test(parsed.problem.message) ? ' (the file looks truncated)' : '';
     return fail(`${file}: not a HAR file: ${parsed.problem.message}${truncated}`);

@@ -16,20 +16,24 @@ export interface RequestIdentity {
   readonly mediaType: string;
 }
 
-/** Read method, path, SOAPAction and the operation element (by namespace URI) of a request. */
-export function requestIdentity(request: HttpRequest): RequestIdentity {
+/**
+ * Read method, path, SOAPAction and the operation element (by namespace URI) of a request. `xml`
+ * gives the body's parsed XML when the caller has it (see {@link requestXml}), so it is parsed once.
+ */
+export function requestIdentity(request: HttpRequest, xml: () => XmlElement | undefined = () => requestXml(request.body)): RequestIdentity {
   const path = safePath(request.url);
   const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   const soapAction = request.headers['soapaction'];
   const base = { method: request.method.toUpperCase(), path, mediaType, ...(soapAction === undefined ? {} : { soapAction }) };
-  const root = xmlRoot(request.body);
+  const root = xml();
   if (root === undefined) return base;
   const body = root.local === 'Envelope' ? root.children.find((c) => c.local === 'Body' && c.ns === root.ns) : undefined;
   const operation = body === undefined ? (root.local === 'Envelope' ? undefined : root) : body.children[0];
   return { ...base, root: name(root), ...(operation === undefined ? {} : { operation: name(operation) }) };
 }
 
-function xmlRoot(body: string): XmlElement | undefined {
+/** The document element of an XML request body; undefined when the body is not XML or not readable. */
+export function requestXml(body: string): XmlElement | undefined {
   if (!body.trimStart().startsWith('<') && !body.startsWith('\uFEFF<')) return undefined;
   const parsed = parseXml(body);
   return parsed.ok ? parsed.value : undefined;

@@ -43,12 +43,22 @@ function flowDepth(line: string, start: number): { depth: number; max: number; a
     const ch = line[i];
     if (ch === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) break;
     if (ch === '"' || ch === "'") i = closingQuote(line, i);
-    else if (ch === '[' || ch === '{') {
+    else if ((ch === '[' || ch === '{') && (depth > 0 || opensValue(line, i))) {
       depth += 1;
       if (depth > max) [max, at] = [depth, i];
     } else if (ch === ']' || ch === '}') depth -= 1;
   }
   return { depth, max, at };
+}
+
+/**
+ * Whether a `[` or `{` outside any flow collection starts one: at the start of a value (the line's
+ * first character, or after `:`, `-`, `?` or `,`). Elsewhere it is part of a plain scalar, as in
+ * `description: the JSON shape ([["name","…"]])`, and opens nothing.
+ */
+function opensValue(line: string, at: number): boolean {
+  const before = line.slice(0, at).trimEnd();
+  return before === '' || /[:\-?,]$/.test(before);
 }
 
 /** Index of the quote closing the one at `open` on this line (or the line's end). */

@@ -26,6 +26,17 @@ export function secretForms(secret: string): string[] {
 
 /** The one set of matchers for a secret set (compiled on first use). */
 export function secretMatcher(secrets: readonly string[]): SecretMatchers | undefined {
+  // Callers pass the same array for every text of a run: skip building its key each time, unless it changed since.
+  const seen = BY_ARRAY.get(secrets);
+  if (seen !== undefined && seen.values.length === secrets.length && seen.values.every((v, i) => v === secrets[i])) return seen.matcher;
+  const matcher = matcherFor(secrets);
+  BY_ARRAY.set(secrets, { values: [...secrets], matcher });
+  return matcher;
+}
+
+const BY_ARRAY = new WeakMap<readonly string[], { readonly values: readonly string[]; readonly matcher: SecretMatchers | undefined }>();
+
+function matcherFor(secrets: readonly string[]): SecretMatchers | undefined {
   const key = [...new Set(secrets)].sort().join('\u0000');
   if (MATCHERS.has(key)) return MATCHERS.get(key);
   const matcher = compileSecretMatchers(secrets, MIN_LITERAL_SECRET);
@@ -42,6 +53,27 @@ export function secretMatcher(secrets: readonly string[]): SecretMatchers | unde
 export function redactText(text: string, secrets: readonly string[]): { readonly text: string; readonly replaced: boolean } {
   const matchers = secretMatcher(secrets);
   if (matchers === undefined || text === '') return { text, replaced: false };
+  if (text.length > MAX_REMEMBERED_CHARS) return redactWith(text, matchers);
+  let remembered = REMEMBERED.get(matchers);
+  if (remembered === undefined) REMEMBERED.set(matchers, (remembered = new Map()));
+  const known = remembered.get(text);
+  if (known !== undefined) return known;
+  const result = redactWith(text, matchers);
+  if (remembered.size >= MAX_REMEMBERED_TEXTS) remembered.clear();
+  remembered.set(text, result);
+  return result;
+}
+
+/**
+ * Redacted short texts by secret set. A report repeats the same ids, titles and messages for every
+ * result, and decoding their base64-looking runs (`request-building`) is the cost of redaction; the
+ * answer for a text never changes, so it is computed once (bounded: {@link MAX_REMEMBERED_TEXTS}).
+ */
+const REMEMBERED = new WeakMap<SecretMatchers, Map<string, { readonly text: string; readonly replaced: boolean }>>();
+const MAX_REMEMBERED_CHARS = 512;
+const MAX_REMEMBERED_TEXTS = 50_000;
+
+function redactWith(text: string, matchers: SecretMatchers): { readonly text: string; readonly replaced: boolean } {
   const unwrapped = redactBase64Runs(text, matchers, 0);
   let replaced = unwrapped !== text;
   const out = unwrapped.replace(matchers.text, (found) => {

@@ -11,7 +11,7 @@ import { parseShard } from '../parse-shard.ts';
 import { checkCaptures } from '../../check/check-captures.ts';
 import { findCaptures } from '../../check/find-captures.ts';
 import { planEntries, plannedSecrets, type PlannedEntry } from '../../check/plan-entries.ts';
-import { readCaptures } from '../../check/read-captures.ts';
+import { readCapturedEntries } from '../../check/read-captures.ts';
 import type { LoadedContract } from '../../types/contract.ts';
 import { findContract, loadAllContracts } from '../load-contracts.ts';
 import { DEFAULT_CONTRACTS, displayPath } from '../paths.ts';
@@ -58,10 +58,9 @@ async function check(paths: readonly string[], flags: CheckFlags, io: CliIo): Pr
   const contracts = await loadAllContracts([flags.contracts]);
   const forced = flags.contract === undefined ? undefined : findContract(contracts, flags.contract).contract;
   const vendorVersions = parseVendorVersions(flags.vendorVersion, contracts.map((l) => l.contract.vendor));
-  const captures = await readCaptures(await findCaptures(paths));
+  const captures = await readCapturedEntries(await findCaptures(paths));
   const only = parseEntries(flags.entry);
-  const entries = captures.flatMap((c) => c.entries).filter((e) => only === undefined || only.has(e.index));
-  const all = planEntries(entries, contracts.map((l) => l.contract), forced);
+  const all = planEntries(only === undefined ? captures.entries : captures.entries.filter((e) => only.has(e.index)), contracts.map((l) => l.contract), forced);
   // Judged on the whole capture, so a shard that happens to hold only other hosts' entries is not an error.
   assertSomethingToCheck(all, paths);
   const planned = shardSlice(all, shard);
@@ -79,7 +78,7 @@ async function check(paths: readonly string[], flags: CheckFlags, io: CliIo): Pr
     tool: TOOL,
     unknown: flags.unknown,
     vendorVersions,
-    severalFiles: captures.length > 1,
+    severalFiles: captures.files > 1,
     reproduce: (entry) => `conformance check ${entry.file} --entry ${entry.index}${forced === undefined ? '' : ` --contract ${forced.id}`}${versionFlags}${flags.strict === true ? ' --strict' : ''}${contractsFlag}`,
     onReporterError: (message) => {
       reporterFailed = true;

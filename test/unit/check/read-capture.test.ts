@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_CAPTURE_CONTAINERS } from '../../../src/check/capture-limits.ts';
 import { parseCapture, readCapture } from '../../../src/check/read-capture.ts';
 
 const minimal = (entry: Record<string, unknown>) => JSON.stringify({ log: { entries: [entry] } });
@@ -49,6 +50,24 @@ describe('parseCapture', () => {
     const parsed = parseCapture(text, 'x.har');
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.problem).toMatch(problem);
+  });
+
+  it('reads a capture with more keys than one body may hold (6,000 entries of about 45 keys each)', () => {
+    const headers = Array.from({ length: 18 }, (_, i) => ({ name: `X-H${i}`, value: 'v' }));
+    const entry = { request: { ...request, headers: [...request.headers, ...headers] }, response: { status: 200, headers, content: { text: 'ok' } } };
+    const text = JSON.stringify({ log: { entries: Array.from({ length: 6_000 }, () => entry) } });
+    const parsed = parseCapture(text, 'x.har');
+    if (!parsed.ok) throw new Error(parsed.problem);
+    expect(parsed.value.entries).toHaveLength(6_000);
+    expect(parsed.value.entries[5_999]?.index).toBe(6_000);
+  });
+
+  it('refuses a capture with more objects and arrays than MAX_CAPTURE_CONTAINERS, naming the limit', () => {
+    const text = `{"log": {"entries": [], "x": [${'[],'.repeat(MAX_CAPTURE_CONTAINERS)}[]]}}`;
+    const parsed = parseCapture(text, 'x.har');
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problem).toContain(`x.har: not a HAR file: `);
+    if (!parsed.ok) expect(parsed.problem).toContain(String(MAX_CAPTURE_CONTAINERS));
   });
 });
 
