@@ -8,7 +8,7 @@ import { privateStore } from './private-store.ts';
 // Anything that can change what a valid contract loads as: the tool version and both schemas.
 const ENGINE = createHash('sha256').update(pkg.version).update(JSON.stringify(contractSchema)).update(JSON.stringify(canonicalSchema)).digest('hex').slice(0, 16);
 
-const store = privateStore('contracts', '.json');
+const store = privateStore('contracts', ENGINE, '.json');
 
 /**
  * The cache folder: private to the user (`<tmp>/invoice-update-conformance-<uid>/contracts`, mode
@@ -28,7 +28,7 @@ export function contractCacheDir(): string {
  */
 export const contractCache = {
   get(hash: string): Contract | undefined {
-    const json = store.get(`${ENGINE}-${hash}`);
+    const json = store.get(hash);
     try {
       return json === undefined ? undefined : (JSON.parse(json) as Contract);
     } catch {
@@ -36,6 +36,6 @@ export const contractCache = {
     }
   },
   set(hash: string, contract: Contract): void {
-    store.set(`${ENGINE}-${hash}`, JSON.stringify(contract));
+    store.set(hash, JSON.stringify(contract));
   },
 };

@@ -19,14 +19,15 @@ export interface PrivateStore {
 
 /**
  * A cache folder private to the user (`<tmp>/invoice-update-conformance-<uid>/<name>`, mode 0700), of
- * files named `<id><extension>` (mode 0600). It is tamper-evident:
+ * files named `<prefix>-<id><extension>` (mode 0600). It is tamper-evident:
  * - the folder and its parent must be owned by the user, be real folders (no symlink) and have mode
  *   0700; the files 0600. Otherwise the store is not used at all;
  * - each entry carries an HMAC-SHA256, under a random key kept in a 0600 file in the folder, of the
- *   entry's id and text. An entry whose HMAC does not verify is ignored (and rewritten by the next `set`).
- * `id` must be a file-name-safe string (the callers use hex digests).
+ *   prefix (what generated the entries, e.g. the engine version), the entry's id and its text. An entry
+ *   whose HMAC does not verify is ignored (and rewritten by the next `set`).
+ * `prefix` and `id` must be file-name-safe strings (the callers use hex digests).
  */
-export function privateStore(name: string, extension: string): PrivateStore {
+export function privateStore(name: string, prefix: string, extension: string): PrivateStore {
   const dir = (): string => join(tmpdir(), `invoice-update-conformance-${process.getuid?.() ?? 'user'}`, name);
   return {
     dir,
@@ -35,12 +36,12 @@ export function privateStore(name: string, extension: string): PrivateStore {
         const folder = privateDir(dir(), false);
         const key = folder === undefined ? undefined : readKey(folder, false);
         if (folder === undefined || key === undefined) return undefined;
-        const text = readPrivateFile(join(folder, `${id}${extension}`))?.toString('utf8');
+        const text = readPrivateFile(join(folder, `${prefix}-${id}${extension}`))?.toString('utf8');
         const newline = text?.indexOf('\n') ?? -1;
         if (text === undefined || newline < 0) return undefined;
         const body = text.slice(newline + 1);
         const mac = Buffer.from(text.slice(0, newline), 'hex');
-        const expected = sign(key, id, body);
+        const expected = sign(key, prefix, id, body);
         return mac.length === expected.length && timingSafeEqual(mac, expected) ? body : undefined;
       } catch {
         return undefined;
@@ -51,9 +52,9 @@ export function privateStore(name: string, extension: string): PrivateStore {
         const folder = privateDir(dir(), true);
         const key = folder === undefined ? undefined : readKey(folder, true);
         if (folder === undefined || key === undefined) return;
-        const file = join(folder, `${id}${extension}`);
+        const file = join(folder, `${prefix}-${id}${extension}`);
         const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-        writeFileSync(temp, `${sign(key, id, text).toString('hex')}\n${text}`, { mode: 0o600, flag: 'wx' });
+        writeFileSync(temp, `${sign(key, prefix, id, text).toString('hex')}\n${text}`, { mode: 0o600, flag: 'wx' });
         renameSync(temp, file);
       } catch {
         // A cache that cannot be written only costs time.
@@ -62,8 +63,8 @@ export function privateStore(name: string, extension: string): PrivateStore {
   };
 }
 
-function sign(key: Buffer, id: string, text: string): Buffer {
-  return createHmac('sha256', key).update(id).update('\0').update(text).digest();
+function sign(key: Buffer, prefix: string, id: string, text: string): Buffer {
+  return createHmac('sha256', key).update(prefix).update('\0').update(id).update('\0').update(text).digest();
 }
 
 /** The folder when it (and its parent) are the user's own, mode 0700, no symlink; created if asked. */
