@@ -67,18 +67,32 @@ function sign(key: Buffer, prefix: string, id: string, text: string): Buffer {
   return createHmac('sha256', key).update(prefix).update('\0').update(id).update('\0').update(text).digest();
 }
 
+// Folders found private, and their keys, in this process: a run reads dozens of entries.
+const privateDirs = new Set<string>();
+const keys = new Map<string, Buffer>();
+
 /** The folder when it (and its parent) are the user's own, mode 0700, no symlink; created if asked. */
 function privateDir(dir: string, create: boolean): string | undefined {
+  if (privateDirs.has(dir)) return dir;
   if (create) mkdirSync(dir, { recursive: true, mode: 0o700 });
   for (const path of [join(dir, '..'), dir]) {
     const s = lstatSync(path);
     if (!s.isDirectory() || !ownedPrivately(s)) return undefined;
   }
+  privateDirs.add(dir);
   return dir;
 }
 
 /** The HMAC key, read from its 0600 file (created with fresh random bytes if asked and absent). */
 function readKey(dir: string, create: boolean): Buffer | undefined {
+  const known = keys.get(dir);
+  if (known !== undefined) return known;
+  const key = readKeyFile(dir, create);
+  if (key !== undefined) keys.set(dir, key);
+  return key;
+}
+
+function readKeyFile(dir: string, create: boolean): Buffer | undefined {
   const path = join(dir, KEY_FILE);
   if (create) {
     try {

@@ -1,4 +1,4 @@
-import { _, type Code, type ErrorObject, type KeywordCxt, type ValidateFunction } from 'ajv';
+import { _, type Ajv, type Code, type ErrorObject, type KeywordCxt, type ValidateFunction } from 'ajv';
 import { cachedValidator } from '../../contract/cached-validator.ts';
 import { createAjv } from '../../contract/create-ajv.ts';
 import { violation, type Violation } from '../../model/violation.ts';
@@ -12,10 +12,18 @@ interface Range {
 }
 
 // code.source: compiled validators are kept as standalone code across runs (see cachedValidator).
-const ajv = createAjv({ verbose: true, code: { source: true } });
-// XML carries numbers as text; this keyword applies numeric bounds to such strings. It generates code
-// (not a function keyword), so that validators using it can be cached as standalone code.
-ajv.addKeyword({ keyword: 'numericRange', type: 'string', schemaType: 'object', code: numericRangeCode });
+const OPTIONS = { verbose: true, code: { source: true } };
+let ajv: Ajv | undefined;
+
+/** The Ajv that compiles derived schemas, made on the first cache miss (a warm run needs none). */
+function derivedAjv(): Ajv {
+  if (ajv !== undefined) return ajv;
+  ajv = createAjv(OPTIONS);
+  // XML carries numbers as text; this keyword applies numeric bounds to such strings. It generates code
+  // (not a function keyword), so that validators using it can be cached as standalone code.
+  ajv.addKeyword({ keyword: 'numericRange', type: 'string', schemaType: 'object', code: numericRangeCode });
+  return ajv;
+}
 
 /** Fails when the text is a number outside the range; non-numbers pass (the pattern reports them). */
 function numericRangeCode(cxt: KeywordCxt): void {
@@ -32,7 +40,7 @@ function numericRangeCode(cxt: KeywordCxt): void {
 }
 
 // Everything besides the schema that shapes the generated code, so a change to it misses the cache.
-const CODE_MATERIAL = `derived\0${JSON.stringify(ajv.opts.allErrors)}${JSON.stringify(ajv.opts.verbose)}\0${numericRangeCode.toString()}`;
+const CODE_MATERIAL = `derived\0${createAjv.toString()}\0${JSON.stringify(OPTIONS)}\0${numericRangeCode.toString()}`;
 
 const byKey = new WeakMap<object, ValidateFunction>();
 // Contracts load as new objects on every run; equal schemas share one compiled validator.
@@ -46,7 +54,10 @@ function validatorFor(key: object, schema: () => JsonSchema): ValidateFunction {
   const content = JSON.stringify(derived);
   validate = byContent.get(content);
   if (validate === undefined) {
-    validate = cachedValidator(`${CODE_MATERIAL}\0${content}`, () => ({ ajv, validate: ajv.compile(derived) }));
+    validate = cachedValidator(`${CODE_MATERIAL}\0${content}`, () => {
+      const compiler = derivedAjv();
+      return { ajv: compiler, validate: compiler.compile(derived) };
+    });
     byContent.set(content, validate);
   }
   byKey.set(key, validate);
