@@ -42,6 +42,8 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
   legalComments: 'none',
+  // Caches of derived results (src/mutations/coverage-cache.ts) are keyed by the build that derived them.
+  define: { 'process.env.CONFORMANCE_BUILD_ID': JSON.stringify(String(startedAt)) },
 });
 
 // Only our own sources decide staleness; dependencies change through npm ci, which rebuilds.
