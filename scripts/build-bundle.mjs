@@ -46,13 +46,17 @@ const result = await build({
   define: { 'process.env.CONFORMANCE_BUILD_ID': JSON.stringify(String(startedAt)) },
 });
 
-// Only our own sources decide staleness; dependencies change through npm ci, which rebuilds.
+// Our own sources decide staleness, and the lockfile (below).
 const sources = Object.keys(result.metafile.inputs).filter((p) => !p.includes('node_modules/'));
 const files = [];
 for (const path of sources) {
   const s = await stat(join(root, path));
   files.push({ path: relative(root, join(root, path)), size: s.size, mtimeMs: s.mtimeMs });
 }
+// Dependencies are bundled too: a changed lockfile (`npm install x@y`) makes the bundle stale as well. The
+// lockfile is not packed, so an installed package has none, and its absence does not count.
+const lock = await stat(join(root, 'package-lock.json')).catch(() => undefined);
+if (lock !== undefined) files.push({ path: 'package-lock.json', size: lock.size, mtimeMs: lock.mtimeMs, optional: true });
 const manifest = { builtAt: startedAt, files: files.sort((a, b) => a.path.localeCompare(b.path)) };
 await writeFile(join(nextDir, 'manifest.json'), `${JSON.stringify(manifest)}\n`);
 // Swap the whole folder, so a bin starting meanwhile sees the old bundle or the new one, never a mix.
