@@ -14,6 +14,9 @@ const oldDir = join(root, 'dist', 'cli.old');
 await rm(nextDir, { recursive: true, force: true });
 await mkdir(nextDir, { recursive: true });
 
+/** Loaded from node_modules as published: the Pact FFI (native code) and tsx (the source fallback). */
+const EXTERNAL = ['@pact-foundation/pact', '@pact-foundation/pact-core', 'tsx', 'tsx/*'];
+
 const startedAt = Date.now();
 const result = await build({
   entryPoints: [join(root, 'src/cli/main.ts')],
@@ -27,21 +30,33 @@ const result = await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  // Dependencies load from node_modules as published (native code, __filename, their own files): only
-  // our TypeScript is bundled, which is what tsx's loader hooks made slow.
-  packages: 'external',
+  // Pure-JS dependencies are bundled too: Node's loader resolving, reading and wrapping their hundreds
+  // of small files cost more than running them (msw alone: 0.3 s of CPU from node_modules, 0.06 s
+  // bundled). Packages with native code or that find their own files at run time stay external.
+  external: EXTERNAL,
+  // CommonJS dependencies inside an ES module bundle need a `require` for Node's built-ins, and
+  // write-file-atomic seeds its temporary names with `__filename`.
+  banner: {
+    js: "import { createRequire as __bundleRequire } from 'node:module'; import { fileURLToPath as __bundlePath } from 'node:url'; const require = __bundleRequire(import.meta.url); const __filename = __bundlePath(import.meta.url);",
+  },
   metafile: true,
   logLevel: 'warning',
   legalComments: 'none',
+  // Caches of derived results (src/mutations/coverage-cache.ts) are keyed by the build that derived them.
+  define: { 'process.env.CONFORMANCE_BUILD_ID': JSON.stringify(String(startedAt)) },
 });
 
-// Only our own sources decide staleness; dependencies change through npm ci, which rebuilds.
+// Our own sources decide staleness, and the lockfile (below).
 const sources = Object.keys(result.metafile.inputs).filter((p) => !p.includes('node_modules/'));
 const files = [];
 for (const path of sources) {
   const s = await stat(join(root, path));
   files.push({ path: relative(root, join(root, path)), size: s.size, mtimeMs: s.mtimeMs });
 }
+// Dependencies are bundled too: a changed lockfile (`npm install x@y`) makes the bundle stale as well. The
+// lockfile is not packed, so an installed package has none, and its absence does not count.
+const lock = await stat(join(root, 'package-lock.json')).catch(() => undefined);
+if (lock !== undefined) files.push({ path: 'package-lock.json', size: lock.size, mtimeMs: lock.mtimeMs, optional: true });
 const manifest = { builtAt: startedAt, files: files.sort((a, b) => a.path.localeCompare(b.path)) };
 await writeFile(join(nextDir, 'manifest.json'), `${JSON.stringify(manifest)}\n`);
 // Swap the whole folder, so a bin starting meanwhile sees the old bundle or the new one, never a mix.

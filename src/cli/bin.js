@@ -22,6 +22,7 @@ function bundleIsFresh() {
     try {
       s = statSync(new URL(file.path, root));
     } catch {
+      if (file.optional === true) continue;
       return false;
     }
     // Installed packages carry fixed mtimes, so "newer than the build" (not "different") marks an edit.

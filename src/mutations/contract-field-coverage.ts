@@ -3,6 +3,7 @@ import { protocolFor } from '../protocols/index.ts';
 import { fieldsToSchema } from '../protocols/shared/fields-to-schema.ts';
 import { validateSchema } from '../protocols/shared/validate-schema.ts';
 import { runFieldMutations, type FieldCoverage, type MutationBase } from './run-field-mutations.ts';
+import { cachedFieldCoverage } from './coverage-cache.ts';
 
 /** Conforming messages of a contract, from its recorded cases. */
 export interface MutationBases {
@@ -18,8 +19,15 @@ export interface PartCoverage {
   readonly fields: readonly FieldCoverage[];
 }
 
-/** Mutate every documented field of the request, SOAP header and each documented response. */
+/**
+ * Mutate every documented field of the request, SOAP header and each documented response; a run of the
+ * CLI bundle reuses the result of an earlier run on the same contract and recordings (see cachedFieldCoverage).
+ */
 export function contractFieldCoverage(contract: Contract, bases: MutationBases): PartCoverage[] {
+  return cachedFieldCoverage(contract, bases, () => deriveFieldCoverage(contract, bases));
+}
+
+function deriveFieldCoverage(contract: Contract, bases: MutationBases): PartCoverage[] {
   const flavor = protocolFor(contract.protocol).flavor;
   const { fields, header } = contract.request;
   const parts: PartCoverage[] = [{ part: 'request', fields: runFieldMutations(fields, flavor, bases.requestBodies, (d) => validateSchema(fields, () => fieldsToSchema(fields, flavor), d)) }];

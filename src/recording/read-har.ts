@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
+import { cachedValidator } from '../contract/cached-validator.ts';
 import { createAjv } from '../contract/create-ajv.ts';
 import { parseJson } from '../codec/json/parse-json.ts';
 import { fail, ok, type Result } from '../model/result.ts';
@@ -9,15 +10,21 @@ import type { Har } from './har.ts';
 const require = createRequire(import.meta.url);
 let validator: ValidateFunction | undefined;
 
-/** Compile the HAR 1.2 schema from the `har-schema` package once (its schemas are draft-06). */
+/**
+ * Compile the HAR 1.2 schema from the `har-schema` package once (its schemas are draft-06), and once
+ * across runs: the compiled code is cached by the schemas' content (see cachedValidator).
+ */
 function harValidator(): ValidateFunction {
   if (validator !== undefined) return validator;
-  const ajv = createAjv({ strict: false });
-  ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json') as object);
   const schemas = require('har-schema') as Record<string, object>;
-  for (const schema of Object.values(schemas)) ajv.addSchema(schema);
-  validator = ajv.getSchema('har.json#');
-  if (validator === undefined) throw new Error('har-schema did not provide har.json#');
+  validator = cachedValidator(`har\0${JSON.stringify(schemas)}`, () => {
+    const ajv = createAjv({ strict: false, code: { source: true } });
+    ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json') as object);
+    for (const schema of Object.values(schemas)) ajv.addSchema(schema);
+    const validate = ajv.getSchema('har.json#');
+    if (validate === undefined) throw new Error('har-schema did not provide har.json#');
+    return { ajv, validate };
+  });
   return validator;
 }
 

@@ -1,7 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Command } from 'commander';
 import { isSuiteError, SuiteError } from '../../errors.ts';
 import { acceptBaseline } from '../../audit/accept-baseline.ts';
 import { auditPairs } from '../../audit/audit-pairs.ts';
@@ -14,11 +13,10 @@ import { createAuditReporter, parseAuditReporterSpec } from '../../../reporters/
 import { assertOneOnStdout } from '../../../reporters/shared/parse-reporter-spec.ts';
 import { DRIFT_RULES } from '../../../suites/audit/index.ts';
 import { filterByVendor, loadAllContracts } from '../load-contracts.ts';
-import { DEFAULT_CONTRACTS, DEFAULT_RECORDINGS } from '../paths.ts';
 import type { CliIo } from '../io.ts';
-import { collect, TOOL } from '../options.ts';
+import { TOOL } from '../options.ts';
 
-interface AuditFlags {
+export interface AuditFlags {
   readonly baseline: string;
   readonly current: string;
   readonly failOn: string;
@@ -28,28 +26,8 @@ interface AuditFlags {
   readonly accept?: boolean;
 }
 
-/** `conformance audit --baseline DIR`: drift between recorded baselines and new recordings; exit 1 at or above --fail-on. */
-export function registerAudit(program: Command, io: CliIo): void {
-  program
-    .command('audit')
-    .description('Compare new recordings with a baseline and report what drifted (breaking, warning, info), with evidence')
-    .requiredOption('--baseline <dir>', 'folder of baseline recordings (<vendor>/<operation>/<case>.har)')
-    .option('--current <dir>', 'folder of new recordings (default: the shipped recordings/)', DEFAULT_RECORDINGS)
-    .option('--fail-on <severity>', `exit 1 when a change is at or above: ${DRIFT_SEVERITIES.join(', ')}`, 'breaking')
-    .option('--reporter <name[:path]>', 'console, json[:PATH], junit[:PATH], markdown[:PATH] (repeatable)', collect, [])
-    .option('--contracts <dir>', 'folder or file of contracts, to classify responses', DEFAULT_CONTRACTS)
-    .option('--vendor <vendor>', 'only this vendor (repeatable)', collect, [])
-    .option('--accept', 'after reporting, make the baseline match the current recordings for every drifted case (changed and added files copied atomically, removed ones deleted); refused, exit 1, when a current recording fails the leak guard', false)
-    .addHelpText(
-      'after',
-      '\nExit codes: 0 no change at or above --fail-on (or, with --accept, the drift was accepted), 1 drift at or above --fail-on (or --accept refused), 2 usage or configuration error.\nExamples:\n  conformance audit --baseline recordings --current out/recordings --reporter console --reporter markdown:out/audit.md\n  conformance audit --baseline recordings --current out/recordings --accept   # after review: the baseline takes the drifted cases',
-    )
-    .action(async (flags: AuditFlags) => {
-      io.setExitCode(await audit(flags, io));
-    });
-}
 
-async function audit(flags: AuditFlags, io: CliIo): Promise<number> {
+export async function audit(flags: AuditFlags, io: CliIo): Promise<number> {
   const failOn = parseFailOn(flags.failOn);
   const reporters = createReporters(flags.reporter.length === 0 ? ['console'] : flags.reporter, io);
   // Reports go into PR comments: folders as typed, or relative to the working directory, never absolute.

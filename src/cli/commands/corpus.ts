@@ -1,41 +1,23 @@
-import type { Command } from 'commander';
 import { buildCorpus } from '../../corpus/build-corpus.ts';
 import { writeCorpus } from '../../corpus/write-corpus.ts';
 import { filterByVendor, loadAllContracts } from '../load-contracts.ts';
-import { DEFAULT_CONTRACTS, DEFAULT_RECORDINGS, displayPath } from '../paths.ts';
+import { displayPath } from '../paths.ts';
 import type { CliIo } from '../io.ts';
-import { collect, TOOL } from '../options.ts';
+import { TOOL } from '../options.ts';
 
-interface CorpusFlags {
+export interface CorpusFlags {
   readonly out: string;
   readonly vendor: string[];
   readonly contracts: string;
   readonly recordings: string;
 }
 
-/** `conformance corpus`: every documented response in every legal serialization, with what a parser must conclude. */
-export function registerCorpus(program: Command, io: CliIo): void {
-  program
-    .command('corpus')
-    .description('Write every documented response of every contract in every legal serialization, with an index of the outcome, vendor code and message a correct parser must conclude')
-    .requiredOption('--out <dir>', 'folder to write the corpus and its index.json into (never inside node_modules)')
-    .option('--vendor <vendor>', 'only this vendor (repeatable)', collect, [])
-    .option('--contracts <dir>', 'folder or file of contracts', DEFAULT_CONTRACTS)
-    .option('--recordings <dir>', 'recordings holding the documented response bodies', DEFAULT_RECORDINGS)
-    .addHelpText('after', [
-      '',
-      'Variants: the recorded body; other prefixes; a default namespace; no XML declaration; compact and pretty;',
-      'attributes reordered; optional elements absent; <a></a> for <a/>; CDATA text; a leading BOM; for JSON,',
-      'another member order, compact, pretty and optional members absent.',
-      'index.json lists, per file: contract, case, response, variant, status, contentType, outcome, vendorCode, message.',
-      'Example: conformance corpus --vendor ebizcharge --out test/corpus',
-    ].join('\n'))
-    .action(async (flags: CorpusFlags) => {
-      const contracts = filterByVendor(await loadAllContracts([flags.contracts]), flags.vendor);
-      const corpus = await buildCorpus(contracts, flags.recordings);
-      const written = await writeCorpus(corpus, flags.out, TOOL);
-      const responses = new Set(corpus.items.map((i) => `${i.contract}#${i.response}`)).size;
-      io.stdout.write(`Wrote ${written.files} bodies of ${responses} documented responses (${contracts.length} contracts) to ${displayPath(written.dir)}; index: ${displayPath(written.index)}\n`);
-      if (corpus.missing.length > 0) io.stdout.write(`Documented responses no recording shows (no body to vary): ${corpus.missing.join(', ')}\n`);
-    });
+/** The `corpus` command's action (loaded when the command runs). */
+export async function corpusAction(flags: CorpusFlags, io: CliIo): Promise<void> {
+  const contracts = filterByVendor(await loadAllContracts([flags.contracts]), flags.vendor);
+  const corpus = await buildCorpus(contracts, flags.recordings);
+  const written = await writeCorpus(corpus, flags.out, TOOL);
+  const responses = new Set(corpus.items.map((i) => `${i.contract}#${i.response}`)).size;
+  io.stdout.write(`Wrote ${written.files} bodies of ${responses} documented responses (${contracts.length} contracts) to ${displayPath(written.dir)}; index: ${displayPath(written.index)}\n`);
+  if (corpus.missing.length > 0) io.stdout.write(`Documented responses no recording shows (no body to vary): ${corpus.missing.join(', ')}\n`);
 }

@@ -1,4 +1,3 @@
-import { InvalidArgumentError, type Command } from 'commander';
 import type { LoadedContract } from '../../types/contract.ts';
 import { SuiteError } from '../../errors.ts';
 import { openTarget, type OpenedTarget } from '../../targets/open-target.ts';
@@ -13,22 +12,6 @@ export interface LiveFlags {
   readonly seed?: string;
   /** Simulators refuse what the vendor's stack accepts but the doc does not allow. */
   readonly strict?: boolean;
-}
-
-/** Add --credentials, --timeout, --run-timeout and --seed to a command. */
-export function addLiveFlags(command: Command, defaults: { timeout: number; runTimeout: number }): Command {
-  return command
-    .option('--credentials <file>', 'credentials file, JSON or YAML: { <vendor>: { <credential>: value, baseUrl } }; refused if the group or others can read it')
-    .option('--timeout <ms>', 'per-request timeout (live and simulate)', parseMs, defaults.timeout)
-    .option('--run-timeout <ms>', 'whole-run deadline (live and simulate)', parseMs, defaults.runTimeout)
-    .option('--seed <file>', 'simulator seed, JSON or YAML (simulate only; see README)');
-}
-
-/** Commander parser for a positive number of milliseconds. */
-export function parseMs(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number of milliseconds.');
-  return n;
 }
 
 /** Open the live or simulate target for the given contracts, from the flags and the environment. */

@@ -1,6 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Command } from 'commander';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { SuiteError } from '../../errors.ts';
 import reportSchema from '../../../reporters/json-report.schema.json' with { type: 'json' };
@@ -13,7 +12,6 @@ import { CHECKS } from '../../../suites/index.ts';
 import type { CheckResult } from '../../model/check-result.ts';
 import { locateCases } from '../locate-cases.ts';
 import type { CliIo } from '../io.ts';
-import { collect } from '../options.ts';
 import { reporterOptions } from '../reporter-options.ts';
 
 /** Most report files one merge reads (folders are searched for `*.json`). */
@@ -21,24 +19,12 @@ export const MAX_REPORT_FILES = 1000;
 /** Largest report file one merge reads, in bytes. */
 export const MAX_REPORT_BYTES = 256 * 1024 * 1024;
 
-interface MergeFlags {
+export interface MergeFlags {
   readonly reporter: string[];
 }
 
-/** `conformance merge-reports DIR|FILE...`: the shards' JSON reports as the report of the whole, through every reporter. */
-export function registerMergeReports(program: Command, io: CliIo): void {
-  program
-    .command('merge-reports')
-    .description('Merge the JSON reports of `run --shard i/n` (or `check --shard i/n`) into one report and render it with any reporter')
-    .argument('<paths...>', 'JSON report files, or folders searched (recursively) for *.json')
-    .option('--reporter <name[:path]>', 'console, json[:PATH], junit[:PATH], markdown[:PATH], html[:PATH], github (repeatable)', collect, [])
-    .addHelpText('after', '\nEvery shard 1..n must be given exactly once.\nExit codes: 0 the whole run passed, 1 a check failed in any shard, 2 usage error (not a report, a different schemaVersion, a shard missing or twice).\nExample: conformance merge-reports reports/ --reporter console --reporter junit:out/junit.xml')
-    .action(async (paths: string[], flags: MergeFlags) => {
-      io.setExitCode(await mergeReports(paths, flags, io));
-    });
-}
 
-async function mergeReports(paths: readonly string[], flags: MergeFlags, io: CliIo): Promise<number> {
+export async function mergeReports(paths: readonly string[], flags: MergeFlags, io: CliIo): Promise<number> {
   const specs = flags.reporter.length === 0 ? ['console'] : flags.reporter;
   assertOneOnStdout(specs, parseReporterSpec, 'json:out/report.json');
   const reporters = specs.map((spec) => createReporter(spec, reporterOptions(io)));

@@ -1,6 +1,5 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Command } from 'commander';
 import { SuiteError } from '../../errors.ts';
 import { readCredentialsFile, type CredentialsFile } from '../../credentials/read-credentials-file.ts';
 import { secretValues } from '../../credentials/secret-values.ts';
@@ -15,12 +14,11 @@ import type { LoadedContract } from '../../types/contract.ts';
 import type { RunWarning } from '../../model/run-summary.ts';
 import { assertOneOnStdout, createReporter, parseReporterSpec } from '../../../reporters/index.ts';
 import { filterByVendor, loadAllContracts } from '../load-contracts.ts';
-import { DEFAULT_CONTRACTS, displayPath } from '../paths.ts';
+import { displayPath } from '../paths.ts';
 import type { CliIo } from '../io.ts';
-import { collect, TOOL } from '../options.ts';
-import { parseMs } from './live-flags.ts';
+import { TOOL } from '../options.ts';
 
-interface VerifyFlags {
+export interface VerifyFlags {
   readonly providerBaseUrl: string[];
   readonly vendor: string[];
   readonly pactDir: string;
@@ -33,38 +31,8 @@ interface VerifyFlags {
   readonly contracts: string;
 }
 
-/** `conformance pact verify`: the Pact verifier against a provider (a simulator or a live sandbox). */
-export function registerPactVerify(pact: Command, io: CliIo): void {
-  pact
-    .command('verify')
-    .description('Verify a provider (a simulator or a live sandbox) against the exported pact files with the Pact verifier')
-    .option('--provider-base-url <url>', 'the provider: URL for every selected vendor, or VENDOR=URL (repeatable)', collect, [])
-    .option('--vendor <vendor>', 'only this vendor (repeatable)', collect, [])
-    .option('--pact-dir <dir>', 'folder of pact files (from pact export)', 'pacts')
-    .option('--credentials <file>', 'credentials file, JSON or YAML: { <vendor>: { <credential>: value } }; refused if the group or others can read it')
-    .option('--reporter <name[:path]>', 'console, json[:PATH], junit[:PATH] (repeatable)', collect, [])
-    .option('--provider-states <mode>', 'simulator: set each provider state with POST /__simulator/state; none: arrange the data yourself', 'simulator')
-    .option('--timeout <ms>', 'per-request timeout of the verifier', parseMs, 10_000)
-    .option('--run-timeout <ms>', 'deadline of one pact file', parseMs, 300_000)
-    .option('--log <file>', "write the Pact verifier's own output (credentials redacted) to this file")
-    .option('--contracts <dir>', 'folder or file of contracts', DEFAULT_CONTRACTS)
-    .addHelpText(
-      'after',
-      [
-        '',
-        'Credentials come from --credentials, else the environment (the contract variables, e.g. CENTRA_PASSWORD), else the',
-        "simulators' public test values. They are put into each request in flight, never written.",
-        'Verifying a live sandbox sends every interaction\'s update: it changes data on the vendor\'s side.',
-        'Exit codes: 0 every interaction verified, 1 a mismatch, 2 usage or configuration error.',
-        'Example: conformance pact verify --vendor centra --provider-base-url http://127.0.0.1:4010',
-      ].join('\n'),
-    )
-    .action(async (flags: VerifyFlags) => {
-      io.setExitCode(await verify(flags, io));
-    });
-}
 
-async function verify(flags: VerifyFlags, io: CliIo): Promise<number> {
+export async function verify(flags: VerifyFlags, io: CliIo): Promise<number> {
   if (!['simulator', 'none'].includes(flags.providerStates)) throw new SuiteError('USAGE', `Unknown --provider-states "${flags.providerStates}". Available: simulator, none.`);
   const specs = flags.reporter.length === 0 ? ['console'] : flags.reporter;
   assertOneOnStdout(specs, parseReporterSpec, 'json:out/pact-verify.json');

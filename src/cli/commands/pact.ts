@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { SuiteError } from '../../errors.ts';
 import { entryResponse } from '../../recording/entry-to-exchange.ts';
 import { createRecordingCache } from '../../recording/recording-cache.ts';
@@ -8,12 +7,10 @@ import { defaultSeed } from '../../targets/simulate/load-seed.ts';
 import type { Contract, LoadedContract } from '../../types/contract.ts';
 import type { HttpResponse } from '../../model/http.ts';
 import { filterByVendor, loadAllContracts } from '../load-contracts.ts';
-import { DEFAULT_CONTRACTS, DEFAULT_RECORDINGS, displayPath } from '../paths.ts';
+import { displayPath } from '../paths.ts';
 import type { CliIo } from '../io.ts';
-import { collect } from '../options.ts';
-import { registerPactVerify } from './pact-verify.ts';
 
-interface ExportFlags {
+export interface ExportFlags {
   readonly vendor: string[];
   readonly out: string;
   readonly consumer: string;
@@ -21,31 +18,8 @@ interface ExportFlags {
   readonly recordings: string;
 }
 
-/** Default consumer name of exported pacts. */
-export const DEFAULT_CONSUMER = 'invoice-update-client';
 
-/** `conformance pact export|verify`: Pact V4 files from the contracts, and the Pact verifier against a provider. */
-export function registerPact(program: Command, io: CliIo): void {
-  const pact = program.command('pact').description('Export the contracts as Pact V4 files, or verify a provider against them with the Pact verifier');
-  pact
-    .command('export')
-    .description('Write one Pact V4 file per contract (one interaction per case), built with the Pact FFI')
-    .option('--vendor <vendor>', 'only this vendor (repeatable)', collect, [])
-    .option('--out <dir>', 'folder the pact files are written to', 'pacts')
-    .option('--consumer <name>', 'Pact consumer name (your integration)', DEFAULT_CONSUMER)
-    .option('--contracts <dir>', 'folder or file of contracts', DEFAULT_CONTRACTS)
-    .option('--recordings <dir>', 'folder of HAR recordings (the responses)', DEFAULT_RECORDINGS)
-    .addHelpText('after', '\nExit codes: 0 written, 2 usage, configuration, a secret found in a file, or a case the Pact mock server refused.\nExample: conformance pact export --out pacts --consumer my-shop')
-    .action(async (flags: ExportFlags) => {
-      io.setExitCode(await runExport(flags, io));
-    });
-  registerPactVerify(pact, io);
-  pact.action(() => {
-    throw new SuiteError('USAGE', 'pact needs a subcommand: export or verify (see conformance pact --help).');
-  });
-}
-
-async function runExport(flags: ExportFlags, io: CliIo): Promise<number> {
+export async function runExport(flags: ExportFlags, io: CliIo): Promise<number> {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(flags.consumer)) {
     throw new SuiteError('USAGE', `--consumer "${flags.consumer}" must be 1-100 letters, digits, dots, dashes or underscores (it names the pact file).`);
   }

@@ -1,5 +1,4 @@
 import { join, resolve } from 'node:path';
-import type { Command } from 'commander';
 import type { CaseSpec, LoadedContract } from '../../types/contract.ts';
 import type { Exchange } from '../../model/http.ts';
 import { buildRequest } from '../../protocols/build-request.ts';
@@ -13,15 +12,12 @@ import { recordingPath } from '../../recording/recording-path.ts';
 import type { Target } from '../../types/target.ts';
 import { writeFileAtomic } from '../../../reporters/index.ts';
 import { filterByVendor, loadAllContracts } from '../load-contracts.ts';
-import { DEFAULT_CONTRACTS, DEFAULT_OUT, DEFAULT_RECORDINGS, displayPath, refuseNodeModules } from '../paths.ts';
+import { DEFAULT_CONTRACTS, DEFAULT_RECORDINGS, displayPath, refuseNodeModules } from '../paths.ts';
 import type { CliIo } from '../io.ts';
-import { collect, TOOL } from '../options.ts';
-import { addLiveFlags, openFromFlags, type LiveFlags } from './live-flags.ts';
+import { TOOL } from '../options.ts';
+import { openFromFlags, type LiveFlags } from './live-flags.ts';
 
-/** Where `record` writes unless told otherwise: never over the committed baseline in recordings/. */
-const DEFAULT_RECORD_OUT = join(DEFAULT_OUT, 'recordings');
-
-interface RecordFlags extends LiveFlags {
+export interface RecordFlags extends LiveFlags {
   readonly vendor: string[];
   readonly out: string;
   readonly contracts: string;
@@ -35,24 +31,8 @@ interface Captured {
   readonly problem?: string;
 }
 
-/** `conformance record`: run the cases against live or the simulators and write redacted HAR recordings. */
-export function registerRecord(program: Command, io: CliIo): void {
-  const command = program
-    .command('record')
-    .description('Send every case to live vendors (or the simulators) and write redacted HAR recordings, atomically')
-    .option('--vendor <vendor>', 'only this vendor (repeatable)', collect, [])
-    .option('--target <target>', 'live or simulate', 'live')
-    .option('--out <dir>', 'recordings folder to write (the committed recordings/ only when named explicitly)', DEFAULT_RECORD_OUT)
-    .option('--contracts <dir>', 'folder or file of contracts', DEFAULT_CONTRACTS)
-    .option('--recordings <dir>', 'recordings the simulators answer from (simulate)', DEFAULT_RECORDINGS);
-  addLiveFlags(command, { timeout: 10_000, runTimeout: 300_000 })
-    .addHelpText('after', '\nEvery secret is redacted, and a leak guard refuses to write any file still holding one.\nExit codes: 0 every case recorded, 1 a case got no response, or a file was held back because it still held a secret or replay would refuse it (every other file is written), 2 usage or configuration.\nExample: conformance record --target simulate --out out/recordings && conformance run --recordings out/recordings')
-    .action(async (flags: RecordFlags) => {
-      io.setExitCode(await record(flags, io));
-    });
-}
 
-async function record(flags: RecordFlags, io: CliIo): Promise<number> {
+export async function record(flags: RecordFlags, io: CliIo): Promise<number> {
   refuseNodeModules(flags.out, '--out');
   const contracts = filterByVendor(await loadAllContracts([flags.contracts]), flags.vendor);
   const opened = await openFromFlags(flags, contracts, flags.recordings);
@@ -96,4 +76,3 @@ async function captureVendor(loaded: LoadedContract, target: Target, credentials
   }
   return out;
 }
-

@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { SuiteError } from '../../errors.ts';
 import type { Contract } from '../../types/contract.ts';
 import type { Reporter } from '../../types/reporter.ts';
@@ -21,10 +20,10 @@ import { strictChecks } from '../../../suites/strict-checks.ts';
 import { filterByVendor, loadAllContracts } from '../load-contracts.ts';
 import { DEFAULT_CONTRACTS, DEFAULT_RECORDINGS, displayPath } from '../paths.ts';
 import type { CliIo } from '../io.ts';
-import { collect, TOOL } from '../options.ts';
-import { addLiveFlags, openFromFlags, type LiveFlags } from './live-flags.ts';
+import { TOOL } from '../options.ts';
+import { openFromFlags, type LiveFlags } from './live-flags.ts';
 
-interface RunFlags extends LiveFlags {
+export interface RunFlags extends LiveFlags {
   readonly vendor: string[];
   readonly reporter: string[];
   readonly contracts: string;
@@ -36,29 +35,8 @@ interface RunFlags extends LiveFlags {
   readonly shard?: string;
 }
 
-/** `conformance run`: the full conformance run; exit 0 when every check passes, 1 otherwise. */
-export function registerRun(program: Command, io: CliIo): void {
-  const command = program
-    .command('run')
-    .description('Run every conformance check (contract, request building, response parsing, scenarios) and report')
-    .option('--target <target>', 'where requests go: replay (offline recordings), simulate (loopback simulators) or live (base URLs and credentials from the environment)', 'replay')
-    .option('--vendor <vendor>', 'only this vendor (repeatable)', collect, [])
-    .option('--reporter <name[:path]>', 'console, json[:PATH], junit[:PATH], markdown[:PATH], html[:PATH], github (repeatable)', collect, [])
-    .option('--case <name>', 'only this case (repeatable); contract-level checks are left out unless --check names them', collect, [])
-    .option('--check <id>', 'only this check, e.g. request.namespaces (repeatable)', collect, [])
-    .option('--contracts <dir>', 'folder or file of contracts', DEFAULT_CONTRACTS)
-    .option('--recordings <dir>', 'folder of HAR recordings', DEFAULT_RECORDINGS)
-    .option('--vendor-version <vendor=version>', 'the vendor version your integration targets, e.g. crmcom=R11.0.0: fields introduced later are flagged (repeatable)', collect, [])
-    .option('--shard <i/n>', 'run only part i of n (1-based) of the cases, for CI machines in parallel; merge the JSON reports with `conformance merge-reports`')
-    .option('--strict', "fail departures from the doc that the vendor's stack accepts (otherwise warnings); the simulators refuse them too");
-  addLiveFlags(command, { timeout: 10_000, runTimeout: 300_000 })
-    .addHelpText('after', '\nExit codes: 0 all checks passed, 1 a check failed, 2 usage or configuration error.\nExample: conformance run --vendor centra --reporter console --reporter junit:out/junit.xml')
-    .action(async (flags: RunFlags) => {
-      io.setExitCode(await run(flags, io));
-    });
-}
 
-async function run(flags: RunFlags, io: CliIo): Promise<number> {
+export async function run(flags: RunFlags, io: CliIo): Promise<number> {
   if (!['replay', 'simulate', 'live'].includes(flags.target)) {
     throw new SuiteError('USAGE', `Unknown --target "${flags.target}". Available: replay, simulate, live.`);
   }

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { lilconfigSync } from 'lilconfig';
 import { parse as parseYaml } from 'yaml';
+import { cachedValidator } from '../../contract/cached-validator.ts';
 import { createAjv } from '../../contract/create-ajv.ts';
 
 /** `conformance.config.{json,yaml,yml}` or the `conformance` key of package.json. Paths are relative to the file. */
@@ -57,7 +58,11 @@ export function resolveProjectPaths(cwd: string, shipped: { readonly contracts: 
     return { ...fallback(), problem: `Cannot read the conformance config: ${(error as Error).message.split('\n')[0] ?? ''}` };
   }
   if (found === null || found.config === undefined) return fallback();
-  const validate = createAjv().compile(SCHEMA);
+  // Every command reads the config: its validator is compiled once, across runs (see cachedValidator).
+  const validate = cachedValidator(`project-config\0${JSON.stringify(SCHEMA)}`, () => {
+    const ajv = createAjv({ code: { source: true } });
+    return { ajv, validate: ajv.compile(SCHEMA) };
+  });
   if (!validate(found.config)) {
     const why = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`).join('; ');
     return { ...fallback(), configFile: found.filepath, problem: `${found.filepath}: the conformance config must be { contracts?, recordings?, out? } of paths: ${why}` };

@@ -1,4 +1,5 @@
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import { _, type Ajv, type Code, type ErrorObject, type KeywordCxt, type ValidateFunction } from 'ajv';
+import { cachedValidator } from '../../contract/cached-validator.ts';
 import { createAjv } from '../../contract/create-ajv.ts';
 import { violation, type Violation } from '../../model/violation.ts';
 import type { JsonSchema } from './fields-to-schema.ts';
@@ -10,25 +11,36 @@ interface Range {
   readonly exclusiveMaximum?: number;
 }
 
-const ajv = createAjv({ verbose: true });
-// XML carries numbers as text; this keyword applies numeric bounds to such strings.
-ajv.addKeyword({
-  keyword: 'numericRange',
-  type: 'string',
-  schemaType: 'object',
-  errors: false,
-  validate: (range: Range, data: string) => withinRange(Number(data), range),
-});
+// code.source: compiled validators are kept as standalone code across runs (see cachedValidator).
+const OPTIONS = { verbose: true, code: { source: true } };
+let ajv: Ajv | undefined;
 
-function withinRange(n: number, r: Range): boolean {
-  if (Number.isNaN(n)) return true; // the pattern reports non-numbers
-  return (
-    (r.minimum === undefined || n >= r.minimum) &&
-    (r.maximum === undefined || n <= r.maximum) &&
-    (r.exclusiveMinimum === undefined || n > r.exclusiveMinimum) &&
-    (r.exclusiveMaximum === undefined || n < r.exclusiveMaximum)
-  );
+/** The Ajv that compiles derived schemas, made on the first cache miss (a warm run needs none). */
+function derivedAjv(): Ajv {
+  if (ajv !== undefined) return ajv;
+  ajv = createAjv(OPTIONS);
+  // XML carries numbers as text; this keyword applies numeric bounds to such strings. It generates code
+  // (not a function keyword), so that validators using it can be cached as standalone code.
+  ajv.addKeyword({ keyword: 'numericRange', type: 'string', schemaType: 'object', code: numericRangeCode });
+  return ajv;
 }
+
+/** Fails when the text is a number outside the range; non-numbers pass (the pattern reports them). */
+function numericRangeCode(cxt: KeywordCxt): void {
+  const r = cxt.schema as Range;
+  const n = cxt.gen.const('n', _`Number(${cxt.data})`);
+  const outside: Code[] = [];
+  if (r.minimum !== undefined) outside.push(_`${n} < ${r.minimum}`);
+  if (r.maximum !== undefined) outside.push(_`${n} > ${r.maximum}`);
+  if (r.exclusiveMinimum !== undefined) outside.push(_`${n} <= ${r.exclusiveMinimum}`);
+  if (r.exclusiveMaximum !== undefined) outside.push(_`${n} >= ${r.exclusiveMaximum}`);
+  if (outside.length === 0) return;
+  const any = outside.reduce((a, b) => _`${a} || ${b}`);
+  cxt.fail(_`!Number.isNaN(${n}) && (${any})`);
+}
+
+// Everything besides the schema that shapes the generated code, so a change to it misses the cache.
+const CODE_MATERIAL = `derived\0${createAjv.toString()}\0${JSON.stringify(OPTIONS)}\0${numericRangeCode.toString()}`;
 
 const byKey = new WeakMap<object, ValidateFunction>();
 // Contracts load as new objects on every run; equal schemas share one compiled validator.
@@ -42,7 +54,10 @@ function validatorFor(key: object, schema: () => JsonSchema): ValidateFunction {
   const content = JSON.stringify(derived);
   validate = byContent.get(content);
   if (validate === undefined) {
-    validate = ajv.compile(derived);
+    validate = cachedValidator(`${CODE_MATERIAL}\0${content}`, () => {
+      const compiler = derivedAjv();
+      return { ajv: compiler, validate: compiler.compile(derived) };
+    });
     byContent.set(content, validate);
   }
   byKey.set(key, validate);

@@ -1,0 +1,127 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Bytes of the per-user HMAC key kept in each store folder. */
+const KEY_BYTES = 32;
+const KEY_FILE = 'hmac.key';
+
+/** A private, tamper-evident folder of text entries (see {@link privateStore}). */
+export interface PrivateStore {
+  /** The folder, resolved on each use so that `TMPDIR` applies. */
+  dir(): string;
+  /** The entry's text when its file is private and its HMAC verifies; otherwise undefined. */
+  get(id: string): string | undefined;
+  /** Write the entry atomically, signed; any failure only costs time. */
+  set(id: string, text: string): void;
+}
+
+/**
+ * A cache folder private to the user (`<tmp>/invoice-update-conformance-<uid>/<name>`, mode 0700), of
+ * files named `<prefix>-<id><extension>` (mode 0600). It is tamper-evident:
+ * - the folder and its parent must be owned by the user, be real folders (no symlink) and have mode
+ *   0700; the files 0600. Otherwise the store is not used at all;
+ * - each entry carries an HMAC-SHA256, under a random key kept in a 0600 file in the folder, of the
+ *   prefix (what generated the entries, e.g. the engine version), the entry's id and its text. An entry
+ *   whose HMAC does not verify is ignored (and rewritten by the next `set`).
+ * `prefix` and `id` must be file-name-safe strings (the callers use hex digests).
+ */
+export function privateStore(name: string, prefix: string, extension: string): PrivateStore {
+  const dir = (): string => join(tmpdir(), `invoice-update-conformance-${process.getuid?.() ?? 'user'}`, name);
+  return {
+    dir,
+    get(id) {
+      try {
+        const folder = privateDir(dir(), false);
+        const key = folder === undefined ? undefined : readKey(folder, false);
+        if (folder === undefined || key === undefined) return undefined;
+        const text = readPrivateFile(join(folder, `${prefix}-${id}${extension}`))?.toString('utf8');
+        const newline = text?.indexOf('\n') ?? -1;
+        if (text === undefined || newline < 0) return undefined;
+        const body = text.slice(newline + 1);
+        const mac = Buffer.from(text.slice(0, newline), 'hex');
+        const expected = sign(key, prefix, id, body);
+        return mac.length === expected.length && timingSafeEqual(mac, expected) ? body : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    set(id, text) {
+      try {
+        const folder = privateDir(dir(), true);
+        const key = folder === undefined ? undefined : readKey(folder, true);
+        if (folder === undefined || key === undefined) return;
+        const file = join(folder, `${prefix}-${id}${extension}`);
+        const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+        writeFileSync(temp, `${sign(key, prefix, id, text).toString('hex')}\n${text}`, { mode: 0o600, flag: 'wx' });
+        renameSync(temp, file);
+      } catch {
+        // A cache that cannot be written only costs time.
+      }
+    },
+  };
+}
+
+function sign(key: Buffer, prefix: string, id: string, text: string): Buffer {
+  return createHmac('sha256', key).update(prefix).update('\0').update(id).update('\0').update(text).digest();
+}
+
+// Folders found private, and their keys, in this process: a run reads dozens of entries.
+const privateDirs = new Set<string>();
+const keys = new Map<string, Buffer>();
+
+/** The folder when it (and its parent) are the user's own, mode 0700, no symlink; created if asked. */
+function privateDir(dir: string, create: boolean): string | undefined {
+  if (privateDirs.has(dir)) return dir;
+  if (create) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  for (const path of [join(dir, '..'), dir]) {
+    const s = lstatSync(path);
+    if (!s.isDirectory() || !ownedPrivately(s)) return undefined;
+  }
+  privateDirs.add(dir);
+  return dir;
+}
+
+/** The HMAC key, read from its 0600 file (created with fresh random bytes if asked and absent). */
+function readKey(dir: string, create: boolean): Buffer | undefined {
+  const known = keys.get(dir);
+  if (known !== undefined) return known;
+  const key = readKeyFile(dir, create);
+  if (key !== undefined) keys.set(dir, key);
+  return key;
+}
+
+function readKeyFile(dir: string, create: boolean): Buffer | undefined {
+  const path = join(dir, KEY_FILE);
+  if (create) {
+    try {
+      writeFileSync(path, randomBytes(KEY_BYTES), { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  const key = readPrivateFile(path);
+  return key?.length === KEY_BYTES ? key : undefined;
+}
+
+/** A regular file's bytes when it is the user's own with no access for others (never through a symlink). */
+function readPrivateFile(path: string): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+  } catch {
+    return undefined;
+  }
+  try {
+    const s = fstatSync(fd);
+    return s.isFile() && ownedPrivately(s) ? readFileSync(fd) : undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function ownedPrivately(s: Stats): boolean {
+  const uid = process.getuid?.();
+  return (uid === undefined || s.uid === uid) && (s.mode & 0o077) === 0;
+}

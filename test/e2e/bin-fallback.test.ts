@@ -1,0 +1,94 @@
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoPath } from '../helpers/paths.ts';
+
+const run = promisify(execFile);
+
+/**
+ * A package laid out as the real one (package.json, src/cli/bin.js, src/cli/main.ts, dist/cli/), in which the
+ * bundle and the sources each say which one ran, so the bin's choice is observable without touching this repository.
+ */
+async function fakePackage(dir: string): Promise<void> {
+  await mkdir(join(dir, 'src', 'cli'), { recursive: true });
+  await mkdir(join(dir, 'dist', 'cli'), { recursive: true });
+  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'invoice-update-conformance', type: 'module' }));
+  await copyFile(repoPath('src/cli/bin.js'), join(dir, 'src', 'cli', 'bin.js'));
+  await symlink(repoPath('node_modules'), join(dir, 'node_modules'));
+  const main = (who: string): string => `export async function main(argv) { process.stdout.write('${who} ' + argv.join(' ')); return 0; }\n`;
+  await writeFile(join(dir, 'src', 'cli', 'main.ts'), main('sources'));
+  await writeFile(join(dir, 'dist', 'cli', 'main.mjs'), main('bundle'));
+  await writeFile(join(dir, 'package-lock.json'), '{}\n');
+}
+
+/** The manifest the build writes: the sources (and the lockfile, optional) with size and mtime, and the build time. */
+async function writeManifest(dir: string, builtAt: number, withLock: boolean): Promise<void> {
+  const entry = async (path: string, optional: boolean) => {
+    const { size, mtimeMs } = await stat(join(dir, path));
+    return optional ? { path, size, mtimeMs, optional } : { path, size, mtimeMs };
+  };
+  const files = [await entry('src/cli/main.ts', false), ...(withLock ? [await entry('package-lock.json', true)] : [])];
+  await writeFile(join(dir, 'dist', 'cli', 'manifest.json'), JSON.stringify({ builtAt, files }));
+}
+
+async function ranFrom(dir: string, env: NodeJS.ProcessEnv = {}): Promise<string> {
+  const { stdout } = await run(process.execPath, [join(dir, 'src', 'cli', 'bin.js'), 'run'], { cwd: tmpdir(), env: { ...process.env, ...env, CONFORMANCE_FROM_SOURCE: env['CONFORMANCE_FROM_SOURCE'] ?? '' } });
+  return stdout;
+}
+
+/** Set a file's mtime to `seconds` after the epoch second of `base`. */
+async function touch(path: string, base: number, seconds: number): Promise<void> {
+  const t = new Date(base + seconds * 1000);
+  await utimes(path, t, t);
+}
+
+describe('src/cli/bin.js', () => {
+  let dir: string;
+  const past = Date.now() - 3_600_000;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'conformance-bin-'));
+    await fakePackage(dir);
+  });
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('runs the bundle when no source changed since the build, from any working directory', async () => {
+    await touch(join(dir, 'src', 'cli', 'main.ts'), past, 0);
+    await touch(join(dir, 'package-lock.json'), past, 0);
+    await writeManifest(dir, past + 10_000, true);
+    expect(await ranFrom(dir)).toBe('bundle run');
+  });
+
+  it('falls back to the TypeScript sources through tsx when a source file is newer than the build', async () => {
+    await touch(join(dir, 'src', 'cli', 'main.ts'), past, 0);
+    await writeManifest(dir, past + 10_000, true);
+    await touch(join(dir, 'src', 'cli', 'main.ts'), past, 60);
+    expect(await ranFrom(dir)).toBe('sources run');
+  });
+
+  it('falls back to the sources when the lockfile changed (dependencies are bundled), and not when it is absent', async () => {
+    await touch(join(dir, 'src', 'cli', 'main.ts'), past, 0);
+    await touch(join(dir, 'package-lock.json'), past, 0);
+    await writeManifest(dir, past + 10_000, true);
+    await writeFile(join(dir, 'package-lock.json'), '{"changed":true}\n');
+    expect(await ranFrom(dir)).toBe('sources run');
+    // An installed package ships no lockfile: its absence keeps the bundle.
+    await rm(join(dir, 'package-lock.json'));
+    expect(await ranFrom(dir)).toBe('bundle run');
+    await writeFile(join(dir, 'package-lock.json'), '{}\n');
+  });
+
+  it('runs the sources when CONFORMANCE_FROM_SOURCE=1, even with a fresh bundle', async () => {
+    await touch(join(dir, 'src', 'cli', 'main.ts'), past, 0);
+    await touch(join(dir, 'package-lock.json'), past, 0);
+    await writeManifest(dir, past + 10_000, true);
+    expect(await ranFrom(dir, { CONFORMANCE_FROM_SOURCE: '1' })).toBe('sources run');
+    expect(await ranFrom(dir)).toBe('bundle run');
+  });
+});
