@@ -2,7 +2,8 @@ import { cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hasStackTrace, QUEUED_TEST_TIMEOUT_MS, runCli } from '../helpers/run-cli.ts';
+import { hasStackTrace, QUEUED_TEST_TIMEOUT_MS } from '../helpers/run-cli.ts';
+import { runCommand } from '../helpers/run-command.ts';
 import { repoPath } from '../helpers/paths.ts';
 
 const VARIANTS = repoPath('test/fixtures/audit/variants');
@@ -29,7 +30,7 @@ describe('conformance audit --accept', { timeout: QUEUED_TEST_TIMEOUT_MS }, () =
     for (const root of [baseline, current]) await cp(repoPath('test/fixtures/audit/baseline', UNCHANGED_FILE), join(root, UNCHANGED_FILE));
     const before = await stat(join(baseline, UNCHANGED_FILE));
 
-    const accepted = await runCli(['audit', '--baseline', baseline, '--current', current, '--accept']);
+    const accepted = await runCommand(['audit', '--baseline', baseline, '--current', current, '--accept']);
     expect(accepted.code).toBe(0);
     expect(accepted.stdout).toContain('drift.status-changed');
     expect(accepted.stderr).toContain('1 file(s) written, 0 removed');
@@ -38,7 +39,7 @@ describe('conformance audit --accept', { timeout: QUEUED_TEST_TIMEOUT_MS }, () =
     const after = await stat(join(baseline, UNCHANGED_FILE));
     expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
 
-    const again = await runCli(['audit', '--baseline', baseline, '--current', current]);
+    const again = await runCommand(['audit', '--baseline', baseline, '--current', current]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('no drift');
   });
@@ -47,7 +48,7 @@ describe('conformance audit --accept', { timeout: QUEUED_TEST_TIMEOUT_MS }, () =
     const baseline = join(dir, 'baseline');
     await cp(join(VARIANTS, 'case-removed', 'baseline'), baseline, { recursive: true });
     await cp(join(VARIANTS, 'case-removed', 'current'), join(dir, 'current'), { recursive: true });
-    const result = await runCli(['audit', '--baseline', baseline, '--current', join(dir, 'current'), '--accept']);
+    const result = await runCommand(['audit', '--baseline', baseline, '--current', join(dir, 'current'), '--accept']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('removed opsplanning/UpdateInvoicePaymentStatus/fault-server.har');
     await expect(stat(join(baseline, 'opsplanning/UpdateInvoicePaymentStatus/fault-server.har'))).rejects.toThrow(/ENOENT/);
@@ -58,7 +59,7 @@ describe('conformance audit --accept', { timeout: QUEUED_TEST_TIMEOUT_MS }, () =
     await cp(join(VARIANTS, 'accept-leak', 'baseline'), baseline, { recursive: true });
     const file = 'centra/invoices_Update/update-ok.har';
     const original = await readFile(join(baseline, file), 'utf8');
-    const result = await runCli(['audit', '--baseline', baseline, '--current', join(VARIANTS, 'accept-leak', 'current'), '--accept']);
+    const result = await runCommand(['audit', '--baseline', baseline, '--current', join(VARIANTS, 'accept-leak', 'current'), '--accept']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('error: --accept refused, the baseline is unchanged.');
     expect(result.stderr).toContain(`${file}: secret #1`);

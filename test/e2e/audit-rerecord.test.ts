@@ -2,7 +2,8 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QUEUED_TEST_TIMEOUT_MS, runCli } from '../helpers/run-cli.ts';
+import { QUEUED_TEST_TIMEOUT_MS } from '../helpers/run-cli.ts';
+import { runCommand } from '../helpers/run-command.ts';
 
 /**
  * The README flow, `record --target simulate` then `audit --baseline recordings --current
@@ -25,9 +26,9 @@ describe('record --target simulate, then audit against the shipped baseline', { 
   });
 
   it('reports no drift of any severity for any vendor, over every shipped case', async () => {
-    const recorded = await runCli(['record', '--target', 'simulate', '--out', dir]);
+    const recorded = await runCommand(['record', '--target', 'simulate', '--out', dir]);
     expect(recorded.code).toBe(0);
-    const audit = await runCli(['audit', '--baseline', 'recordings', '--current', dir, '--fail-on', 'info', '--reporter', 'json']);
+    const audit = await runCommand(['audit', '--baseline', 'recordings', '--current', dir, '--fail-on', 'info', '--reporter', 'json']);
     const summary = JSON.parse(audit.stdout) as { audit: { totals: { pairs: number; unchanged: number; added: number; removed: number } }; drift: unknown[] };
     expect(summary.drift).toEqual([]);
     const shipped = (await readdir('recordings', { recursive: true })).filter((f) => f.endsWith('.har'));
@@ -51,7 +52,7 @@ describe('record --target simulate, then audit against the shipped baseline', { 
       delete second.product.product_type;
       content.text = `${JSON.stringify(body, null, 2)}\n`;
       await writeFile(file, JSON.stringify(har, null, 2));
-      const audit = await runCli(['audit', '--baseline', 'recordings', '--current', changed, '--vendor', 'crmcom', '--fail-on', 'info', '--reporter', 'json']);
+      const audit = await runCommand(['audit', '--baseline', 'recordings', '--current', changed, '--vendor', 'crmcom', '--fail-on', 'info', '--reporter', 'json']);
       const summary = JSON.parse(audit.stdout) as { drift: { id: string; path: string }[] };
       const found = summary.drift.map((c) => `${c.id} ${c.path}`);
       expect(found).toEqual(expect.arrayContaining([expect.stringMatching(/^drift\.value-changed .*invoice_item_set\[0\]\.quantity$/), expect.stringMatching(/^drift\.field-removed .*invoice_item_set\[1\]\.product\.product_type$/)]));

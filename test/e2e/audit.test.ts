@@ -8,6 +8,7 @@ import type { AuditSection } from '../../src/model/audit-section.ts';
 import type { DriftEntry, RunSummary } from '../../src/model/run-summary.ts';
 import { createAjv } from '../../src/contract/create-ajv.ts';
 import { hasStackTrace, QUEUED_TEST_TIMEOUT_MS, runCli, type CliResult } from '../helpers/run-cli.ts';
+import { runCommand } from '../helpers/run-command.ts';
 import { repoPath } from '../helpers/paths.ts';
 
 const BASELINE = 'test/fixtures/audit/baseline';
@@ -26,6 +27,7 @@ function report(result: CliResult): AuditReport {
 }
 
 describe.concurrent('conformance audit', { timeout: QUEUED_TEST_TIMEOUT_MS }, () => {
+  // A real subprocess of the bin; the other tests call the command in-process.
   it('reports no drift for the shipped recordings against themselves and exits 0', async () => {
     const result = await runCli(['audit', '--baseline', 'recordings']);
     expect(result.code).toBe(0);
@@ -35,7 +37,7 @@ describe.concurrent('conformance audit', { timeout: QUEUED_TEST_TIMEOUT_MS }, ()
   });
 
   it('reports exactly the five changes of the combined copy, each with its severity and path, and exits 1', async () => {
-    const result = await runCli(['audit', '--baseline', BASELINE, '--current', COMBINED, '--reporter', 'json']);
+    const result = await runCommand(['audit', '--baseline', BASELINE, '--current', COMBINED, '--reporter', 'json']);
     expect(result.code).toBe(1);
     const audit = report(result);
     const ebiz = '/{http://schemas.xmlsoap.org/soap/envelope/}Envelope/{http://schemas.xmlsoap.org/soap/envelope/}Body/{http://eBizCharge.ServiceModel.SOAP}UpdateInvoiceResponse/{http://eBizCharge.ServiceModel.SOAP}UpdateInvoiceResult';
@@ -63,29 +65,29 @@ describe.concurrent('conformance audit', { timeout: QUEUED_TEST_TIMEOUT_MS }, ()
     ['field-added', 'info', 1],
     ['field-removed', 'breaking', 1],
   ])('exits by --fail-on: %s with --fail-on %s exits %i', async (name, failOn, code) => {
-    const result = await runCli(['audit', ...variant(name), '--fail-on', failOn]);
+    const result = await runCommand(['audit', ...variant(name), '--fail-on', failOn]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(code);
   });
 
   it('reports a prefix-only change as no drift', async () => {
-    const result = await runCli(['audit', ...variant('prefix-only'), '--fail-on', 'info']);
+    const result = await runCommand(['audit', ...variant('prefix-only'), '--fail-on', 'info']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('no drift');
   });
 
   it('shows folders as typed or relative to the working directory, never absolute', async () => {
-    const result = await runCli(['audit', '--baseline', repoPath(BASELINE), '--reporter', 'json']);
+    const result = await runCommand(['audit', '--baseline', repoPath(BASELINE), '--reporter', 'json']);
     const summary = report(result);
     expect(summary.audit.baseline).toBe(BASELINE);
     expect(summary.audit.current).toBe('recordings');
-    const typed = report(await runCli(['audit', '--baseline', `./${BASELINE}`, '--current', COMBINED, '--reporter', 'json']));
+    const typed = report(await runCommand(['audit', '--baseline', `./${BASELINE}`, '--current', COMBINED, '--reporter', 'json']));
     expect(typed.audit.baseline).toBe(`./${BASELINE}`);
     expect(JSON.stringify(typed)).not.toContain(repoPath());
   });
 
   it('limits the audit to --vendor', async () => {
-    const audit = report(await runCli(['audit', '--baseline', BASELINE, '--current', COMBINED, '--vendor', 'crmcom', '--reporter', 'json']));
+    const audit = report(await runCommand(['audit', '--baseline', BASELINE, '--current', COMBINED, '--vendor', 'crmcom', '--reporter', 'json']));
     expect(new Set(audit.audit.pairs.map((p) => p.vendor))).toEqual(new Set(['crmcom']));
     expect(audit.drift.map((c) => c.id).sort()).toEqual(['drift.message-changed', 'drift.status-changed', 'drift.type-changed']);
   });
@@ -97,7 +99,7 @@ describe('conformance audit --reporter to files', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'conformance-audit-'));
-    result = await runCli(['audit', '--baseline', BASELINE, '--current', COMBINED, '--reporter', 'console', '--reporter', `json:${join(dir, 'a.json')}`, '--reporter', `junit:${join(dir, 'a.xml')}`, '--reporter', `markdown:${join(dir, 'a.md')}`]);
+    result = await runCommand(['audit', '--baseline', BASELINE, '--current', COMBINED, '--reporter', 'console', '--reporter', `json:${join(dir, 'a.json')}`, '--reporter', `junit:${join(dir, 'a.xml')}`, '--reporter', `markdown:${join(dir, 'a.md')}`]);
   }, QUEUED_TEST_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -131,7 +133,7 @@ describe.concurrent('conformance audit usage errors exit 2 with a clear message 
       'error: Cannot audit crmcom/invoices_update/update-example-1.har: response rule updated-invoice-is-draft of crmcom/invoices_update could not be evaluated (Unable to cast value to a number: "…"). Fix the rule in the contract; no drift was judged.',
     ],
   ])('for %s', async (_what, args, message) => {
-    const result = await runCli(args);
+    const result = await runCommand(args);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(hasStackTrace(result.stderr)).toBe(false);
@@ -139,7 +141,7 @@ describe.concurrent('conformance audit usage errors exit 2 with a clear message 
   });
 
   it('prints its usage with --help and exits 0', async () => {
-    const result = await runCli(['audit', '--help']);
+    const result = await runCommand(['audit', '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Usage: conformance audit \[options\]/);
     expect(result.stdout).toContain('--fail-on <severity>');

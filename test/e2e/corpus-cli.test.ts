@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
 function io() {
   const out = { stdout: '', stderr: '' };
@@ -12,8 +13,9 @@ function io() {
 describe('conformance corpus', () => {
   it('writes every variant of the chosen vendor with an index that names outcome, vendor code and message', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'corpus-'));
-    const { out, io: cli } = io();
-    expect(await main(['corpus', '--vendor', 'ebizcharge', '--out', dir], cli)).toBe(0);
+    // A real subprocess of the bin; the other tests call the command in-process.
+    const out = await runCli(['corpus', '--vendor', 'ebizcharge', '--out', dir]);
+    expect(out.code).toBe(0);
     // EBizCharge has two contracts: UpdateInvoice and the SearchInvoices probe.
     expect(out.stdout).toMatch(/Wrote \d+ bodies of \d+ documented responses \(2 contracts\)/);
     const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as { schemaVersion: number; items: { file: string; outcome: string; message: string | null; variant: string }[] };

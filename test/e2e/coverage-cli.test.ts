@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContractCoverage } from '../../src/coverage/coverage.ts';
 import { repoPath } from '../helpers/paths.ts';
 import { runCli, QUEUED_TEST_TIMEOUT_MS } from '../helpers/run-cli.ts';
+import { runCommand } from '../helpers/run-command.ts';
 
 const ISSUE3 = 'test/fixtures/issue3';
 
@@ -21,6 +22,7 @@ function contractCoverageValidator(): ReturnType<Ajv['compile']> {
 
 describe.concurrent('conformance coverage', { timeout: QUEUED_TEST_TIMEOUT_MS }, () => {
   it('exits 0 and lists the OpsPlanning contract with all its items covered (N/N)', async () => {
+    // A real subprocess of the bin; the other tests call the command in-process.
     const result = await runCli(['coverage', '--vendor', 'opsplanning', '--contracts', 'contracts/opsplanning']);
     expect(result.code).toBe(0);
     const line = result.stdout.split('\n').find((l) => l.includes('opsplanning/UpdateInvoicePaymentStatus'));
@@ -28,7 +30,7 @@ describe.concurrent('conformance coverage', { timeout: QUEUED_TEST_TIMEOUT_MS },
   });
 
   it('prints --json items that validate against contractCoverage, exits 1 and names a response no case exercises', async () => {
-    const result = await runCli(['coverage', '--json', '--contracts', `${ISSUE3}/contracts/unexercised-response`, '--recordings', `${ISSUE3}/recordings`]);
+    const result = await runCommand(['coverage', '--json', '--contracts', `${ISSUE3}/contracts/unexercised-response`, '--recordings', `${ISSUE3}/recordings`]);
     expect(result.code).toBe(1);
     const coverage = JSON.parse(result.stdout) as ContractCoverage[];
     expect(Array.isArray(coverage)).toBe(true);
@@ -40,7 +42,7 @@ describe.concurrent('conformance coverage', { timeout: QUEUED_TEST_TIMEOUT_MS },
   });
 
   it('--help exits 0 and documents the exit codes', async () => {
-    const result = await runCli(['coverage', '--help']);
+    const result = await runCommand(['coverage', '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Usage: conformance coverage [options]');
     expect(result.stdout).toContain('Exit codes: 0 every item covered, 1 an item lacks');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoPath } from '../helpers/paths.ts';
-import { runCli } from '../helpers/run-cli.ts';
+import { runCommand } from '../helpers/run-command.ts';
 
 /** Debian's chromium; `.ci/run` installs it when missing (playwright's own download does not work offline). */
 const CHROMIUM = '/usr/bin/chromium';
@@ -26,7 +26,7 @@ describe('the HTML report in headless Chromium', { timeout: 180_000 }, () => {
     await cp(repoPath('recordings'), recordings, { recursive: true });
     await cp(repoPath('test/fixtures/recordings/wrong-operation-namespace/centra'), join(recordings, 'centra'), { recursive: true, force: true });
     const report = join(dir, 'report.html');
-    const run = await runCli(['run', '--recordings', recordings, '--reporter', `html:${report}`], { timeoutMs: 120_000 });
+    const run = await runCommand(['run', '--recordings', recordings, '--reporter', `html:${report}`], { timeoutMs: 120_000 });
     expect(run.code, run.stderr).toBe(1);
     context = await chromium.launchPersistentContext(join(dir, 'profile'), {
       executablePath: CHROMIUM,
@@ -83,7 +83,7 @@ describe('the HTML report in headless Chromium', { timeout: 180_000 }, () => {
 
   it('shows an audit report through the same page: drift with before/after and the changed part marked', async () => {
     const report = join(dir, 'audit.html');
-    const audit = await runCli(['audit', '--baseline', 'test/fixtures/audit/baseline', '--current', 'test/fixtures/audit/combined', '--reporter', `html:${report}`], { timeoutMs: 60_000 });
+    const audit = await runCommand(['audit', '--baseline', 'test/fixtures/audit/baseline', '--current', 'test/fixtures/audit/combined', '--reporter', `html:${report}`], { timeoutMs: 60_000 });
     expect(audit.code, audit.stderr).toBe(1);
     const auditPage = await context.newPage();
     await auditPage.goto(`file://${report}`);

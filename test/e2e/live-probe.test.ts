@@ -8,6 +8,7 @@ import { startSimulators, type RunningSimulators } from '../../src/targets/simul
 import type { SimulatorLogLine } from '../../src/targets/simulate/serve-simulator.ts';
 import { testCredentials } from '../../src/targets/simulate/test-credentials.ts';
 import { QUEUED_TEST_TIMEOUT_MS, runCli } from '../helpers/run-cli.ts';
+import { runCommand } from '../helpers/run-command.ts';
 import { repoPath } from '../helpers/paths.ts';
 import { main } from '../../src/cli/main.ts';
 
@@ -57,11 +58,12 @@ describe.concurrent('conformance probe --target live (against simulators on 127.
     const file = join(dir, 'creds.json');
     await writeFile(file, JSON.stringify({ invoicexpress: { apiKey: 'sim-api-key', baseUrl: sims.baseUrls['invoicexpress/invoices.update'] } }));
     await chmod(file, 0o644);
-    const refused = await runCli(['probe', '--vendor', 'invoicexpress', '--credentials', file]);
+    // In-process (no environment of its own); the tests that pass variables run the bin, so this process never sets any.
+    const refused = await runCommand(['probe', '--vendor', 'invoicexpress', '--credentials', file]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('chmod 600');
     await chmod(file, 0o600);
-    const accepted = await runCli(['probe', '--vendor', 'invoicexpress', '--credentials', file]);
+    const accepted = await runCommand(['probe', '--vendor', 'invoicexpress', '--credentials', file]);
     expect(accepted.code).toBe(0);
     expect(accepted.stdout).toContain('1 probed: 1 valid');
   });

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.ts';
+import { runCommand } from '../helpers/run-command.ts';
 
 /** A loopback InvoiceXpress stand-in answering 429 with `retryAfter` (to every request, or the first only), noting arrival times. */
 async function withVendor<T>(retryAfter: string, everyRequest: boolean, fn: (url: string, arrivals: number[], limitedAt: () => number) => Promise<T>): Promise<T> {
@@ -30,7 +30,7 @@ const env = (url: string) => ({ INVOICEXPRESS_BASE_URL: url, INVOICEXPRESS_API_K
 describe('run --target live honours Retry-After', () => {
   it('stops sending to a vendor that asks to wait 86400 s, saying so, instead of sending its 17 updates and 3 list reads', async () => {
     await withVendor('86400', true, async (url, arrivals) => {
-      const result = await runCli(['run', '--target', 'live', '--vendor', 'invoicexpress', '--reporter', 'console'], { env: env(url), timeoutMs: 60_000 });
+      const result = await runCommand(['run', '--target', 'live', '--vendor', 'invoicexpress', '--reporter', 'console'], { env: env(url), timeoutMs: 60_000 });
       expect(result.code).toBe(1);
       // Only the requests already in flight when the first 429 came back (at most --concurrency, 4) reached the vendor.
       expect(arrivals.length).toBeGreaterThanOrEqual(1);
@@ -43,7 +43,7 @@ describe('run --target live honours Retry-After', () => {
 
   it('sends nothing to a vendor within Retry-After: 2 of its 429', async () => {
     await withVendor('2', false, async (url, arrivals, limitedAt) => {
-      await runCli(['run', '--target', 'live', '--vendor', 'invoicexpress', '--reporter', 'console'], { env: env(url), timeoutMs: 60_000 });
+      await runCommand(['run', '--target', 'live', '--vendor', 'invoicexpress', '--reporter', 'console'], { env: env(url), timeoutMs: 60_000 });
       expect(arrivals.length).toBeGreaterThan(4);
       // Requests in flight when the 429 left may arrive just after it; none may arrive later within the 2 s.
       const during = arrivals.filter((at) => at > limitedAt() + 250 && at < limitedAt() + 1990);

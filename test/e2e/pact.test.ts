@@ -12,6 +12,7 @@ import type { LoadedContract } from '../../src/types/contract.ts';
 import { repoPath } from '../helpers/paths.ts';
 import { startRewritingProvider, type Rewrite, type RewritingProvider } from '../helpers/rewriting-provider.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { runCommand } from '../helpers/run-command.ts';
 import { findSecrets } from '../helpers/secret-scan.ts';
 
 const SOAP = 'http://schemas.xmlsoap.org/soap/envelope/';
@@ -26,6 +27,7 @@ let sims: RunningSimulators;
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'pact-e2e-'));
   pactsA = join(work, 'a');
+  // pact export as a real subprocess of the bin; the second export (compared byte for byte) runs in-process.
   const exported = await runCli(['pact', 'export', '--out', pactsA], LONG);
   expect(exported.stderr).toBe('');
   expect(exported.code).toBe(0);
@@ -46,7 +48,7 @@ function urlOf(vendor: string): string {
 async function verify(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string; report: RunSummary; log: string }> {
   const reportFile = join(work, `report-${Math.random().toString(36).slice(2)}.json`);
   const logFile = `${reportFile}.log`;
-  const result = await runCli(['pact', 'verify', '--pact-dir', pactsA, '--reporter', `json:${reportFile}`, '--reporter', 'console', '--log', logFile, ...args], { ...LONG, env });
+  const result = await runCommand(['pact', 'verify', '--pact-dir', pactsA, '--reporter', `json:${reportFile}`, '--reporter', 'console', '--log', logFile, ...args], { ...LONG, env });
   const report = JSON.parse(await readFile(reportFile, 'utf8')) as RunSummary;
   return { ...result, report, log: await readFile(logFile, 'utf8') };
 }
@@ -90,7 +92,7 @@ describe('conformance pact export', () => {
 
   it('gives byte-identical files when run twice', { timeout: TEST_TIMEOUT }, async () => {
     const pactsB = join(work, 'b');
-    expect((await runCli(['pact', 'export', '--out', pactsB], LONG)).code).toBe(0);
+    expect((await runCommand(['pact', 'export', '--out', pactsB], LONG)).code).toBe(0);
     for (const file of await readdir(pactsA)) expect(await readFile(join(pactsB, file), 'utf8')).toBe(await readFile(join(pactsA, file), 'utf8'));
   });
 
@@ -194,7 +196,7 @@ describe('conformance pact verify and namespaced XML (pact-js #632)', () => {
     const file = 'invoice-update-client-opsplanning-UpdateInvoicePaymentStatus.json';
     const prefixed = join(work, 'prefixed');
     await rm(prefixed, { recursive: true, force: true });
-    await runCli(['pact', 'export', '--vendor', 'opsplanning', '--out', prefixed], LONG);
+    await runCommand(['pact', 'export', '--vendor', 'opsplanning', '--out', prefixed], LONG);
     // Back to the FFI's own form: soap: for the envelope, no prefix for OpsPlanning's default namespace.
     const text = (await readFile(join(prefixed, file), 'utf8')).replace(/"\$(\[[^"]*\])":/g, (_m, path: string) => {
       const segments = [...path.matchAll(/\['([^']*)'\]/g)].map((m) => m[1] ?? '');
@@ -203,6 +205,7 @@ describe('conformance pact verify and namespaced XML (pact-js #632)', () => {
     });
     await writeFile(join(prefixed, file), text);
     const reportFile = join(work, 'prefixed-report.json');
+    // pact verify as a real subprocess of the bin; verify() above runs it in-process.
     const result = await withProvider(otherPrefixes, (p) => runCli(['pact', 'verify', '--pact-dir', prefixed, '--vendor', 'opsplanning', '--provider-base-url', p.baseUrl, '--reporter', `json:${reportFile}`], LONG));
     expect(result.code).toBe(1);
     const report = JSON.parse(await readFile(reportFile, 'utf8')) as RunSummary;
@@ -278,7 +281,7 @@ describe('conformance pact and secrets', () => {
 
   it('writes no credential into a pact file: placeholders and matchers stand at credential positions', { timeout: TEST_TIMEOUT }, async () => {
     const out = join(work, 'canary');
-    const result = await runCli(['pact', 'export', '--out', out], { ...LONG, env: CANARY });
+    const result = await runCommand(['pact', 'export', '--out', out], { ...LONG, env: CANARY });
     expect(result.code).toBe(0);
     const texts = await Promise.all((await readdir(out)).map((f) => readFile(join(out, f), 'utf8')));
     expect(findSecrets(texts.join('\n') + result.stdout + result.stderr, secrets)).toEqual([]);
@@ -289,7 +292,7 @@ describe('conformance pact and secrets', () => {
   it('refuses to write a pact file that would hold a secret (the leak guard scans the content)', { timeout: TEST_TIMEOUT }, async () => {
     const out = join(work, 'leak');
     // A "secret" that the recorded OpsPlanning exchanges do contain (the doc's PaymentComment).
-    const result = await runCli(['pact', 'export', '--vendor', 'opsplanning', '--out', out], { ...LONG, env: { OPSPLANNING_PASSWORD: 'Client just mailed in the check' } });
+    const result = await runCommand(['pact', 'export', '--vendor', 'opsplanning', '--out', out], { ...LONG, env: { OPSPLANNING_PASSWORD: 'Client just mailed in the check' } });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/Refusing to write: \d+ secret value\(s\) found/);
     expect(result.stderr).not.toContain('Client just mailed in the check');

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliResult, QUEUED_TEST_TIMEOUT_MS } from '../helpers/run-cli.ts';
+import { runCommand } from '../helpers/run-command.ts';
 
 const RESPONSES = 'test/fixtures/responses/centra';
 
+const PARSE = ['parse', 'centra/invoices_Update', '--contracts', 'contracts/centra'];
+
+/** `conformance parse` in-process (see run-command.ts). */
 function parse(...args: string[]): Promise<CliResult> {
-  return runCli(['parse', 'centra/invoices_Update', '--contracts', 'contracts/centra', ...args]);
+  return runCommand([...PARSE, ...args]);
 }
 
 function json(result: CliResult): Record<string, unknown> {
@@ -12,9 +16,12 @@ function json(result: CliResult): Record<string, unknown> {
 }
 
 let docResult: Promise<CliResult> | undefined;
-/** `parse` of the doc response example, run once and shared by the tests that compare with it. */
+/**
+ * `parse` of the doc response example, run once as a real subprocess of the bin and shared by the
+ * tests that compare with it (so the in-process variants are compared with the process's output).
+ */
 function parseDocResponse(): Promise<CliResult> {
-  docResult ??= parse('--response', `${RESPONSES}/doc-result.SOAP-ENV.xml`, '--status', '200');
+  docResult ??= runCli([...PARSE, '--response', `${RESPONSES}/doc-result.SOAP-ENV.xml`, '--status', '200']);
   return docResult;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QUEUED_TEST_TIMEOUT_MS, runCli } from '../helpers/run-cli.ts';
+import { runCommand } from '../helpers/run-command.ts';
 import { findSecrets } from '../helpers/secret-scan.ts';
 import type { ProbeReport } from '../../src/probe/probe-result.ts';
 
@@ -14,6 +15,7 @@ const WRONG: Record<string, string> = {
 
 describe.concurrent('conformance probe --target simulate', () => {
   it('reports every vendor valid with the simulators\' test credentials and exits 0', { timeout: QUEUED_TEST_TIMEOUT_MS }, async () => {
+    // A real subprocess of the bin; the next test calls the command in-process.
     const result = await runCli(['probe', '--target', 'simulate', '--json']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -31,7 +33,7 @@ describe.concurrent('conformance probe --target simulate', () => {
   });
 
   it('reports every vendor rejected with wrong credentials from the environment, exits 1 and shows no secret', { timeout: QUEUED_TEST_TIMEOUT_MS }, async () => {
-    const result = await runCli(['probe', '--target', 'simulate'], { env: WRONG });
+    const result = await runCommand(['probe', '--target', 'simulate'], { env: WRONG });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/5 probed: 5 rejected/);
     for (const vendor of ['centra', 'crmcom', 'ebizcharge', 'invoicexpress', 'opsplanning']) expect(result.stdout).toMatch(new RegExp(`^${vendor}/\\S+\\s+rejected`, 'm'));

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readHar } from '../../src/recording/read-har.ts';
-import { runCli } from '../helpers/run-cli.ts';
+import { runCommand } from '../helpers/run-command.ts';
 
 /**
  * A loopback InvoiceXpress stand-in: the first update (PUT) gets 3 MiB of `"` characters, every other request
@@ -50,7 +50,7 @@ describe('record and the live path refuse what they could not keep safe', () => 
   it.each([['record'], ['run'], ['probe']])('%s --target live refuses a 3-character secret before sending anything, naming the variable and the minimum, never the value', async (command) => {
     vendor.reset();
     const env = { INVOICEXPRESS_BASE_URL: vendor.url, INVOICEXPRESS_API_KEY: 'q7Z' };
-    const result = await runCli([command, '--target', 'live', '--vendor', 'invoicexpress', ...(command === 'record' ? ['--out', join(dir, 'short')] : [])], { env, timeoutMs: 30_000 });
+    const result = await runCommand([command, '--target', 'live', '--vendor', 'invoicexpress', ...(command === 'record' ? ['--out', join(dir, 'short')] : [])], { env, timeoutMs: 30_000 });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('at least 8 characters (MIN_SECRET_LENGTH)');
     // Every contract the command would send for is named: probe sends only the probe contract (invoices.list).
@@ -65,7 +65,7 @@ describe('record and the live path refuse what they could not keep safe', () => 
     vendor.reset();
     const out = join(dir, 'recordings');
     const env = { INVOICEXPRESS_BASE_URL: vendor.url, INVOICEXPRESS_API_KEY: 'a-long-enough-api-key' };
-    const result = await runCli(['record', '--target', 'live', '--vendor', 'invoicexpress', '--out', out], { env, timeoutMs: 60_000 });
+    const result = await runCommand(['record', '--target', 'live', '--vendor', 'invoicexpress', '--out', out], { env, timeoutMs: 60_000 });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/error: 1 recording\(s\) not written; every other file was written/);
     expect(result.stderr).toMatch(/update-ok\.har: not replayable: the HAR would be \d+ bytes, over the recording read limit MAX_RECORDING_BYTES \(5242880 bytes, 5 MiB\)/);

@@ -6,6 +6,7 @@ import type { Har } from '../../src/recording/har.ts';
 import { testCredentials } from '../../src/targets/simulate/test-credentials.ts';
 import { loadAllContracts } from '../../src/cli/load-contracts.ts';
 import { runCli, type CliResult } from '../helpers/run-cli.ts';
+import { runCommand } from '../helpers/run-command.ts';
 import { findSecrets, readTree } from '../helpers/secret-scan.ts';
 
 // Secret test credentials only: user names and account names are not secrets.
@@ -18,8 +19,9 @@ describe('conformance record --target simulate, then replay', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'conformance-record-'));
+    // record as a real subprocess of the bin; the replay of what it wrote in-process.
     recorded = await runCli(['record', '--target', 'simulate', '--out', join(dir, 'recordings')], { timeoutMs: 40_000 });
-    replayed = await runCli(['run', '--recordings', join(dir, 'recordings'), '--reporter', 'console', '--reporter', `json:${join(dir, 'report.json')}`], { timeoutMs: 40_000 });
+    replayed = await runCommand(['run', '--recordings', join(dir, 'recordings'), '--reporter', 'console', '--reporter', `json:${join(dir, 'report.json')}`], { timeoutMs: 40_000 });
   }, 90_000);
 
   afterAll(async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, QUEUED_TEST_TIMEOUT_MS } from '../helpers/run-cli.ts';
+import { runCommand } from '../helpers/run-command.ts';
 import { findSecrets } from '../helpers/secret-scan.ts';
 
 const HAR = 'test/fixtures/har';
@@ -25,7 +26,7 @@ afterAll(async () => {
 
 /** What `check` concludes about each entry and each check, without file names. */
 async function verdicts(file: string): Promise<{ code: number; entries: Entry[]; results: string[] }> {
-  const result = await runCli(['check', file, '--reporter', 'json'], { timeoutMs: 60_000 });
+  const result = await runCommand(['check', file, '--reporter', 'json'], { timeoutMs: 60_000 });
   const report = JSON.parse(result.stdout) as { entries: Entry[]; results: Array<{ check: string; state: string; entry?: string }> };
   return {
     code: result.code,
@@ -38,7 +39,7 @@ async function verdicts(file: string): Promise<{ code: number; entries: Entry[];
 describe.concurrent('conformance redact', { timeout: 3 * QUEUED_TEST_TIMEOUT_MS }, () => {
   it.each(['chrome-devtools-mixed-hosts.har', 'planted-mistakes.har'])('writes a copy of %s with no credential left that checks exactly as the original', async (file) => {
     const out = join(dir, `redacted-${file}`);
-    const result = await runCli(['redact', `${HAR}/${file}`, '--out', out], { timeoutMs: 60_000 });
+    const result = await runCommand(['redact', `${HAR}/${file}`, '--out', out], { timeoutMs: 60_000 });
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/^wrote .*: \d+ credential value\(s\) replaced in \d+ entries/);
     const text = await readFile(out, 'utf8');
@@ -50,14 +51,15 @@ describe.concurrent('conformance redact', { timeout: 3 * QUEUED_TEST_TIMEOUT_MS 
 
   it('leaves a redacted copy with no live-secret warning when checked', async () => {
     const out = join(dir, 'again.har');
+    // redact as a real subprocess of the bin; the other calls run in-process.
     expect((await runCli(['redact', `${HAR}/polly.har`, '--out', out], { timeoutMs: 60_000 })).code).toBe(0);
-    const checked = await runCli(['check', out], { timeoutMs: 60_000 });
+    const checked = await runCommand(['check', out], { timeoutMs: 60_000 });
     expect(checked.code).toBe(0);
     expect(checked.stdout).not.toContain('holds live secrets');
   });
 
   it('documents itself in --help', async () => {
-    const result = await runCli(['redact', '--help'], { timeoutMs: 60_000 });
+    const result = await runCommand(['redact', '--help'], { timeoutMs: 60_000 });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('--out <file>');
     expect(result.stdout).toContain('never the input itself');
@@ -67,7 +69,7 @@ describe.concurrent('conformance redact', { timeout: 3 * QUEUED_TEST_TIMEOUT_MS 
     const copy = join(dir, 'in-place.har');
     const original = await readFile(`${HAR}/polly.har`, 'utf8');
     await writeFile(copy, original);
-    const result = await runCli(['redact', copy, '--out', copy], { timeoutMs: 60_000 });
+    const result = await runCommand(['redact', copy, '--out', copy], { timeoutMs: 60_000 });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/is the input capture; redact never overwrites it/);
     expect(await readFile(copy, 'utf8')).toBe(original);
@@ -77,7 +79,7 @@ describe.concurrent('conformance redact', { timeout: 3 * QUEUED_TEST_TIMEOUT_MS 
     [['redact', `${HAR}/truncated.har`, '--out', 'x.har'], /not a HAR file: .*truncated/],
     [['redact', `${HAR}/polly.har`], /required option '--out <file>' not specified/],
   ])('refuses bad input with exit 2: %s', async (args, message) => {
-    const result = await runCli(args, { timeoutMs: 60_000 });
+    const result = await runCommand(args, { timeoutMs: 60_000 });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
   });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, repoPath } from '../helpers/paths.ts';
 import { hasStackTrace, QUEUED_TEST_TIMEOUT_MS, runCli } from '../helpers/run-cli.ts';
+import { runCommand } from '../helpers/run-command.ts';
 
 const BIN = repoPath('src/cli/bin.js');
 const XSD = repoPath('test/fixtures/junit/junit-10.xsd');
@@ -53,7 +54,7 @@ describe.concurrent('reports on the command line', { timeout: TIMEOUT_MS }, () =
   });
 
   it('prints a green run on one screen: at most 25 lines, ending with the counts', async () => {
-    const result = await runCli(['run'], SLOW);
+    const result = await runCommand(['run'], SLOW);
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines.length).toBeLessThanOrEqual(25);
@@ -63,7 +64,7 @@ describe.concurrent('reports on the command line', { timeout: TIMEOUT_MS }, () =
   });
 
   it('ends a failing run with the failed ids just above the closing counts', async () => {
-    const result = await runCli(['run', ...BROKEN_CENTRA], SLOW);
+    const result = await runCommand(['run', ...BROKEN_CENTRA], SLOW);
     expect(result.code).toBe(1);
     const tail = result.stdout.trimEnd().split('\n').slice(-6);
     expect(tail).toEqual([
@@ -78,7 +79,7 @@ describe.concurrent('reports on the command line', { timeout: TIMEOUT_MS }, () =
   });
 
   it('reruns just the failed case and check with the printed rerun command', async () => {
-    const result = await runCli(['run', '--vendor', 'centra', '--case', 'update-ok', '--check', 'request.namespaces', '--contracts', 'contracts/centra', '--recordings', 'test/fixtures/recordings/wrong-operation-namespace', '--reporter', 'json'], SLOW);
+    const result = await runCommand(['run', '--vendor', 'centra', '--case', 'update-ok', '--check', 'request.namespaces', '--contracts', 'contracts/centra', '--recordings', 'test/fixtures/recordings/wrong-operation-namespace', '--reporter', 'json'], SLOW);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as { results: { id: string; state: string }[] };
     expect(report.results).toEqual([expect.objectContaining({ id: 'centra/invoices_Update#update-ok#request.namespaces', state: 'failed' })]);
@@ -86,7 +87,7 @@ describe.concurrent('reports on the command line', { timeout: TIMEOUT_MS }, () =
 
   it('writes JUnit of a whole run that validates against junit-10.xsd, with file= on each testsuite', async () => {
     const file = join(dir, 'run.xml');
-    const result = await runCli(['run', '--reporter', `junit:${file}`], SLOW);
+    const result = await runCommand(['run', '--reporter', `junit:${file}`], SLOW);
     expect(result.code).toBe(0);
     const lint = await xmllint(file);
     expect(lint.stderr).toContain('validates');
@@ -99,7 +100,7 @@ describe.concurrent('reports on the command line', { timeout: TIMEOUT_MS }, () =
 
   it('writes JUnit of an audit that validates against junit-10.xsd', async () => {
     const file = join(dir, 'audit.xml');
-    const result = await runCli(['audit', '--baseline', 'test/fixtures/audit/baseline', '--current', 'test/fixtures/audit/combined', '--reporter', `junit:${file}`], SLOW);
+    const result = await runCommand(['audit', '--baseline', 'test/fixtures/audit/baseline', '--current', 'test/fixtures/audit/combined', '--reporter', `junit:${file}`], SLOW);
     expect(result.code).toBe(1);
     const lint = await xmllint(file);
     expect(lint.stderr).toContain('validates');
@@ -108,7 +109,7 @@ describe.concurrent('reports on the command line', { timeout: TIMEOUT_MS }, () =
 
   it('writes Markdown of a failing run: summary, matrix, failures with expected and actual, collapsed findings', async () => {
     const file = join(dir, 'run.md');
-    const result = await runCli(['run', ...BROKEN_CENTRA, '--reporter', `markdown:${file}`], SLOW);
+    const result = await runCommand(['run', ...BROKEN_CENTRA, '--reporter', `markdown:${file}`], SLOW);
     expect(result.code).toBe(1);
     const md = await readFile(file, 'utf8');
     expect(md.split('\n')[0]).toMatch(/^## ❌ conformance run: 2 failed, \d+ passed, 1 skipped$/);
@@ -134,13 +135,14 @@ describe.concurrent('reports on the command line', { timeout: TIMEOUT_MS }, () =
     const target = join(dir, 'target.xml');
     const link = join(dir, 'link.xml');
     await symlink(target, link);
-    const result = await runCli(['run', '--vendor', 'centra', '--contracts', 'contracts/centra', '--reporter', `junit:${link}`], SLOW);
+    const result = await runCommand(['run', '--vendor', 'centra', '--contracts', 'contracts/centra', '--reporter', `junit:${link}`], SLOW);
     expect(result.code).toBe(0);
     expect(await readlink(link)).toBe(target);
     expect(await readFile(target, 'utf8')).toMatch(/^<\?xml/);
   });
 
   it('writes --reporter junit:/dev/stdout to stdout, and keeps a redirected stdout file', async () => {
+    // A real subprocess of the bin: /dev/stdout is the process's own stdout.
     const piped = await runCli(['run', '--vendor', 'centra', '--contracts', 'contracts/centra', '--reporter', 'junit:/dev/stdout'], SLOW);
     expect(piped.code).toBe(0);
     expect(piped.stdout).toMatch(/^<\?xml version="1.0"/);
@@ -160,7 +162,7 @@ describe.concurrent('reports on the command line', { timeout: TIMEOUT_MS }, () =
     ['a report path that is a folder', ['run', '--reporter', 'json:test'], /^error: Cannot write --reporter json:test: test is a folder\.\n$/],
     ['an unknown --check', ['run', '--check', 'request.nope'], /^error: Unknown --check "request\.nope"/],
   ])('exits 2 with one line and runs nothing for %s', async (_what, args, message) => {
-    const result = await runCli(args, SLOW);
+    const result = await runCommand(args, SLOW);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(hasStackTrace(result.stderr)).toBe(false);
@@ -168,14 +170,14 @@ describe.concurrent('reports on the command line', { timeout: TIMEOUT_MS }, () =
   });
 
   it.each(['run', 'audit', 'coverage', 'findings', 'parse', 'build', 'probe', 'record', 'simulate'])('shows defaults as typed in %s --help, never an absolute path', async (command) => {
-    const result = await runCli([command, '--help'], SLOW);
+    const result = await runCommand([command, '--help'], SLOW);
     expect(result.code).toBe(0);
     expect(result.stdout).not.toContain(REPO_ROOT.replace(/\/$/, ''));
     if (command === 'run') expect(result.stdout).toMatch(/\(default:\s+contracts\/\)/);
   });
 
   it('lists the doc findings of one vendor with conformance findings --vendor', async () => {
-    const result = await runCli(['findings', '--vendor', 'opsplanning'], SLOW);
+    const result = await runCommand(['findings', '--vendor', 'opsplanning'], SLOW);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Findings (11)');
     expect(result.stdout).toContain('[opsplanning.partial-fail]');
@@ -184,7 +186,7 @@ describe.concurrent('reports on the command line', { timeout: TIMEOUT_MS }, () =
   });
 
   it('prints each exchange of a simulate run as it completes, before the contract line and the table', async () => {
-    const result = await runCli(['run', '--target', 'simulate', '--vendor', 'centra', '--contracts', 'contracts/centra'], SLOW);
+    const result = await runCommand(['run', '--target', 'simulate', '--vendor', 'centra', '--contracts', 'contracts/centra'], SLOW);
     expect(result.code, result.stderr).toBe(0);
     const lines = result.stdout.split('\n');
     const exchanges = lines.flatMap((l, i) => (/^ → centra\/invoices_Update › [a-z-]+  HTTP \d{3}  /.test(l) ? [i] : []));

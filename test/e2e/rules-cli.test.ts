@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { hasStackTrace, runCli, type CliResult, QUEUED_TEST_TIMEOUT_MS } from '../helpers/run-cli.ts';
+import { hasStackTrace, type CliResult, QUEUED_TEST_TIMEOUT_MS } from '../helpers/run-cli.ts';
+import { runCommand } from '../helpers/run-command.ts';
 import { failedChecks, failuresOf, runReport } from '../helpers/run-report.ts';
 
 const ISSUE3 = 'test/fixtures/issue3';
 const OPSPLANNING = 'opsplanning/UpdateInvoicePaymentStatus';
 
 function buildOpsplanning(...args: string[]): Promise<CliResult> {
-  return runCli(['build', OPSPLANNING, '--contracts', 'contracts/opsplanning', ...args]);
+  return runCommand(['build', OPSPLANNING, '--contracts', 'contracts/opsplanning', ...args]);
 }
 
 function parseCrmcom(response: string): Promise<CliResult> {
-  return runCli(['parse', 'crmcom/invoices_update', '--contracts', 'contracts/crmcom', '--response', response]);
+  return runCommand(['parse', 'crmcom/invoices_update', '--contracts', 'contracts/crmcom', '--response', response]);
 }
 
 function json(result: CliResult): { outcome: string; conformant: boolean; violations: { rule: string; message: string; params?: { rule?: string } }[] } {
@@ -57,7 +58,7 @@ describe.concurrent('contract rules from the command line', { timeout: QUEUED_TE
   });
 
   it('validate exits 2 naming file:line:col and the problem for an invalid JSONata expression and dangling references', async () => {
-    const result = await runCli(['validate', `${ISSUE3}/contracts/invalid`]);
+    const result = await runCommand(['validate', `${ISSUE3}/contracts/invalid`]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^error: 3 problem\(s\) in contract files:\n/);
     const file = (variant: string): string => `${ISSUE3}/contracts/invalid/${variant}/${OPSPLANNING}.yaml`;

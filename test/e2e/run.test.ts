@@ -8,8 +8,10 @@ import { parseXml } from '../../src/codec/xml/parse-xml.ts';
 import { attributeValue, childElements } from '../../src/codec/xml/xml-element.ts';
 import { SUITES } from '../../src/model/check-result.ts';
 import { repoPath } from '../helpers/paths.ts';
+import { runCli } from '../helpers/run-cli.ts';
 import { runReport, type ReportRun } from '../helpers/run-report.ts';
 
+// A real subprocess of the bin (run's process-boundary test; other run tests call the command in-process).
 describe('conformance run --vendor centra', () => {
   let dir: string;
   let junitFile: string;
@@ -18,7 +20,7 @@ describe('conformance run --vendor centra', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'conformance-e2e-'));
     junitFile = join(dir, 'j.xml');
-    result = await runReport(['--vendor', 'centra', '--contracts', 'contracts/centra', '--reporter', `junit:${junitFile}`]);
+    result = await runReport(['--vendor', 'centra', '--contracts', 'contracts/centra', '--reporter', `junit:${junitFile}`], (args) => runCli(args));
   });
 
   afterAll(async () => {

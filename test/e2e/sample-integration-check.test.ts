@@ -9,7 +9,8 @@ import type { LoadedContract } from '../../src/types/contract.ts';
 import { createSampleClient, parseEbizchargeResponse, runSampleIntegration, SAMPLE_INVOICE, type ParsedAnswer, type SampleClientOptions } from '../fixtures/sample-integration/index.ts';
 import { createHarRecorder } from '../helpers/recording-proxy.ts';
 import { repoPath } from '../helpers/paths.ts';
-import { runCli, QUEUED_TEST_TIMEOUT_MS } from '../helpers/run-cli.ts';
+import { QUEUED_TEST_TIMEOUT_MS } from '../helpers/run-cli.ts';
+import { runCommand } from '../helpers/run-command.ts';
 import { findSecrets } from '../helpers/secret-scan.ts';
 
 const CREDENTIALS: SampleClientOptions['credentials'] = {
@@ -66,7 +67,7 @@ function fixedCapture(): ReturnType<typeof capture> {
 }
 
 async function check(file: string, ...flags: string[]): Promise<{ code: number; report: Report; stdout: string; stderr: string }> {
-  const result = await runCli(['check', file, '--reporter', 'json', ...flags], { timeoutMs: 60_000 });
+  const result = await runCommand(['check', file, '--reporter', 'json', ...flags], { timeoutMs: 60_000 });
   return { code: result.code, report: JSON.parse(result.stdout) as Report, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../src/model/run-summary.ts';
 import { QUEUED_TEST_TIMEOUT_MS, runCli } from '../helpers/run-cli.ts';
+import { runCommand } from '../helpers/run-command.ts';
 
 const PLANTED = 'test/fixtures/har/planted-mistakes.har';
 const FIXED = 'test/fixtures/har/planted-mistakes-fixed.har';
@@ -32,7 +33,7 @@ function timeless(summary: RunSummary): unknown {
 
 describe.concurrent('--shard', () => {
   it('refuses 0/3, 4/3 and abc on run and check as usage errors (exit 2) before any work', { timeout: QUEUED_TEST_TIMEOUT_MS * 3 }, async () => {
-    const [zero, over, word] = await Promise.all([runCli(['run', '--shard', '0/3']), runCli(['check', FIXED, '--shard', '4/3']), runCli(['run', '--shard', 'abc'])]);
+    const [zero, over, word] = await Promise.all([runCommand(['run', '--shard', '0/3']), runCommand(['check', FIXED, '--shard', '4/3']), runCommand(['run', '--shard', 'abc'])]);
     expect([zero.code, over.code, word.code]).toEqual([2, 2, 2]);
     expect(zero.stderr).toContain('--shard 0/3: INDEX must be between 1 and 3');
     expect(over.stderr).toContain('--shard 4/3: INDEX must be between 1 and 3');
@@ -44,8 +45,8 @@ describe.concurrent('--shard', () => {
     const out = join(dir, 'run');
     await mkdir(out);
     const runs = await Promise.all([
-      runCli(['run', '--reporter', `json:${join(out, '..', 'run-whole.json')}`, '--reporter', `junit:${join(dir, 'run-whole.xml')}`]),
-      ...[1, 2, 3].map((i) => runCli(['run', '--shard', `${i}/3`, '--reporter', `json:${join(out, `shard-${i}.json`)}`, '--reporter', 'console'])),
+      runCommand(['run', '--reporter', `json:${join(out, '..', 'run-whole.json')}`, '--reporter', `junit:${join(dir, 'run-whole.xml')}`]),
+      ...[1, 2, 3].map((i) => runCommand(['run', '--shard', `${i}/3`, '--reporter', `json:${join(out, `shard-${i}.json`)}`, '--reporter', 'console'])),
     ]);
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 0]);
     expect(runs[1]?.stdout).toContain('shard 1/3');
@@ -54,7 +55,7 @@ describe.concurrent('--shard', () => {
     const ids = shards.flatMap((s) => s.results.map((r) => r.id));
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual(whole.results.map((r) => r.id).sort());
-    const merged = await runCli(['merge-reports', out, '--reporter', `json:${join(dir, 'run-merged.json')}`, '--reporter', `junit:${join(dir, 'run-merged.xml')}`, '--reporter', 'console']);
+    const merged = await runCommand(['merge-reports', out, '--reporter', `json:${join(dir, 'run-merged.json')}`, '--reporter', `junit:${join(dir, 'run-merged.xml')}`, '--reporter', 'console']);
     expect(merged.code, merged.stderr).toBe(0);
     expect(merged.stdout).toContain(`${whole.totals.passed} passed, 0 failed`);
     expect(timeless(await readReport(join(dir, 'run-merged.json')))).toEqual(timeless(whole));
@@ -66,8 +67,8 @@ describe.concurrent('--shard', () => {
     const out = join(dir, 'check');
     await mkdir(out);
     const runs = await Promise.all([
-      runCli(['check', PLANTED, '--reporter', `json:${join(dir, 'check-whole.json')}`, '--reporter', `junit:${join(dir, 'check-whole.xml')}`]),
-      ...[1, 2].map((i) => runCli(['check', PLANTED, '--shard', `${i}/2`, '--reporter', `json:${join(out, `shard-${i}.json`)}`])),
+      runCommand(['check', PLANTED, '--reporter', `json:${join(dir, 'check-whole.json')}`, '--reporter', `junit:${join(dir, 'check-whole.xml')}`]),
+      ...[1, 2].map((i) => runCommand(['check', PLANTED, '--shard', `${i}/2`, '--reporter', `json:${join(out, `shard-${i}.json`)}`])),
     ]);
     expect(runs[0]?.code).toBe(1);
     // Each half of the planted mistakes holds some: both shards fail.
@@ -75,6 +76,7 @@ describe.concurrent('--shard', () => {
     const whole = await readReport(join(dir, 'check-whole.json'));
     const shards = await Promise.all([1, 2].map((i) => readReport(join(out, `shard-${i}.json`))));
     expect(shards.map((s) => s.entries?.length)).toEqual([4, 5]);
+    // merge-reports as a real subprocess of the bin (its exit 1 is the process's); the other calls run in-process.
     const merged = await runCli(['merge-reports', join(out, 'shard-2.json'), join(out, 'shard-1.json'), '--reporter', `json:${join(dir, 'check-merged.json')}`, '--reporter', `junit:${join(dir, 'check-merged.xml')}`]);
     expect(merged.code, merged.stderr).toBe(1);
     expect(timeless(await readReport(join(dir, 'check-merged.json')))).toEqual(timeless(whole));
@@ -90,13 +92,13 @@ describe.concurrent('--shard', () => {
     const shard = join(dir, 'lone-shard.json');
     await writeFile(notReport, '{"hello":"world"}\n');
     await writeFile(otherVersion, '{"schemaVersion":99,"results":[]}\n');
-    const made = await runCli(['check', FIXED, '--shard', '1/2', '--reporter', `json:${shard}`]);
+    const made = await runCommand(['check', FIXED, '--shard', '1/2', '--reporter', `json:${shard}`]);
     expect(made.code, made.stderr).toBe(0);
     const [bad, version, partial, missing] = await Promise.all([
-      runCli(['merge-reports', notReport]),
-      runCli(['merge-reports', otherVersion]),
-      runCli(['merge-reports', shard]),
-      runCli(['merge-reports', join(dir, 'nothing-here.json')]),
+      runCommand(['merge-reports', notReport]),
+      runCommand(['merge-reports', otherVersion]),
+      runCommand(['merge-reports', shard]),
+      runCommand(['merge-reports', join(dir, 'nothing-here.json')]),
     ]);
     expect([bad.code, version.code, partial.code, missing.code]).toEqual([2, 2, 2, 2]);
     expect(bad.stderr).toContain('is not a conformance JSON report');

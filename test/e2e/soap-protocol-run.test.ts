@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { QUEUED_TEST_TIMEOUT_MS, runCli } from '../helpers/run-cli.ts';
+import { QUEUED_TEST_TIMEOUT_MS } from '../helpers/run-cli.ts';
+import { runCommand } from '../helpers/run-command.ts';
 
 interface Report {
   readonly results: readonly { readonly id: string; readonly state: string; readonly violations?: readonly { readonly rule: string; readonly message: string }[] }[];
@@ -7,7 +8,7 @@ interface Report {
 
 const failed = async (variant: string): Promise<Report['results']> => {
   // The variants copy UpdateInvoice's recordings only.
-  const result = await runCli(['run', '--contracts', 'contracts/ebizcharge/UpdateInvoice.yaml', '--recordings', `test/fixtures/recordings/${variant}`, '--reporter', 'json']);
+  const result = await runCommand(['run', '--contracts', 'contracts/ebizcharge/UpdateInvoice.yaml', '--recordings', `test/fixtures/recordings/${variant}`, '--reporter', 'json']);
   expect(result.code).toBe(1);
   return (JSON.parse(result.stdout) as Report).results.filter((r) => r.state === 'failed');
 };

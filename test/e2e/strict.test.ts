@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { QUEUED_TEST_TIMEOUT_MS, runCli } from '../helpers/run-cli.ts';
+import { QUEUED_TEST_TIMEOUT_MS } from '../helpers/run-cli.ts';
+import { runCommand } from '../helpers/run-command.ts';
 
 describe.concurrent('conformance run --strict', () => {
   it('passes the CRM.COM doc example that sends udf_float_5..8, reporting them as accepted departures', { timeout: QUEUED_TEST_TIMEOUT_MS }, async () => {
-    const result = await runCli(['run', '--vendor', 'crmcom', '--reporter', 'json']);
+    const result = await runCommand(['run', '--vendor', 'crmcom', '--reporter', 'json']);
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as { results: { id: string; state: string; violations?: { rule: string; severity: string }[] }[] };
     const schema = report.results.find((r) => r.id === 'crmcom/invoices_update#update-example-1-verbatim#request.schema');
@@ -12,15 +13,15 @@ describe.concurrent('conformance run --strict', () => {
   });
 
   it('fails that example with --strict, naming the check, and exits 1', { timeout: QUEUED_TEST_TIMEOUT_MS }, async () => {
-    const result = await runCli(['run', '--vendor', 'crmcom', '--strict', '--reporter', 'json']);
+    const result = await runCommand(['run', '--vendor', 'crmcom', '--strict', '--reporter', 'json']);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as { results: { id: string; state: string }[] };
     expect(report.results.filter((r) => r.state === 'failed').map((r) => r.id)).toEqual(['crmcom/invoices_update#update-example-1-verbatim#request.schema']);
   });
 
-  it('documents --strict in run --help and simulate --help', async () => {
-    expect((await runCli(['run', '--help'])).stdout).toContain('--strict');
-    expect((await runCli(['simulate', '--help'])).stdout).toContain('--strict');
+  it('documents --strict in run --help and simulate --help', { timeout: QUEUED_TEST_TIMEOUT_MS }, async () => {
+    expect((await runCommand(['run', '--help'])).stdout).toContain('--strict');
+    expect((await runCommand(['simulate', '--help'])).stdout).toContain('--strict');
   });
 });
 
@@ -33,7 +34,7 @@ describe.concurrent('conformance check --strict', () => {
   const soapActionResult = (report: CheckReport) => report.results.find((r) => r.entry === SOAP_ACTION && r.check === 'request.soap-action');
 
   it('reports the unquoted SOAPAction of planted-mistakes.har entry 4 as an accepted warning, and passes', { timeout: QUEUED_TEST_TIMEOUT_MS }, async () => {
-    const result = await runCli(['check', 'test/fixtures/har/planted-mistakes.har', '--entry', '4', '--reporter', 'json']);
+    const result = await runCommand(['check', 'test/fixtures/har/planted-mistakes.har', '--entry', '4', '--reporter', 'json']);
     expect(result.code, result.stderr).toBe(0);
     const found = soapActionResult(JSON.parse(result.stdout) as CheckReport);
     expect(found?.state).toBe('passed');
@@ -41,7 +42,7 @@ describe.concurrent('conformance check --strict', () => {
   });
 
   it('fails that SOAPAction with --strict, exits 1, and its reproduce command keeps --strict', { timeout: QUEUED_TEST_TIMEOUT_MS }, async () => {
-    const result = await runCli(['check', 'test/fixtures/har/planted-mistakes.har', '--entry', '4', '--strict', '--reporter', 'json']);
+    const result = await runCommand(['check', 'test/fixtures/har/planted-mistakes.har', '--entry', '4', '--strict', '--reporter', 'json']);
     expect(result.code, result.stderr).toBe(1);
     const report = JSON.parse(result.stdout) as CheckReport;
     expect(report.results.filter((r) => r.state === 'failed').map((r) => r.check)).toEqual(['request.soap-action']);

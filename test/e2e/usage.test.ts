@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasStackTrace, runCli, QUEUED_TEST_TIMEOUT_MS } from '../helpers/run-cli.ts';
+import { runCommand } from '../helpers/run-command.ts';
 
 const CENTRA = ['--contracts', 'contracts/centra'];
 
@@ -21,7 +22,8 @@ describe.concurrent('usage errors exit 2 with a clear message and no stack trace
     ],
     ['an unknown contract id', ['parse', 'nope/op', ...CENTRA, '--response', 'test/fixtures/responses/centra/fault-server.xml'], 'error: Unknown contract "nope/op". Known contracts: centra/invoices_Update.'],
   ])('for %s', async (_what, args, message) => {
-    const result = await runCli(args);
+    // The first (an unknown flag) as a real subprocess of the bin, the others in-process.
+    const result = await (args[1] === '--bogus' ? runCli : runCommand)(args);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(hasStackTrace(result.stderr)).toBe(false);
@@ -37,7 +39,8 @@ describe.concurrent('--help', { timeout: QUEUED_TEST_TIMEOUT_MS }, () => {
     ['build', ['build']],
     ['parse', ['parse']],
   ])('prints the usage of %s and exits 0', async (name, command) => {
-    const result = await runCli([...command, '--help']);
+    // The top-level usage as a real subprocess of the bin, each command's in-process.
+    const result = await (command.length === 0 ? runCli : runCommand)([...command, '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`^Usage: conformance${name === 'conformance' ? '' : ` ${name}`} \\[options\\]`));
     expect(result.stdout).toContain('--help');

@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { hasStackTrace, runCli, type CliResult, QUEUED_TEST_TIMEOUT_MS } from '../helpers/run-cli.ts';
+import { runCommand } from '../helpers/run-command.ts';
 
 const INVALID = 'test/fixtures/contracts/invalid';
 
 let invalidFolder: Promise<CliResult> | undefined;
 /** `validate` on the whole folder of invalid fixtures, run once: it lists the problems of every file. */
 function validateInvalidFolder(): Promise<CliResult> {
-  invalidFolder ??= runCli(['validate', INVALID]);
+  invalidFolder ??= runCommand(['validate', INVALID]);
   return invalidFolder;
 }
 
 describe.concurrent('conformance validate', { timeout: QUEUED_TEST_TIMEOUT_MS }, () => {
+  // A real subprocess of the bin; the other tests call the command in-process.
   it('exits 0 and names each valid contract', async () => {
     const result = await runCli(['validate', 'contracts/centra']);
     expect(result.code).toBe(0);

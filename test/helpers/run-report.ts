@@ -1,15 +1,19 @@
 import type { CheckResult, FailedResult } from '../../src/model/check-result.ts';
 import type { RunSummary } from '../../src/model/run-summary.ts';
-import { runCli, type CliResult } from './run-cli.ts';
+import type { CliResult } from './run-cli.ts';
+import { runCommand } from './run-command.ts';
 
 /** A `run --reporter json` invocation with its parsed report. */
 export interface ReportRun extends CliResult {
   readonly report: RunSummary;
 }
 
-/** Run `conformance run ...args --reporter json` and parse the JSON report from stdout. */
-export async function runReport(args: readonly string[]): Promise<ReportRun> {
-  const result = await runCli(['run', ...args, '--reporter', 'json']);
+/** How a command is run: in-process (`runCommand`, the default) or as a subprocess (`runCli`). */
+export type CommandRunner = (args: readonly string[]) => Promise<CliResult>;
+
+/** Run `conformance run ...args --reporter json` (in-process unless told) and parse the JSON report from stdout. */
+export async function runReport(args: readonly string[], run: CommandRunner = runCommand): Promise<ReportRun> {
+  const result = await run(['run', ...args, '--reporter', 'json']);
   let report: RunSummary;
   try {
     report = JSON.parse(result.stdout) as RunSummary;
