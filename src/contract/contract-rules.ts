@@ -1,6 +1,6 @@
 import type { Contract, FieldSpec, ParamSpec, RuleSpec } from '../types/contract.ts';
 import { compileExpression } from '../rules/evaluate-rules.ts';
-import { rangeProblem } from '../rules/rule-budget.ts';
+import { budgetProblem } from '../rules/rule-budget.ts';
 import safeRegex from 'safe-regex2';
 
 /**
@@ -57,7 +57,7 @@ function checkExpressions(rule: RuleSpec, path: Path): RuleProblem[] {
   const sources: [string, string][] = [['assert', rule.assert], ...(rule.scope === undefined ? [] : [['scope', rule.scope] as [string, string]]), ...(rule.show ?? []).map((e): [string, string] => ['show', e])];
   return sources.flatMap(([key, source]) => {
     try {
-      const range = rangeProblem(compileExpression(source));
+      const range = budgetProblem(compileExpression(source));
       return range === undefined ? [] : [{ path, key, rule: 'rule-budget', message: `JSONata ${range}` }];
     } catch (error) {
       return [{ path, key, rule: 'invalid-expression', message: `JSONata does not compile: ${(error as { message?: string }).message ?? String(error)}` }];
