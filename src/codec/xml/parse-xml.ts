@@ -60,7 +60,7 @@ function parseChecked(text: string, options: ParseXmlOptions): Result<XmlElement
   const forbidProcessingInstructions = options.forbidProcessingInstructions ?? true;
   const scanned = prescanXml(source, { ...limits, forbidProcessingInstructions });
   if (scanned !== undefined) return fail(scanned);
-  return orderedToElement(parseOrdered(source), source, limits.maxDepth);
+  return orderedToElement(parseOrdered(source), source);
 }
 
 /** Per-field defaults, so a limit given as `undefined` from plain JS still gets its default. */
