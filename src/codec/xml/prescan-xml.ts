@@ -59,6 +59,8 @@ function scanDeclaration(state: ScanState, at: number): Step {
   if (source.startsWith('<!DOCTYPE', at)) {
     return problemAt('xml-doctype', 'DOCTYPE is not allowed (it enables entity expansion and external entities).', source, at);
   }
+  const rest = source.slice(at);
+  if (['<!--', '<![CDATA[', '<!DOCTYPE'].some((start) => start.startsWith(rest))) return truncatedInside(state, `the markup '${rest}'`);
   return malformedAt(state, `Markup declaration '${source.slice(at, at + 10)}' is not allowed.`, at);
 }
 

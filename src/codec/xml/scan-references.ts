@@ -14,8 +14,8 @@ export interface BadReference {
 export function scanReferences(source: string, from: number, to: number): number | BadReference {
   let n = 0;
   for (let at = source.indexOf('&', from); at !== -1 && at < to; at = source.indexOf('&', at + 1)) {
-    const end = referenceEnd(source, at + 1);
-    if (end === undefined || end > to) return { index: at };
+    // A reference never runs past `to`: ranges end at '<' or a quote, which no name or digit includes.
+    if (referenceEnd(source, at + 1) === undefined) return { index: at };
     n += 1;
   }
   return n;

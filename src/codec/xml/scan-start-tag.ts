@@ -27,10 +27,11 @@ export function scanStartTag(state: ScanState, at: number): Step {
   state.rootSeen = true;
   if (state.elements > policy.maxElements) return overLimit(state, 'elements', policy.maxElements, at);
   if (state.references > policy.maxReferences) return overLimit(state, 'entity and character references', policy.maxReferences, at);
-  if (end.empty) return { next: end.next };
+  // An empty-element tag is an element at this depth too, though it opens nothing.
   if (open.length + 1 > policy.maxDepth) {
     return problemAt('xml-too-deep', `Elements are nested deeper than the limit of ${policy.maxDepth}.`, source, at);
   }
+  if (end.empty) return { next: end.next };
   open.push({ name, at });
   return { next: end.next };
 }

@@ -63,6 +63,12 @@ const MALFORMED: readonly Malformed[] = [
   { title: 'a standalone value other than yes or no', text: '<?xml version="1.0" standalone="maybe"?><r/>', message: 'The XML declaration is malformed', line: 1, col: 1 },
   { title: 'an XML declaration after white space', text: ' <?xml version="1.0"?><r/>', message: 'only allowed at the very start', line: 1, col: 2 },
   { title: 'a processing instruction without a target', text: '<r><? x?></r>', message: "'<?' must be followed by the name", line: 1, col: 4 },
+  { title: "a processing instruction whose target is a case variant of 'xml' (reserved)", text: '<r><?XML x?></r>', message: 'only allowed at the very start', line: 1, col: 4 },
+  { title: 'an end tag with white space before its name', text: '<a></ a>', message: "Malformed end tag '</ a': it must be '</name>'.", line: 1, col: 4 },
+  { title: "']]>' in text after one inside a comment", text: '<r>a<!-- ]]> -->b]]>c</r>', message: "']]>' is not allowed in text", line: 1, col: 18 },
+  { title: "a '<' in a later attribute value", text: '<r a="1"\n   b="x<y"/>', message: "'<' is not allowed in an attribute value", line: 2, col: 8 },
+  { title: "'/' not followed by '>' in a start tag", text: '<r / >', message: "Unexpected '/' in the start tag of 'r'", line: 1, col: 4 },
+  { title: 'a markup declaration such as <!ELEMENT', text: '<r><!ELEMENT r ANY></r>', message: "Markup declaration '<!ELEMENT ' is not allowed", line: 1, col: 4 },
 ];
 
 /** Truncated documents: the problem sits where the text ends and names what is left open. */
@@ -77,6 +83,12 @@ const TRUNCATED: ReadonlyArray<readonly [string, string, string]> = [
   ['inside a CDATA section', '<a><![CDATA[x', 'The document ends inside a CDATA section (truncated?); these elements are not closed: a.'],
   ['inside a processing instruction', '<a><?pi x', "The document ends inside the processing instruction '<?pi' (truncated?); these elements are not closed: a."],
   ['inside the XML declaration', '<?xml version="1.0"', 'The document ends inside the XML declaration (truncated?).'],
+  ['after the slash of an empty-element tag', '<a><b/', "The document ends inside the start tag of 'b' (truncated?); these elements are not closed: a."],
+  ['after a space in a start tag', '<a><b ', "The document ends inside the start tag of 'b' (truncated?); these elements are not closed: a."],
+  ['before an attribute value', '<a x=  ', "The document ends inside the start tag of 'a' (truncated?)."],
+  ['after an end tag name and white space', '<a></a ', "The document ends inside the end tag of 'a' (truncated?); these elements are not closed: a."],
+  ['inside the start of a comment', '<a><!-', "The document ends inside the markup '<!-' (truncated?); these elements are not closed: a."],
+  ['inside the start of a CDATA section', '<a><![CDA', "The document ends inside the markup '<![CDA' (truncated?); these elements are not closed: a."],
   ['with elements open', '<a>\n  <b>text', 'The document ends before these elements are closed: a, b (truncated?)'],
 ];
 
