@@ -69,8 +69,8 @@ function scanComment(state: ScanState, at: number): Step {
   const { source } = state;
   const end = source.indexOf('-->', at + 4);
   if (end === -1) return truncatedInside(state, 'a comment');
-  const dashes = source.indexOf('--', at + 4);
-  if (dashes < end || (end > at + 4 && source[end - 1] === '-')) return malformedAt(state, "'--' is not allowed inside a comment.", at);
+  // A comment's content never ends in '-' either: that '-' would make '--' with the '-->' after it.
+  if (source.indexOf('--', at + 4) < end) return malformedAt(state, "'--' is not allowed inside a comment.", at);
   return { next: end + 3 };
 }
 
