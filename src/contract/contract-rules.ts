@@ -1,10 +1,10 @@
 import type { Contract, FieldSpec, ParamSpec, RuleSpec } from '../types/contract.ts';
 import { compileExpression } from '../rules/evaluate-rules.ts';
-import { rangeProblem } from '../rules/rule-budget.ts';
-import safeRegex from 'safe-regex2';
+import { budgetProblem } from '../rules/rule-budget.ts';
+import { patternSafety } from './pattern-safety.ts';
 
 /**
- * Longest value a pattern safe-regex2 cannot prove safe may run on: at worst about 2^20
+ * Longest value a pattern that is not proven safe (see pattern-safety.ts) may run on: at worst about 2^20
  * backtracking steps (milliseconds). The derived schema applies such patterns only within maxLength.
  */
 export const MAX_UNSAFE_PATTERN_LENGTH = 20;
@@ -57,7 +57,7 @@ function checkExpressions(rule: RuleSpec, path: Path): RuleProblem[] {
   const sources: [string, string][] = [['assert', rule.assert], ...(rule.scope === undefined ? [] : [['scope', rule.scope] as [string, string]]), ...(rule.show ?? []).map((e): [string, string] => ['show', e])];
   return sources.flatMap(([key, source]) => {
     try {
-      const range = rangeProblem(compileExpression(source));
+      const range = budgetProblem(compileExpression(source));
       return range === undefined ? [] : [{ path, key, rule: 'rule-budget', message: `JSONata ${range}` }];
     } catch (error) {
       return [{ path, key, rule: 'invalid-expression', message: `JSONata does not compile: ${(error as { message?: string }).message ?? String(error)}` }];
@@ -163,20 +163,24 @@ function checkPattern(field: FieldSpec, path: Path): RuleProblem[] {
   } catch (error) {
     return [{ path, key: 'pattern', rule: 'invalid-pattern', message: `pattern does not compile: ${(error as Error).message}` }];
   }
-  if (safeRegex(field.pattern) || (field.maxLength !== undefined && field.maxLength <= MAX_UNSAFE_PATTERN_LENGTH)) return [];
+  if (field.maxLength !== undefined && field.maxLength <= MAX_UNSAFE_PATTERN_LENGTH) return [];
+  const safety = patternSafety(field.pattern);
+  if (safety.safe) return [];
   return [{
     path,
     key: 'pattern',
     rule: 'unsafe-pattern',
-    message: `pattern ${JSON.stringify(field.pattern)} may backtrack exponentially (safe-regex2 cannot prove it safe); rewrite it, or give the field maxLength ≤ ${MAX_UNSAFE_PATTERN_LENGTH} (it is ${field.maxLength ?? 'unbounded'}), so it only ever runs on short values`,
+    message: `pattern ${JSON.stringify(field.pattern)} may backtrack exponentially (${safety.reason}); rewrite it, or give the field maxLength ≤ ${MAX_UNSAFE_PATTERN_LENGTH} (it is ${field.maxLength ?? 'unbounded'}), so it only ever runs on short values`,
   }];
 }
 
 function checkWhenPatterns(contract: Contract): RuleProblem[] {
   return contract.responses.flatMap((r, i) =>
     (r.match.when ?? []).flatMap((w, j) => {
-      if (w.matches === undefined || safeRegex(w.matches)) return [];
-      return [{ path: ['responses', i, 'match', 'when', j], key: 'matches', rule: 'unsafe-pattern', message: `pattern ${JSON.stringify(w.matches)} may backtrack exponentially on a response value (safe-regex2 cannot prove it safe); rewrite it` }];
+      if (w.matches === undefined) return [];
+      const safety = patternSafety(w.matches);
+      if (safety.safe) return [];
+      return [{ path: ['responses', i, 'match', 'when', j], key: 'matches', rule: 'unsafe-pattern', message: `pattern ${JSON.stringify(w.matches)} may backtrack exponentially on a response value (${safety.reason}); rewrite it` }];
     }),
   );
 }

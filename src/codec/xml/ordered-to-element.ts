@@ -25,18 +25,19 @@ interface Frame {
 
 /**
  * Turn fast-xml-parser's `preserveOrder` output into one namespace-resolved `XmlElement` tree.
- * Works with an explicit stack, so no input depth can overflow the call stack.
+ * Works with an explicit stack, so no input depth can overflow the call stack. The text must have
+ * passed `prescanXml`, which bounds its depth and gives it exactly one root element.
  * @param source the parsed text, used only to give problems a line and column.
  */
-export function orderedToElement(nodes: readonly unknown[], source: string, maxDepth: number): Result<XmlElement, XmlProblem> {
-  const root = findRoot(nodes, source);
+export function orderedToElement(nodes: readonly unknown[], source: string): Result<XmlElement, XmlProblem> {
+  const root = findRoot(nodes);
   if (!root.ok) return root;
   const first = openFrame(root.value, ROOT_SCOPE, source);
   if (!first.ok) return first;
   const stack: Frame[] = [first.value];
   for (let frame = stack.at(-1); frame !== undefined; frame = stack.at(-1)) {
     if (frame.next < frame.items.length) {
-      const problem = readNext(frame, stack, source, maxDepth);
+      const problem = readNext(frame, stack, source);
       if (problem !== undefined) return fail(problem);
       continue;
     }
@@ -50,7 +51,7 @@ export function orderedToElement(nodes: readonly unknown[], source: string, maxD
 }
 
 /** Consume the next item of `frame`: append text, or push a frame for a child element. */
-function readNext(frame: Frame, stack: Frame[], source: string, maxDepth: number): XmlProblem | undefined {
+function readNext(frame: Frame, stack: Frame[], source: string): XmlProblem | undefined {
   const item = readOrderedNode(frame.items[frame.next]);
   frame.next += 1;
   switch (item.kind) {
@@ -60,9 +61,6 @@ function readNext(frame: Frame, stack: Frame[], source: string, maxDepth: number
     case 'ignored':
       return undefined;
     case 'element': {
-      if (stack.length >= maxDepth) {
-        return located('xml-too-deep', `Elements are nested deeper than the limit of ${maxDepth}.`, item, source);
-      }
       const child = openFrame(item, frame.scope, source);
       if (!child.ok) return child.problem;
       stack.push(child.value);
@@ -85,13 +83,10 @@ function closeFrame(frame: Frame): XmlElement {
   return { ns, local, prefix, attributes: frame.attributes, children: frame.children, text: frame.text };
 }
 
-/** The single root element; the validator has already rejected text outside it. */
-function findRoot(nodes: readonly unknown[], source: string): Result<ElementItem, XmlProblem> {
-  const elements = nodes.map(readOrderedNode).filter((item): item is ElementItem => item.kind === 'element');
-  const [root, extra] = elements;
-  if (root === undefined) return fail(NO_ROOT);
-  if (extra !== undefined) return fail(located('xml-malformed', 'The document has more than one root element.', extra, source));
-  return ok(root);
+/** The root element; `prescanXml` has already rejected a second one and text outside it. */
+function findRoot(nodes: readonly unknown[]): Result<ElementItem, XmlProblem> {
+  const root = nodes.map(readOrderedNode).find((item): item is ElementItem => item.kind === 'element');
+  return root === undefined ? fail(NO_ROOT) : ok(root);
 }
 
 function located(rule: XmlProblem['rule'], message: string, item: ElementItem, source: string): XmlProblem {

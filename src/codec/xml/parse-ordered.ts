@@ -49,7 +49,7 @@ const parser = new XMLParser(XML_PARSER_OPTIONS);
 
 /**
  * Parse well-formed XML into fast-xml-parser's `preserveOrder` shape.
- * Call it only after `prescanXml` and `XMLValidator.validate` accepted the text.
+ * Call it only after `prescanXml` accepted the text: fast-xml-parser does not check well-formedness.
  * @throws {Error} when fast-xml-parser or the entity decoder rejects the text.
  */
 export function parseOrdered(text: string): readonly unknown[] {

@@ -1,5 +1,3 @@
-import { XMLValidator } from 'fast-xml-parser';
-import type { ValidationError } from 'fast-xml-parser';
 import { fail } from '../../model/result.ts';
 import type { Result } from '../../model/result.ts';
 import { orderedToElement } from './ordered-to-element.ts';
@@ -11,8 +9,8 @@ import type { XmlProblem } from './xml-problem.ts';
 export type { XmlProblem, XmlProblemRule } from './xml-problem.ts';
 
 /**
- * Resource limits for one document, all checked by one scan before fast-xml-parser builds
- * anything. Defaults: `maxBytes` 5 MiB, `maxDepth` 64, `maxElements` 20,000, `maxAttributes`
+ * Resource limits for one document, all checked by the same scan that checks well-formedness,
+ * before fast-xml-parser builds anything. Defaults: `maxBytes` 5 MiB, `maxDepth` 64, `maxElements` 20,000, `maxAttributes`
  * 20,000 (`maxAttributesPerElement` 1,000), `maxReferences` 20,000, `maxTextChars` 2 Mi characters.
  */
 export interface XmlLimits extends XmlCountLimits {
@@ -40,8 +38,9 @@ export interface ParseXmlOptions {
 }
 
 /**
- * Parse an XML document into a namespace-resolved element tree. Never throws: every rejection,
- * including ones fast-xml-parser throws for, comes back as an `XmlProblem`.
+ * Parse an XML document into a namespace-resolved element tree: one scan (`prescanXml`) checks
+ * well-formedness and the limits, then fast-xml-parser parses the text once. Never throws: every
+ * rejection, including ones fast-xml-parser throws for, comes back as an `XmlProblem`.
  */
 export function parseXml(text: string, options: ParseXmlOptions = {}): Result<XmlElement, XmlProblem> {
   try {
@@ -61,9 +60,7 @@ function parseChecked(text: string, options: ParseXmlOptions): Result<XmlElement
   const forbidProcessingInstructions = options.forbidProcessingInstructions ?? true;
   const scanned = prescanXml(source, { ...limits, forbidProcessingInstructions });
   if (scanned !== undefined) return fail(scanned);
-  const valid = XMLValidator.validate(source);
-  if (valid !== true) return fail(unclosedProblem(valid, source) ?? validationProblem(valid));
-  return orderedToElement(parseOrdered(source), source, limits.maxDepth);
+  return orderedToElement(parseOrdered(source), source);
 }
 
 /** Per-field defaults, so a limit given as `undefined` from plain JS still gets its default. */
@@ -71,36 +68,6 @@ function limitsOf({ limits }: ParseXmlOptions): XmlLimits {
   const out: Record<keyof XmlLimits, number> = { ...DEFAULT_XML_LIMITS };
   for (const key of Object.keys(out) as (keyof XmlLimits)[]) out[key] = limits?.[key] ?? DEFAULT_XML_LIMITS[key];
   return out;
-}
-
-/**
- * fast-xml-parser reports a document that ends with open elements as `Invalid '[...tags]' found.`
- * at line 1: say instead which elements are left open and where the text ends.
- */
-function unclosedProblem({ err }: ValidationError, source: string): XmlProblem | undefined {
-  const m = /^Invalid '(\[[\s\S]*\])' found\.$/.exec(err.msg);
-  if (m === null) return undefined;
-  let open: unknown;
-  try {
-    open = JSON.parse(m[1] ?? '[]');
-  } catch {
-    return undefined;
-  }
-  if (!Array.isArray(open)) return undefined;
-  const lines = source.split(/\r?\n/);
-  const line = lines.length;
-  const col = (lines[line - 1] ?? '').length + 1;
-  return { rule: 'xml-malformed', message: `The document ends before these elements are closed: ${open.map(String).join(', ')} (truncated?)`, line, col };
-}
-
-/** The validator's error, leaving out the line or column it did not determine. */
-function validationProblem({ err }: ValidationError): XmlProblem {
-  // Typed as numbers, but `Start tag expected.` comes without a column.
-  const line: unknown = err.line;
-  const col: unknown = err.col;
-  if (typeof line !== 'number') return { rule: 'xml-malformed', message: err.msg };
-  if (typeof col !== 'number') return { rule: 'xml-malformed', message: err.msg, line };
-  return { rule: 'xml-malformed', message: err.msg, line, col };
 }
 
 /** UTF-8 size check that skips the byte count when the length alone decides it. */

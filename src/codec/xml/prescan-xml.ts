@@ -1,162 +1,163 @@
 import { forbiddenXmlChar } from './forbidden-xml-char.ts';
+import { scanReferences } from './scan-references.ts';
+import { scanStartTag } from './scan-start-tag.ts';
+import { xmlNameEnd } from './xml-name.ts';
 import { problemAt } from './xml-problem.ts';
 import type { XmlProblem } from './xml-problem.ts';
+import { malformedAt, openNames, overLimit, skipSpace, truncatedInside } from './xml-scan-state.ts';
+import type { PrescanPolicy, ScanState, Step } from './xml-scan-state.ts';
 
-/** Counts `prescanXml` bounds, so that fast-xml-parser never builds objects for a hostile document. */
-export interface XmlCountLimits {
-  /** Deepest element nesting allowed; the root is depth 1. */
-  readonly maxDepth: number;
-  /** Most elements (start or empty-element tags) in one document. */
-  readonly maxElements: number;
-  /** Most attributes (namespace declarations included) in one document. */
-  readonly maxAttributes: number;
-  /** Most attributes on one element (fast-xml-parser's cost per element grows faster than linearly). */
-  readonly maxAttributesPerElement: number;
-  /** Most entity and character references (`&amp;`, `&#65;`) in text and attribute values. */
-  readonly maxReferences: number;
-  /** Most characters of text content (CDATA included) in one document. */
-  readonly maxTextChars: number;
-}
-
-/** What `prescanXml` enforces. */
-export interface PrescanPolicy extends XmlCountLimits {
-  /** Reject processing instructions other than the leading XML declaration. */
-  readonly forbidProcessingInstructions: boolean;
-}
-
-/** Running totals of one scan. */
-interface Counts {
-  depth: number;
-  elements: number;
-  attributes: number;
-  references: number;
-  text: number;
-}
-
-/** Where scanning goes on, or why it stopped. */
-type Step = { readonly next: number } | XmlProblem | undefined;
+export type { PrescanPolicy, XmlCountLimits } from './xml-scan-state.ts';
 
 /**
- * One cheap pass over the markup, before any real parsing, that rejects characters XML 1.0
- * forbids, DOCTYPE and other DTD constructs, forbidden processing instructions, and documents
- * over the depth, element, attribute, reference or text limits.
- * It does not check well-formedness: on broken markup it stops and leaves that to the validator.
+ * The one pass over the text before fast-xml-parser parses it: it checks well-formedness (XML 1.0:
+ * characters, one root element, start and end tags that match, attribute syntax and uniqueness,
+ * reference syntax, comments, CDATA sections, where the XML declaration may be) and rejects DOCTYPE
+ * and other DTD constructs, forbidden processing instructions, and documents over the depth,
+ * element, attribute, reference or text limits. fast-xml-parser's parser checks none of this
+ * (it closes whatever element is open at any end tag), so a document that passes is one it reads right.
+ * Left to the parse: which entities exist and which characters a character reference may name.
  */
 export function prescanXml(source: string, policy: PrescanPolicy): XmlProblem | undefined {
   const bad = forbiddenXmlChar(source);
   if (bad !== undefined) return problemAt('xml-forbidden-char', `Character ${bad.codePoint} is not allowed in XML 1.0.`, source, bad.index);
-  const counts: Counts = { depth: 0, elements: 0, attributes: 0, references: 0, text: 0 };
+  const state: ScanState = { source, policy, open: [], rootSeen: false, nextCdataClose: -1, elements: 0, attributes: 0, references: 0, text: 0 };
   let from = 0;
   for (let at = source.indexOf('<'); at !== -1; at = source.indexOf('<', from)) {
-    const text = countText(source, from, at, counts, policy);
+    const text = scanText(state, from, at);
     if (text !== undefined) return text;
-    const step = scanMarkup(source, at, counts, policy);
-    if (step === undefined || 'rule' in step) return step;
+    const step = scanMarkup(state, at);
+    if ('rule' in step) return step;
     from = step.next;
   }
-  return countText(source, from, source.length, counts, policy);
+  return scanText(state, from, source.length) ?? endOfDocument(state);
 }
 
-function scanMarkup(source: string, at: number, counts: Counts, policy: PrescanPolicy): Step {
-  switch (source[at + 1]) {
+function scanMarkup(state: ScanState, at: number): Step {
+  switch (state.source[at + 1]) {
     case '!':
-      return scanDeclaration(source, at, counts, policy);
+      return scanDeclaration(state, at);
     case '?':
-      return scanProcessingInstruction(source, at, policy);
+      return scanProcessingInstruction(state, at);
     case '/':
-      counts.depth -= 1;
-      return skipTo(source, '>', at);
+      return scanEndTag(state, at);
     default:
-      return scanStartTag(source, at, counts, policy);
+      return scanStartTag(state, at);
   }
 }
 
-function scanDeclaration(source: string, at: number, counts: Counts, policy: PrescanPolicy): Step {
-  if (source.startsWith('<!--', at)) return skipTo(source, '-->', at + 4);
+function scanDeclaration(state: ScanState, at: number): Step {
+  const { source, policy } = state;
+  if (source.startsWith('<!--', at)) return scanComment(state, at);
   if (source.startsWith('<![CDATA[', at)) {
+    if (state.open.length === 0) return malformedAt(state, 'A CDATA section is only allowed inside the root element.', at);
     const end = source.indexOf(']]>', at + 9);
-    if (end === -1) return undefined;
-    counts.text += end - at - 9;
-    return counts.text > policy.maxTextChars ? overLimit('text characters', policy.maxTextChars, source, at) : { next: end + 3 };
+    if (end === -1) return truncatedInside(state, 'a CDATA section');
+    state.text += end - at - 9;
+    return state.text > policy.maxTextChars ? overLimit(state, 'text characters', policy.maxTextChars, at) : { next: end + 3 };
   }
   if (source.startsWith('<!DOCTYPE', at)) {
     return problemAt('xml-doctype', 'DOCTYPE is not allowed (it enables entity expansion and external entities).', source, at);
   }
-  return problemAt('xml-malformed', `Markup declaration '${source.slice(at, at + 10)}' is not allowed.`, source, at);
+  const rest = source.slice(at);
+  if (['<!--', '<![CDATA[', '<!DOCTYPE'].some((start) => start.startsWith(rest))) return truncatedInside(state, `the markup '${rest}'`);
+  return malformedAt(state, `Markup declaration '${source.slice(at, at + 10)}' is not allowed.`, at);
 }
 
-function scanProcessingInstruction(source: string, at: number, policy: PrescanPolicy): Step {
-  const target = /^[^\s?]*/.exec(source.slice(at + 2, at + 64))?.[0] ?? '';
+/** XML 1.0 §2.5: `'<!--' ((Char - '-') | ('-' (Char - '-')))* '-->'`, so no `--` inside and no `-` last. */
+function scanComment(state: ScanState, at: number): Step {
+  const { source } = state;
+  const end = source.indexOf('-->', at + 4);
+  if (end === -1) return truncatedInside(state, 'a comment');
+  // A comment's content never ends in '-' either: that '-' would make '--' with the '-->' after it.
+  if (source.indexOf('--', at + 4) < end) return malformedAt(state, "'--' is not allowed inside a comment.", at);
+  return { next: end + 3 };
+}
+
+function scanProcessingInstruction(state: ScanState, at: number): Step {
+  const { source, policy } = state;
+  const target = source.slice(at + 2, xmlNameEnd(source, at + 2));
   if (target.toLowerCase() === 'xml') {
-    if (at === 0) return skipTo(source, '?>', at + 2);
-    return problemAt('xml-malformed', 'The XML declaration is only allowed at the very start of the document.', source, at);
+    if (at === 0) return scanXmlDeclaration(state);
+    return malformedAt(state, 'The XML declaration is only allowed at the very start of the document.', at);
   }
+  if (target === '') return malformedAt(state, "'<?' must be followed by the name of a processing instruction's target.", at);
   if (policy.forbidProcessingInstructions) {
     return problemAt('xml-processing-instruction', `Processing instruction '<?${target}' is not allowed.`, source, at);
   }
-  return skipTo(source, '?>', at + 2);
+  return skipTo(state, '?>', at + 2, `the processing instruction '<?${target}'`);
 }
 
-function scanStartTag(source: string, at: number, counts: Counts, policy: PrescanPolicy): Step {
-  const end = startTagEnd(source, at + 1, counts, policy);
-  if (end === undefined) return undefined;
-  if (typeof end !== 'number') return end;
-  counts.elements += 1;
-  if (counts.elements > policy.maxElements) return overLimit('elements', policy.maxElements, source, at);
-  if (counts.references > policy.maxReferences) return overLimit('entity and character references', policy.maxReferences, source, at);
-  if (source[end - 1] === '/') return { next: end + 1 };
-  if (counts.depth + 1 > policy.maxDepth) {
-    return problemAt('xml-too-deep', `Elements are nested deeper than the limit of ${policy.maxDepth}.`, source, at);
+const S = '[ \\t\\r\\n]';
+/** XML 1.0 §2.8 `XMLDecl`: version, then optionally encoding and standalone, in this order. */
+const XML_DECLARATION = new RegExp(
+  `<\\?xml${S}+version${S}*=${S}*(?:"1\\.[0-9]+"|'1\\.[0-9]+')` +
+    `(?:${S}+encoding${S}*=${S}*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?` +
+    `(?:${S}+standalone${S}*=${S}*(?:"(?:yes|no)"|'(?:yes|no)'))?${S}*\\?>`,
+  'y',
+);
+
+function scanXmlDeclaration(state: ScanState): Step {
+  XML_DECLARATION.lastIndex = 0;
+  if (XML_DECLARATION.test(state.source)) return { next: XML_DECLARATION.lastIndex };
+  if (!state.source.includes('?>')) return truncatedInside(state, 'the XML declaration');
+  return malformedAt(state, `The XML declaration is malformed: it must be <?xml version="1.x" encoding="…" standalone="yes|no"?>, encoding and standalone optional.`, 0);
+}
+
+/** XML 1.0 §3.1 `ETag`: `'</' Name S? '>'`, closing the element opened last (element type match). */
+function scanEndTag(state: ScanState, at: number): Step {
+  const { source, open } = state;
+  const nameEnd = xmlNameEnd(source, at + 2);
+  const name = source.slice(at + 2, nameEnd);
+  const gt = skipSpace(source, nameEnd);
+  if (gt >= source.length) return truncatedInside(state, name === '' ? 'an end tag' : `the end tag of '${name}'`);
+  if (name === '' || source[gt] !== '>') return malformedAt(state, `Malformed end tag '${source.slice(at, gt + 1)}': it must be '</name>'.`, at);
+  const top = open.pop();
+  if (top === undefined) return malformedAt(state, `End tag '</${name}>' has no open element to close.`, at);
+  if (top.name !== name) {
+    const opened = problemAt('xml-malformed', '', source, top.at);
+    return malformedAt(state, `End tag '</${name}>' does not match the open element '${top.name}' (opened at line ${opened.line}, col ${opened.col}).`, at);
   }
-  counts.depth += 1;
-  return { next: end + 1 };
+  return { next: gt + 1 };
 }
 
-/** Index of the `>` that ends a start tag, skipping (and counting) quoted attribute values. */
-function startTagEnd(source: string, from: number, counts: Counts, policy: PrescanPolicy): number | XmlProblem | undefined {
-  // Found once: a `<` inside a quoted value is an error, so we never need to look past it.
-  const lt = source.indexOf('<', from);
-  const before = counts.attributes;
-  for (let i = from; i < source.length; i += 1) {
-    const ch = source[i];
-    if (ch === '>') return i;
-    if (ch !== '"' && ch !== "'") continue;
-    const close = source.indexOf(ch, i + 1);
-    if (close === -1) return undefined;
-    if (lt > i && lt < close) return problemAt('xml-malformed', "'<' is not allowed in an attribute value.", source, lt);
-    counts.attributes += 1;
-    counts.references += countAmpersands(source, i + 1, close);
-    if (counts.attributes > policy.maxAttributes) return overLimit('attributes', policy.maxAttributes, source, i);
-    if (counts.attributes - before > policy.maxAttributesPerElement) {
-      return problemAt('xml-too-many', `An element has more attributes than the limit of ${policy.maxAttributesPerElement}.`, source, from - 1);
-    }
-    i = close;
-  }
-  return undefined;
-}
-
-/** Count the character data between two pieces of markup. */
-function countText(source: string, from: number, to: number, counts: Counts, policy: PrescanPolicy): XmlProblem | undefined {
+/** Count character data between two pieces of markup; outside the root only white space may appear. */
+function scanText(state: ScanState, from: number, to: number): XmlProblem | undefined {
   if (to <= from) return undefined;
-  counts.text += to - from;
-  counts.references += countAmpersands(source, from, to);
-  if (counts.text > policy.maxTextChars) return overLimit('text characters', policy.maxTextChars, source, from);
-  if (counts.references > policy.maxReferences) return overLimit('entity and character references', policy.maxReferences, source, from);
+  const { source, policy } = state;
+  if (state.open.length === 0) {
+    const at = skipSpace(source, from);
+    if (at >= to) return undefined;
+    return malformedAt(state, `Text is not allowed ${state.rootSeen ? 'after' : 'before'} the root element.`, at);
+  }
+  state.text += to - from;
+  if (cdataCloseIn(state, from) < to - 2) return malformedAt(state, "']]>' is not allowed in text (write ']]&gt;').", state.nextCdataClose);
+  const refs = scanReferences(source, from, to);
+  if (typeof refs !== 'number') return malformedAt(state, "'&' does not start a reference such as &amp; or &#38; (write a literal '&' as &amp;).", refs.index);
+  state.references += refs;
+  if (state.text > policy.maxTextChars) return overLimit(state, 'text characters', policy.maxTextChars, from);
+  if (state.references > policy.maxReferences) return overLimit(state, 'entity and character references', policy.maxReferences, from);
   return undefined;
 }
 
-/** Occurrences of `&` in `source[from, to)`; bounded by the range, so the scan stays linear. */
-function countAmpersands(source: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i += 1) if (source.charCodeAt(i) === 38) n += 1;
-  return n;
+/** Next `]]>` at or after `from` (XML 1.0 §2.4 forbids it in character data); one forward search overall. */
+function cdataCloseIn(state: ScanState, from: number): number {
+  if (state.nextCdataClose < from) {
+    const found = state.source.indexOf(']]>', from);
+    state.nextCdataClose = found === -1 ? Number.POSITIVE_INFINITY : found;
+  }
+  return state.nextCdataClose;
 }
 
-function overLimit(what: string, limit: number, source: string, at: number): XmlProblem {
-  return problemAt('xml-too-many', `The document has more ${what} than the limit of ${limit}.`, source, at);
+/** After the last markup: the root must have been opened and closed. */
+function endOfDocument(state: ScanState): XmlProblem | undefined {
+  if (state.open.length > 0) {
+    return malformedAt(state, `The document ends before these elements are closed: ${openNames(state)} (truncated?)`, state.source.length);
+  }
+  return state.rootSeen ? undefined : { rule: 'xml-malformed', message: 'The document has no root element.' };
 }
 
-function skipTo(source: string, terminator: string, from: number): Step {
-  const found = source.indexOf(terminator, from);
-  return found === -1 ? undefined : { next: found + terminator.length };
+function skipTo(state: ScanState, terminator: string, from: number, construct: string): Step {
+  const found = state.source.indexOf(terminator, from);
+  return found === -1 ? truncatedInside(state, construct) : { next: found + terminator.length };
 }

@@ -88,3 +88,37 @@ describe('parseXml refuses characters XML 1.0 forbids', () => {
     expect(result.ok && result.value.text).toBe('\t\n\n\uD83D\uDE00\uFFFD');
   });
 });
+
+describe('parseXml counts what each limit names, and only that', () => {
+  it('counts text inside the root only: white space around the root is not content', () => {
+    expect(parseXml('\n\n<r>abcde</r>\n\n\n', { limits: { maxTextChars: 5 } }).ok).toBe(true);
+    expect(problemOf('<r>abc<e/>def</r>', { limits: { maxTextChars: 5 } })).toMatchObject({ rule: 'xml-too-many', line: 1, col: 11 });
+  });
+
+  it('counts CDATA content toward the text limit, together with the text around it', () => {
+    expect(parseXml('<r><![CDATA[abc]]>de</r>', { limits: { maxTextChars: 5 } }).ok).toBe(true);
+    expect(problemOf('<r><![CDATA[abc]]>def</r>', { limits: { maxTextChars: 5 } }).message).toBe('The document has more text characters than the limit of 5.');
+  });
+
+  it('counts references in text and in attribute values against one total', () => {
+    expect(parseXml('<r a="&amp;">&lt;</r>', { limits: { maxReferences: 2 } }).ok).toBe(true);
+    expect(problemOf('<r a="&amp;&amp;"/>', { limits: { maxReferences: 1 } })).toMatchObject({ rule: 'xml-too-many', message: 'The document has more entity and character references than the limit of 1.', line: 1, col: 1 });
+    expect(problemOf('<r>&amp;<e/>&lt;</r>', { limits: { maxReferences: 1 } })).toMatchObject({ message: 'The document has more entity and character references than the limit of 1.', line: 1, col: 13 });
+  });
+
+  it('accepts exactly maxAttributesPerElement attributes on one element and refuses one more, at its start tag', () => {
+    expect(parseXml('<r><e a="1" b="2"/></r>', { limits: { maxAttributesPerElement: 2 } }).ok).toBe(true);
+    expect(problemOf('<r>\n <e a="1" b="2" c="3"/></r>', { limits: { maxAttributesPerElement: 2 } })).toEqual({ rule: 'xml-too-many', message: 'An element has more attributes than the limit of 2.', line: 2, col: 2 });
+  });
+
+  it('places the element and attribute limits at the tag or attribute that passes them', () => {
+    expect(problemOf('<r><a/>\n<b/></r>', { limits: { maxElements: 2 } })).toEqual({ rule: 'xml-too-many', message: 'The document has more elements than the limit of 2.', line: 2, col: 1 });
+    expect(problemOf('<r a="1">\n<e b="2"/></r>', { limits: { maxAttributes: 1 } })).toEqual({ rule: 'xml-too-many', message: 'The document has more attributes than the limit of 1.', line: 2, col: 4 });
+  });
+
+  it('counts an empty-element tag at its depth, like any element', () => {
+    expect(problemOf('<r><e/></r>', { limits: { maxDepth: 1 } })).toEqual({ rule: 'xml-too-deep', message: 'Elements are nested deeper than the limit of 1.', line: 1, col: 4 });
+    expect(parseXml('<r/>', { limits: { maxDepth: 1, maxElements: 1 } }).ok).toBe(true);
+    expect(parseXml('<r><a></a><b></b></r>', { limits: { maxDepth: 2 } }).ok).toBe(true);
+  });
+});
