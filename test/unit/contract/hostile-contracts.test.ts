@@ -55,7 +55,7 @@ describe('contract limits (test/fixtures/hostile/contracts/)', () => {
     }
   });
 
-  it('refuses a pattern safe-regex2 cannot prove safe on a field without a short maxLength, naming line and rule', async () => {
+  it('refuses a pattern recheck cannot prove safe on a field without a short maxLength, naming line and rule', async () => {
     const problems = await problemsOf(variant('unsafe-pattern'));
     expect(problems).toEqual([expect.objectContaining({ rule: 'unsafe-pattern', line: 63 })]);
     expect(problems[0]?.message).toContain('"^(a+)+$"');
