@@ -290,6 +290,21 @@ describe('drift.contract-violation', () => {
     expect(await detect(contractViolation, ebiz, result('1'), ebizResult(`${OK}<ErrorDetail>x</ErrorDetail>`))).toEqual([]);
   });
 
+  it('leaves violations under a renamed, moved or re-namespaced element, or in a body of another kind, to those changes', async () => {
+    expect(await detect(contractViolation, ebiz, result('1'), ebizResult(OK.replace(/InvoiceInternalId/g, 'InvoiceId')))).toEqual([]);
+    expect(await detect(contractViolation, ebiz, result('1'), ebizResult(OK, 'urn:other'))).toEqual([]);
+    expect(await detect(contractViolation, ebiz, result('1'), { body: '<s:Envelope' })).toEqual([]);
+    // StatusCode moved into Error: its absence is the move; Error now holding an element is a new violation.
+    const moved = await detect(contractViolation, ebiz, result('1'), ebizResult(OK.replace('<StatusCode>1</StatusCode>', '').replace('<Error/>', '<Error><StatusCode>1</StatusCode></Error>')));
+    expect(moved).toEqual([expect.objectContaining({ after: 'type', path: '/UpdateInvoiceResponse/UpdateInvoiceResult/Error' })]);
+  });
+
+  it('reports violations that an emptied value, an extra item or a new order bring, since those changes are not breaking', async () => {
+    expect(await detect(contractViolation, ebiz, result('1'), result(''))).toEqual([expect.objectContaining({ path: '/UpdateInvoiceResult/StatusCode', after: 'pattern' })]);
+    expect(await detect(contractViolation, ebiz, result('1'), ebizResult(`${OK}<ErrorCode>0</ErrorCode>`))).toEqual([expect.objectContaining({ after: 'repeated' })]);
+    expect(await detect(contractViolation, ebiz, result('1'), ebizResult(OK.replace('<Status>Success</Status><StatusCode>1</StatusCode>', '<StatusCode>1</StatusCode><Status>Success</Status>')))).toEqual([]);
+  });
+
   it('reports a violation that is no breaking change (a value within its class that breaks a rule)', async () => {
     expect(await detect(contractViolation, crmcom, crmcomOk(), crmcomOk({ total_amount: 1e6 }))).toEqual([expect.objectContaining({ after: 'rule' })]);
   });
