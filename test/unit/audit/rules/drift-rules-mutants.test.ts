@@ -147,6 +147,25 @@ describe('drift.code-changed', () => {
     ]);
   });
 
+  it('reads an unclassified side\'s code as text whatever its JSON type or XML attributes, and an object as no code', async () => {
+    const crm = (code: unknown, status = 200): SideInput => json({ status: { code, message: '', description: '' }, data: { id: 'INV1' } }, status);
+    expect(await detect(codeChanged, crmcom, crm('OK'), crm(5, 503))).toEqual([expect.objectContaining({ path: '$.status.code', before: 'OK', after: '5' })]);
+    expect(await detect(codeChanged, crmcom, crm('OK'), crm(true, 503))).toEqual([expect.objectContaining({ before: 'OK', after: 'true' })]);
+    expect(await detect(codeChanged, crmcom, crm('OK'), crm({ value: 'OK' }, 503))).toEqual([expect.objectContaining({ before: 'OK', after: null })]);
+    expect(await detect(codeChanged, crmcom, crm('OK'), crm('OK', 503))).toEqual([]);
+    const attributed = ebizResult(NOT_FOUND.replace('<ErrorCode>1</ErrorCode>', '<ErrorCode kind="app">7</ErrorCode>'));
+    expect(await detect(codeChanged, ebiz, ebizResult(NOT_FOUND), { ...attributed, status: 503 })).toEqual([expect.objectContaining({ before: '1', after: '7' })]);
+  });
+
+  it('reads no code from an unclassified side whose body is empty or unreadable', async () => {
+    expect(await detect(codeChanged, crmcom, json({ status: { code: 'OK', message: '', description: '' }, data: { id: 'INV1' } }), { status: 503, body: '' })).toEqual([
+      expect.objectContaining({ before: 'OK', after: null }),
+    ]);
+    expect(await detect(codeChanged, crmcom, json({ status: { code: 'OK', message: '', description: '' }, data: { id: 'INV1' } }), { status: 503, body: '{"status": {"code": "OK"' })).toEqual([
+      expect.objectContaining({ before: 'OK', after: null }),
+    ]);
+  });
+
   it('says nothing where the baseline had no code, or for a one-sided case', async () => {
     expect(await detect(codeChanged, ebiz, ebizResult(OK), ebizResult(NOT_FOUND))).toEqual([]);
     expect(await detect(codeChanged, ebiz, ebizResult(NOT_FOUND), undefined)).toEqual([]);
