@@ -3,6 +3,8 @@ import type { DriftFinding, DriftRule } from '../../../../src/audit/drift-rule.t
 import type { Contract } from '../../../../src/types/contract.ts';
 import { sequenceBroken } from '../../../../suites/audit/sequence-broken.ts';
 import { sequenceChanged } from '../../../../suites/audit/sequence-changed.ts';
+import { violationPlace } from '../../../../suites/audit/shared/unexpected.ts';
+import { valueChanged } from '../../../../suites/audit/value-changed.ts';
 import { loadValidContract } from '../../../helpers/prepare-contract.ts';
 import { repoPath } from '../../../helpers/paths.ts';
 import { pairOf, type SideInput } from './hand-built-pair.ts';
@@ -12,9 +14,11 @@ import { pairOf, type SideInput } from './hand-built-pair.ts';
 // incremental run keeps the results of the first file's tests.
 
 let ixp: Contract;
+let crmcom: Contract;
 
 beforeAll(async () => {
   ixp = (await loadValidContract(repoPath('contracts/invoicexpress/invoices.update.yaml'))).contract;
+  crmcom = (await loadValidContract(repoPath('contracts/crmcom/invoices_update.yaml'))).contract;
 });
 
 async function detect(rule: DriftRule, contract: Contract | undefined, baseline: SideInput | undefined, current: SideInput | undefined): Promise<readonly DriftFinding[]> {
@@ -27,5 +31,40 @@ describe('which XML bodies count as an ordered xs:sequence', () => {
     const after: SideInput = { body: '<invoice><status>draft</status><id>1</id></invoice>', contentType: 'application/xml' };
     expect(await detect(sequenceBroken, ixp, before, after)).toEqual([]);
     expect(await detect(sequenceChanged, ixp, before, after)).toEqual([expect.objectContaining({ path: '/invoice', before: 'id, status', after: 'status, id' })]);
+  });
+});
+
+/** A CRM.COM update-ok answer (vendor-docs/crmcom-invoices_update.txt, Example 1 response, trimmed) with `data` changed. */
+function crmcomOk(change: Record<string, unknown> = {}, status = 200): SideInput {
+  const item = { id: 'I1', quantity: 2, cost: 10, net_amount: 20, discount_percentage: 10, discount_amount: 2, sub_total: 18, vat_amount: 0 };
+  const data = { id: 'INV1', life_cycle_state: 'DRAFT', notes: 'n1', net_amount: 20, discount_amount: 2, vat_amount: 0, total_amount: 18, invoice_item_set: [item], ...change };
+  return { status, body: JSON.stringify({ status: { message: '', description: '', code: 'OK' }, data }) };
+}
+
+describe('volatile fields (declared per documented response)', () => {
+  it("compares CRM.COM's data.notes (declared volatile) by class only, but not a field whose name merely starts the same", async () => {
+    expect(await detect(valueChanged, crmcom, crmcomOk(), crmcomOk({ notes: 'n2' }))).toEqual([]);
+    expect(await detect(valueChanged, crmcom, crmcomOk({ notes_by: 'a' }), crmcomOk({ notes_by: 'b' }))).toEqual([expect.objectContaining({ path: '$.data.notes_by' })]);
+  });
+
+  it('declares every item of a repeated field volatile (data.invoice_item_set.id), whatever its index', async () => {
+    const items = (id: string): Record<string, unknown> => ({ invoice_item_set: [{ id: 'I0', quantity: 1, cost: 10, net_amount: 10, discount_percentage: 0, discount_amount: 0, sub_total: 10, vat_amount: 0 }, { id, quantity: 1, cost: 10, net_amount: 10, discount_percentage: 0, discount_amount: 0, sub_total: 10, vat_amount: 0 }], net_amount: 20, discount_amount: 0, total_amount: 20 });
+    expect(await detect(valueChanged, crmcom, crmcomOk(items('I1')), crmcomOk(items('I9')))).toEqual([]);
+  });
+
+  it('reads the declaration from whichever side matched the documented response', async () => {
+    expect(await detect(valueChanged, crmcom, crmcomOk({}, 503), crmcomOk({ notes: 'n2' }))).toEqual([]);
+    expect(await detect(valueChanged, crmcom, crmcomOk(), crmcomOk({ notes: 'n2' }, 503))).toEqual([]);
+    expect(await detect(valueChanged, crmcom, crmcomOk({}, 503), crmcomOk({ notes: 'n2' }, 502))).toEqual([expect.objectContaining({ path: '$.data.notes' })]);
+  });
+});
+
+describe('where a violation is', () => {
+  it('drops array indices from a violation path, and nothing else', () => {
+    const at = (path: string): string => violationPlace({ rule: 'type', path, message: '', severity: 'error' });
+    expect(at('/Result/Items/0/Name')).toBe('Result/Items/Name');
+    expect(at('/a/12/b/3')).toBe('a/b');
+    expect(at('/a/1b/c2')).toBe('a/1b/c2');
+    expect(at('/')).toBe('');
   });
 });
