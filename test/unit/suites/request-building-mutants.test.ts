@@ -269,6 +269,7 @@ describe('request.vendor-version', () => {
   it('applies to a contract with a since on the operation, a field or a nested field, and not otherwise', () => {
     expect(vendorVersion.appliesTo(crmcom)).toBe(true);
     expect(vendorVersion.appliesTo(centra)).toBe(false);
+    expect(vendorVersion.appliesTo({ ...centra, since: 'R1.0.0' })).toBe(true);
     expect(vendorVersion.appliesTo(since([{ name: 'a', type: 'string', since: 'R2.0.0' }]))).toBe(true);
     expect(vendorVersion.appliesTo(since([{ name: 'a', type: 'object', fields: [{ name: 'b', type: 'string', since: 'R2.0.0' }] }]))).toBe(true);
     expect(vendorVersion.appliesTo(since([{ name: 'a', type: 'object', fields: [{ name: 'b', type: 'string' }] }]))).toBe(false);
