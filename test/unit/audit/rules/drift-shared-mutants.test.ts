@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DriftFinding, DriftRule } from '../../../../src/audit/drift-rule.ts';
 import type { Contract } from '../../../../src/types/contract.ts';
+import { contractViolation } from '../../../../suites/audit/contract-violation.ts';
 import { sequenceBroken } from '../../../../suites/audit/sequence-broken.ts';
 import { sequenceChanged } from '../../../../suites/audit/sequence-changed.ts';
 import { violationPlace } from '../../../../suites/audit/shared/unexpected.ts';
@@ -66,5 +67,21 @@ describe('where a violation is', () => {
     expect(at('/a/12/b/3')).toBe('a/b');
     expect(at('/a/1b/c2')).toBe('a/1b/c2');
     expect(at('/')).toBe('');
+  });
+});
+
+describe('which breaking changes explain a contract violation of the same place', () => {
+  const crm = (data: Record<string, unknown>): SideInput => ({ body: JSON.stringify({ status: { message: '', description: '', code: 'OK' }, data: { id: 'INV1', life_cycle_state: 'DRAFT', ...data } }) });
+
+  it('a date in another format or of another type explains the pattern or type violation it brings (CRM.COM due_on, iso-local)', async () => {
+    expect(await detect(contractViolation, crmcom, crm({ due_on: '2014-11-05T15:49:59' }), crm({ due_on: '05/11/2014' }))).toEqual([]);
+    expect(await detect(contractViolation, crmcom, crm({ due_on: '2014-11-05T15:49:59' }), crm({ due_on: 5 }))).toEqual([]);
+  });
+
+  it('a removed required member explains its required violation, and only there', async () => {
+    const withoutId: SideInput = { body: JSON.stringify({ status: { message: '', description: '', code: 'OK' }, data: { life_cycle_state: 'DRAFT' } }) };
+    expect(await detect(contractViolation, crmcom, crm({}), withoutId)).toEqual([]);
+    const [found] = await detect(contractViolation, crmcom, crm({ notes: 'n' }), { body: JSON.stringify({ status: { message: '', description: '', code: 'OK' }, data: { life_cycle_state: 'DRAFT', due_on: 5 } }) });
+    expect(found).toMatchObject({ path: '/data/due_on', after: 'type' });
   });
 });
