@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DriftFinding, DriftRule } from '../../../../src/audit/drift-rule.ts';
 import type { Contract } from '../../../../src/types/contract.ts';
+import { codeChanged } from '../../../../suites/audit/code-changed.ts';
+import { messageChanged } from '../../../../suites/audit/message-changed.ts';
+import { whitespaceChanged } from '../../../../suites/audit/whitespace-changed.ts';
+import { fieldName } from '../../../../suites/audit/shared/field-name.ts';
+import { visibleWhitespace } from '../../../../suites/audit/shared/visible-whitespace.ts';
 import { contractViolation } from '../../../../suites/audit/contract-violation.ts';
 import { sequenceBroken } from '../../../../suites/audit/sequence-broken.ts';
 import { sequenceChanged } from '../../../../suites/audit/sequence-changed.ts';
@@ -83,5 +88,48 @@ describe('which breaking changes explain a contract violation of the same place'
     expect(await detect(contractViolation, crmcom, crm({}), withoutId)).toEqual([]);
     const [found] = await detect(contractViolation, crmcom, crm({ notes: 'n' }), { body: JSON.stringify({ status: { message: '', description: '', code: 'OK' }, data: { life_cycle_state: 'DRAFT', due_on: 5 } }) });
     expect(found).toMatchObject({ path: '/data/due_on', after: 'type' });
+  });
+});
+
+const SOAP = 'http://schemas.xmlsoap.org/soap/envelope/';
+const EBIZ = 'http://eBizCharge.ServiceModel.SOAP';
+const NOT_FOUND: SideInput = {
+  body: `<s:Envelope xmlns:s="${SOAP}"><s:Body><UpdateInvoiceResponse xmlns="${EBIZ}"><UpdateInvoiceResult><Status>Error</Status><StatusCode>0</StatusCode><Error>Not Found </Error><ErrorCode>1</ErrorCode></UpdateInvoiceResult></UpdateInvoiceResponse></s:Body></s:Envelope>`,
+};
+
+describe('the vendor message and code of a side that matched no documented response', () => {
+  it('reads the message where the other side documents it, so an unchanged message is not reported on either side', async () => {
+    const ebiz = (await loadValidContract(repoPath('contracts/ebizcharge/UpdateInvoice.yaml'))).contract;
+    expect(await detect(messageChanged, ebiz, NOT_FOUND, { ...NOT_FOUND, status: 503 })).toEqual([]);
+    expect(await detect(messageChanged, ebiz, { ...NOT_FOUND, status: 503 }, NOT_FOUND)).toEqual([]);
+  });
+
+  it('reads a JSON code that is a number or a boolean as its text', async () => {
+    // A CRM.COM contract that documents the OK answer only: any other code matches nothing.
+    const okOnly: Contract = { ...crmcom, responses: crmcom.responses.filter((r) => r.name === 'update-ok') };
+    const crm = (code: unknown): SideInput => ({ body: JSON.stringify({ status: { code, message: '', description: '' }, data: { id: 'INV1' } }) });
+    expect(await detect(codeChanged, okOnly, crm('OK'), crm(5))).toEqual([expect.objectContaining({ before: 'OK', after: '5' })]);
+    expect(await detect(codeChanged, okOnly, crm('OK'), crm(false))).toEqual([expect.objectContaining({ before: 'OK', after: 'false' })]);
+  });
+});
+
+describe('whitespace-only changes', () => {
+  it('count a space added in front as whitespace only, and not as another value', async () => {
+    const before: SideInput = { body: JSON.stringify({ e: 'Not Found' }) };
+    const after: SideInput = { body: JSON.stringify({ e: ' Not Found' }) };
+    expect(await detect(whitespaceChanged, undefined, before, after)).toEqual([expect.objectContaining({ path: '$.e', before: 'Not Found', after: ' Not Found' })]);
+    expect(await detect(valueChanged, undefined, before, after)).toEqual([]);
+  });
+
+  it('show every trailing space', () => {
+    expect(visibleWhitespace('a  ')).toBe('"a␠␠"');
+    expect(visibleWhitespace('  a')).toBe('"␠␠a"');
+  });
+});
+
+describe('names of nested fields', () => {
+  it('names an item or the text of an element by its direct parent', () => {
+    expect(fieldName(['data', 'items', 1], 'json')).toBe('item 2 of items');
+    expect(fieldName([`{${EBIZ}}Result`, `{${EBIZ}}Note`, '#text'], 'xml')).toBe('the text of <Note>');
   });
 });
