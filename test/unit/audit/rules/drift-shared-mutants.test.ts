@@ -133,3 +133,15 @@ describe('names of nested fields', () => {
     expect(fieldName([`{${EBIZ}}Result`, `{${EBIZ}}Note`, '#text'], 'xml')).toBe('the text of <Note>');
   });
 });
+
+describe('warnings are no contract violation', () => {
+  it('reports a broken response rule of severity error, and not one of severity warning', async () => {
+    const rule = (severity: 'error' | 'warning'): Contract => ({
+      ...crmcom,
+      rules: [...(crmcom.rules ?? []).filter((r) => r.on !== 'response'), { id: 'first-invoice', description: 'the invoice is INV1', on: 'response', severity, assert: "data.id = 'INV1'" }],
+    });
+    const crm = (id: string): SideInput => ({ body: JSON.stringify({ status: { message: '', description: '', code: 'OK' }, data: { id, life_cycle_state: 'DRAFT' } }) });
+    expect(await detect(contractViolation, rule('error'), crm('INV1'), crm('INV2'))).toEqual([expect.objectContaining({ after: 'rule' })]);
+    expect(await detect(contractViolation, rule('warning'), crm('INV1'), crm('INV2'))).toEqual([]);
+  });
+});
