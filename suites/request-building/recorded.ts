@@ -1,4 +1,4 @@
-import { violation, type Violation } from '../../src/model/violation.ts';
+import type { Violation } from '../../src/model/violation.ts';
 import type { CaseContext, CheckOutcome } from '../check.ts';
 
 type Recorded = NonNullable<CaseContext['recorded']>;
@@ -11,9 +11,4 @@ export function onRecorded(ctx: CaseContext, fn: (recorded: Recorded) => Violati
 /** Violations from decoding whose rule is one of `rules`. */
 export function decodeViolations(recorded: Recorded, rules: ReadonlySet<string>): Violation[] {
   return recorded.decoded.violations.filter((v) => rules.has(v.rule));
-}
-
-/** A violation for a header that differs from its documented value. */
-export function headerMismatch(name: string, received: string | undefined, documented: string, fix: string): Violation {
-  return violation(name, `header ${name}`, `Received: ${received === undefined ? 'no header' : JSON.stringify(received)} / Documented: ${JSON.stringify(documented)}. ${fix}`);
 }
