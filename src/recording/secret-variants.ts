@@ -174,7 +174,9 @@ export function compileSecretMatchers(secrets: readonly string[], minLength: num
   // A lookahead on the characters any variant can start with lets the engine skip other positions fast.
   const starts = [...new Set(usable.flatMap(startCharacters))].map(escapeClass).join('');
   const text = new RegExp(`(?=[${starts}])(?:${ordered.map((p) => `(?:${p})`).join('|')})`, 'g');
-  const base64 = new RegExp(usable.flatMap(base64Patterns).map((p) => `(?:${p})`).join('|'), 'g');
+  // Short secrets have no base64 run long enough to look for: an empty pattern would match everywhere.
+  const runs = usable.flatMap(base64Patterns);
+  const base64 = new RegExp(runs.length === 0 ? '(?!)' : runs.map((p) => `(?:${p})`).join('|'), 'g');
   return { text, base64 };
 }
 
