@@ -29,6 +29,7 @@ describe('oneStepForms: what one character becomes under one encoding', () => {
     [')', ['%29']],
     ['*', ['%2A', '%2a']],
     ['~', ['%7E', '%7e']],
+    ['\u0080', ['&#128;', '&#x80;', '\\u0080', '%C2%80']],
     ['😀', ['&#128512;', '&#x1f600;', '&#x1F600;', '\\ud83d\\ude00', '\\uD83D\\uDE00', '%F0%9F%98%80', '%f0%9f%98%80']],
   ])('%j has its raw form first, then each of its escapes', (ch, forms) => {
     const got = oneStepForms(ch);
@@ -95,6 +96,20 @@ describe('redactText: regular-expression and class characters in secrets are lit
   });
 });
 
+describe('redactText: the first character escaped', () => {
+  it.each([
+    ['XML-escaped', '&lt;Start&amp;Secret'],
+    ['a decimal reference', '&#60;Start&#38;Secret'],
+    ['URL-encoded', '%3CStart%26Secret'],
+    ['JSON \\u-escaped', '\\u003cStart\\u0026Secret'],
+    ['XML-escaped, then URL-encoded', '%26lt%3BStart%26amp%3BSecret'],
+    ['XML-escaped, then JSON \\u-escaped', '\\u0026lt;Start\\u0026amp;Secret'],
+  ])('finds a secret whose first character is a markup character, %s', (_how, text) => {
+    expect(redactText(`(${text})`, ['<Start&Secret']).replaced).toBe(true);
+    expect(redacted(`(${text})`, ['<Start&Secret'])).toMatch(/^\((\[redacted\]|%5Bredacted%5D)\)$/);
+  });
+});
+
 describe('redactText: several secrets and parts', () => {
   it('replaces the longer of two secrets that share a start as one, leaving nothing of it behind', () => {
     expect(redacted('<a>abcd1234XYZW</a>', ['abcd1234', 'abcd1234XYZW'])).toBe('<a>[redacted]</a>');
@@ -150,13 +165,31 @@ describe('redactText: base64', () => {
 
   it('finds the base64 forms of each whole-string escape inside a run too long to decode', () => {
     const filler = 'z'.repeat(MAX_DECODED_RUN);
-    for (const form of [xml(SECRET), xml(SECRET).replace(/"/g, '&quot;'), SECRET.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`), JSON.stringify(SECRET).slice(1, -1), encodeURIComponent(SECRET)]) {
+    const forms = [
+      xml(SECRET),
+      xml(SECRET).replace(/"/g, '&quot;'),
+      SECRET.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`),
+      SECRET.replace(/[&<>"]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`),
+      SECRET.replace(/[&<>"]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`),
+      JSON.stringify(SECRET).slice(1, -1),
+      'B64\\u0026\\u003cSecret\\u003e\\"9',
+      'B64\\u0026\\u003CSecret\\u003E\\"9',
+      encodeURIComponent(SECRET),
+      'B64%26%3CSecret%3E%229',
+      'B64%26%3cSecret%3e%229',
+    ];
+    for (const form of forms) {
       for (const pad of ['', 'a', 'ab']) {
         const out = redacted(b64(`${filler}${pad}${form}${filler}`), [SECRET]);
         expect(out, `${form} after ${pad.length}`).toContain('[redacted]');
         expect(Buffer.from(out.replace('[redacted]', ''), 'base64').toString('latin1')).not.toContain(SECRET.slice(3, 9));
       }
     }
+  });
+
+  it('finds the secret in each of several decoded runs of one text, a short one after a long one', () => {
+    const text = `a=${b64(`${'x'.repeat(300)}${SECRET}`)} b=${b64(`${SECRET}!`)}`;
+    expect(redacted(text, [SECRET])).toBe('a=[redacted] b=[redacted]');
   });
 
   it('finds base64 of the base64 of the secret inside a run too long to decode', () => {
@@ -190,6 +223,14 @@ describe('secretMatcher: compiled sets are bounded', () => {
     expect(secretMatcher(sets[0] ?? [])).toBe(first);
     secretMatcher(sets[16] ?? []);
     expect(secretMatcher(sets[0] ?? [])).not.toBe(first);
+  });
+
+  it('redacts a secret of 4 characters, the shortest it looks for', () => {
+    expect(redactText('<p>abcd</p>', ['abcd'])).toEqual({ text: '<p>[redacted]</p>', replaced: true });
+  });
+
+  it('redacts a secret with a lone surrogate, which has no URL form, without throwing', () => {
+    expect(redacted('x ab\uD800cdef y', ['ab\uD800cdef'])).toBe('x [redacted] y');
   });
 
   it('has no matcher for a set without a secret long enough', () => {
