@@ -102,6 +102,20 @@ describe('compareRequests', () => {
   });
 });
 
+describe('compareRequests with credentials in a repeated element', () => {
+  it('ignores the credential in each repetition, and still compares the rest of each', () => {
+    const fields = centra.contract.request.fields.map((f) => (f.name === 'login' ? { ...f, repeated: true } : f));
+    const contract = { ...centra.contract, request: { ...centra.contract.request, fields } } as Contract;
+    const login = /<ns1:login>[\s\S]*?<\/ns1:login>/.exec(centra.request.body)?.[0] ?? '';
+    expect(login).toContain('<ns1:password>');
+    const twice = (a: string, b: string, user = 'demo'): HttpRequest => ({ ...centra.request, body: centra.request.body.replace(login, login.replace(/<ns1:password>[^<]*</, `<ns1:password>${a}<`) + login.replace(/<ns1:password>[^<]*</, `<ns1:password>${b}<`).replace('>demo<', `>${user}<`)) });
+    expect(compareRequests(contract, twice('one', 'two'), twice('three', 'four'))).toEqual([]);
+    expect(compareRequests(contract, twice('one', 'two'), twice('one', 'two', 'other'))).toEqual([]);
+    const withoutUserMask = { ...contract, request: { ...contract.request, fields: fields.map((f) => (f.name === 'login' ? { ...f, fields: (f.fields ?? []).map((g) => (g.name === 'username' ? { name: g.name, type: g.type } : g)) } : f)) } } as Contract;
+    expect(compareRequests(withoutUserMask, twice('one', 'two'), twice('one', 'two', 'other'))).toEqual([{ where: 'body /body/login/1/username', recorded: 'demo', received: 'other' }]);
+  });
+});
+
 describe('requestKey', () => {
   it('is a sha256 digest in base64url (43 characters)', () => {
     expect(requestKey(centra.contract, centra.request)).toMatch(/^[A-Za-z0-9_-]{43}$/);
