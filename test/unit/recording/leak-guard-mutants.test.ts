@@ -79,6 +79,10 @@ describe('leak guard: lengths', () => {
     expect(refusal([{ path: 'f', text: 'clean' }], ['abcd'])).toBeUndefined();
   });
 
+  it('does not search for a secret shorter than 4 characters (assertNoSecrets refuses it instead)', () => {
+    expect(findLeaks([{ path: 'f', text: 'abc abc' }], ['abc'])).toEqual([]);
+  });
+
   it('refuses to vouch for any file when a secret is shorter than 4 characters', () => {
     expect(refusal([{ path: 'f', text: 'clean' }], ['abcd', 'abc', 'xy'])).toEqual({
       code: 'SECRET_LEAK',
@@ -92,6 +96,8 @@ describe('leak guard: lengths', () => {
     expect(named('..ABCDEFGHIJKL..', [long])).toBe('a 12-character part, as is');
     expect(named('..BCDEFGHIJKLM..', [long])).toBe('a 12-character part, as is');
     expect(named('..BCDEFGHIJKL..', [long])).toBe('nothing');
+    expect(named('..CDEFGHIJKLM..', [long])).toBe('nothing');
+    expect(named('..JKLM..', [long])).toBe('nothing');
   });
 
   it('finds the base64 of a 7-character secret after one byte (an 8-character run)', () => {

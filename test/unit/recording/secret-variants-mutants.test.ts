@@ -123,6 +123,7 @@ describe('redactText: several secrets and parts', () => {
       expect(redacted(`<t>${token.slice(start, start + 12)}</t>`, [token])).toBe('<t>[redacted]</t>');
     }
     expect(redacted(`<t>${token.slice(3, 14)}</t>`, [token])).toBe(`<t>${token.slice(3, 14)}</t>`);
+    expect(redacted(`<t>${token.slice(-11)}</t>`, [token])).toBe(`<t>${token.slice(-11)}</t>`);
   });
 
   it('does not look for parts of a secret of exactly 12 characters', () => {
@@ -163,7 +164,10 @@ describe('redactText: base64', () => {
     expect(redacted(`x ${text} y`, [SECRET])).toBe('x [redacted] y');
   });
 
+  // Each of these tests uses a secret no other test uses: matchers are compiled once per secret set, so the
+  // compiled forms a test depends on are built inside it.
   it('finds the base64 forms of each whole-string escape inside a run too long to decode', () => {
+    const SECRET = 'L0ng&<Run>"Key';
     const filler = 'z'.repeat(MAX_DECODED_RUN);
     const forms = [
       xml(SECRET),
@@ -172,17 +176,19 @@ describe('redactText: base64', () => {
       SECRET.replace(/[&<>"]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`),
       SECRET.replace(/[&<>"]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`),
       JSON.stringify(SECRET).slice(1, -1),
-      'B64\\u0026\\u003cSecret\\u003e\\"9',
-      'B64\\u0026\\u003CSecret\\u003E\\"9',
+      'L0ng\\u0026\\u003cRun\\u003e\\"Key',
+      'L0ng\\u0026\\u003CRun\\u003E\\"Key',
       encodeURIComponent(SECRET),
-      'B64%26%3CSecret%3E%229',
-      'B64%26%3cSecret%3e%229',
+      'L0ng%26%3CRun%3E%22Key',
+      'L0ng%26%3cRun%3e%22Key',
+      new URLSearchParams({ s: SECRET }).toString().slice(2),
     ];
     for (const form of forms) {
       for (const pad of ['', 'a', 'ab']) {
         const out = redacted(b64(`${filler}${pad}${form}${filler}`), [SECRET]);
         expect(out, `${form} after ${pad.length}`).toContain('[redacted]');
         expect(Buffer.from(out.replace('[redacted]', ''), 'base64').toString('latin1')).not.toContain(SECRET.slice(3, 9));
+        expect(out.split('[redacted]')).toHaveLength(2);
       }
     }
   });
@@ -193,6 +199,7 @@ describe('redactText: base64', () => {
   });
 
   it('finds base64 of the base64 of the secret inside a run too long to decode', () => {
+    const SECRET = 'B64of&<B64>"Key';
     const filler = 'z'.repeat(MAX_DECODED_RUN);
     const out = redacted(b64(`${filler}${b64(SECRET)}${filler}`), [SECRET]);
     expect(out).toContain('[redacted]');
@@ -223,6 +230,20 @@ describe('secretMatcher: compiled sets are bounded', () => {
     expect(secretMatcher(sets[0] ?? [])).toBe(first);
     secretMatcher(sets[16] ?? []);
     expect(secretMatcher(sets[0] ?? [])).not.toBe(first);
+  });
+
+  it('keeps sets that join to the same text apart', () => {
+    expect(redactText('<a>abcdefgh</a>', ['abcd', 'efgh']).text).toBe('<a>[redacted][redacted]</a>');
+    expect(redactText('<a>abcdefgh</a>', ['abcdefgh']).text).toBe('<a>[redacted]</a>');
+  });
+
+  it('marks a raw secret that holds a percent sign with the plain marker', () => {
+    expect(redacted('k=key%4zvalue!', ['key%4zvalue'])).toBe('k=[redacted]!');
+  });
+
+  it('replaces the whole of an escape at the end of a secret', () => {
+    expect(redacted('x Key-Tail&amp; y', ['Key-Tail&'])).toBe('x [redacted] y');
+    expect(redacted('x Key-Tail%26 y', ['Key-Tail&'])).toBe('x %5Bredacted%5D y');
   });
 
   it('redacts a secret of 4 characters, the shortest it looks for', () => {
