@@ -34,6 +34,7 @@ const ENCODERS: readonly Encoder[] = [
   ['URL-encoded', (s) => safeUrl(s, false)],
   ['URL-encoded (lower-case hex)', (s) => safeUrl(s, false).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase())],
   ['form-encoded', (s) => safeUrl(s, true)],
+  ['form-encoded (* escaped too)', (s) => safeUrl(s, true).replace(/\*/g, '%2A')],
   ['base64', (s) => Buffer.from(s).toString('base64').replace(/=+$/, '')],
 ];
 
@@ -135,9 +136,12 @@ function xmlEscape(s: string, attribute: boolean): string {
   return out;
 }
 
+/** JSON string escaping as RFC 8259 serializers write it: a backslash before `"` and `\`, the short escapes of backspace, form feed, newline, carriage return and tab, and `\u00XX` for the other control characters. */
 function jsonEscape(s: string): string {
-  return s.replace(/[\\"\u0000-\u001f]/g, (ch) => (ch === '"' || ch === '\\' ? `\\${ch}` : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return s.replace(/[\\"\u0000-\u001f]/g, (ch) => JSON_SHORT[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+const JSON_SHORT: Readonly<Record<string, string>> = { '"': '\\"', '\\': '\\\\', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 function safeUrl(s: string, form: boolean): string {
   let encoded: string;
@@ -146,5 +150,7 @@ function safeUrl(s: string, form: boolean): string {
   } catch {
     return s; // a lone surrogate: nothing to encode it as
   }
-  return form ? encoded.replace(/%20/g, '+').replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) : encoded;
+  // application/x-www-form-urlencoded (WHATWG URL, as URLSearchParams writes it): space as +, and
+  // ! ' ( ) ~ percent-encoded, which encodeURIComponent leaves; * stays as it is.
+  return form ? encoded.replace(/%20/g, '+').replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) : encoded;
 }

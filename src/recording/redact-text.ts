@@ -1,6 +1,6 @@
 import { REDACTED } from './har.ts';
 import { base64RunsIn } from './decoded-base64.ts';
-import { compileSecretMatchers, wholeStringForms, type SecretMatchers } from './secret-variants.ts';
+import { compileSecretMatchers, type SecretMatchers } from './secret-variants.ts';
 
 /**
  * Secrets shorter than this are not replaced as text: they would match ordinary words. Live-path
@@ -12,17 +12,6 @@ export const MIN_LITERAL_SECRET = 4;
 /** Compiled matchers by secret set: each set's variants are built once, however many texts are redacted. */
 const MATCHERS = new Map<string, SecretMatchers | undefined>();
 const MAX_CACHED_SETS = 16;
-
-/**
- * The common whole-string forms of a secret (raw, XML- and JSON-escaped, URL- and form-encoded),
- * longest first. Kept for callers that list forms; redaction itself covers far more (see
- * secret-variants.ts).
- */
-export function secretForms(secret: string): string[] {
-  const base64 = Buffer.from(secret, 'utf8').toString('base64');
-  const forms = [...wholeStringForms(secret), base64, base64.replace(/=+$/, ''), Buffer.from(secret, 'utf8').toString('base64url')];
-  return [...new Set(forms)].filter((f) => f !== '').sort((a, b) => b.length - a.length);
-}
 
 /** The one set of matchers for a secret set (compiled on first use). */
 export function secretMatcher(secrets: readonly string[]): SecretMatchers | undefined {

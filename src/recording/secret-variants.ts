@@ -18,6 +18,9 @@ const MIN_BASE64_NEEDLE = 6;
 
 const XML_NAMED: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
+/** JSON's two-character escapes of control characters (RFC 8259 section 7), as `JSON.stringify` writes them. */
+const JSON_SHORT: Readonly<Record<string, string>> = { '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
 const oneStepCache = new Map<string, readonly string[]>();
 const patternCache = new Map<string, string>();
 
@@ -33,6 +36,8 @@ export function oneStepForms(ch: string): readonly string[] {
   if (named !== undefined) out.add(named);
   if (named !== undefined || !ascii) for (const ref of [`&#${cp};`, `&#x${cp.toString(16)};`, `&#x${cp.toString(16).toUpperCase()};`]) out.add(ref);
   if (ch === '"' || ch === '\\' || ch === '/') out.add(`\\${ch}`);
+  const short = JSON_SHORT[ch];
+  if (short !== undefined) out.add(short);
   if (!alnum) {
     const units = [...Array(ch.length).keys()].map((i) => ch.charCodeAt(i).toString(16).padStart(4, '0'));
     out.add(units.map((u) => `\\u${u}`).join(''));
@@ -169,7 +174,9 @@ export function compileSecretMatchers(secrets: readonly string[], minLength: num
   // A lookahead on the characters any variant can start with lets the engine skip other positions fast.
   const starts = [...new Set(usable.flatMap(startCharacters))].map(escapeClass).join('');
   const text = new RegExp(`(?=[${starts}])(?:${ordered.map((p) => `(?:${p})`).join('|')})`, 'g');
-  const base64 = new RegExp(usable.flatMap(base64Patterns).map((p) => `(?:${p})`).join('|'), 'g');
+  // Short secrets have no base64 run long enough to look for: an empty pattern would match everywhere.
+  const runs = usable.flatMap(base64Patterns);
+  const base64 = new RegExp(runs.length === 0 ? '(?!)' : runs.map((p) => `(?:${p})`).join('|'), 'g');
   return { text, base64 };
 }
 
