@@ -225,11 +225,13 @@ describe('redactText: base64', () => {
 describe('secretMatcher: compiled sets are bounded', () => {
   it('keeps the 16 most recent sets and compiles an older one anew', () => {
     const sets = Array.from({ length: 17 }, (_, i) => [`cache-set-${i}-value`]);
-    const first = secretMatcher(sets[0] ?? []);
+    // A new array of the same secrets each time: the same array is also remembered by identity while it lives.
+    const again = (i: number): string[] => [...(sets[i] ?? [])];
+    const first = secretMatcher(again(0));
     for (const set of sets.slice(1, 16)) secretMatcher(set);
-    expect(secretMatcher(sets[0] ?? [])).toBe(first);
+    expect(secretMatcher(again(0))).toBe(first);
     secretMatcher(sets[16] ?? []);
-    expect(secretMatcher(sets[0] ?? [])).not.toBe(first);
+    expect(secretMatcher(again(0))).not.toBe(first);
   });
 
   it('keeps sets that join to the same text apart', () => {
