@@ -150,6 +150,17 @@ describe('classifyResponse conditions and vendor fields', () => {
     expect(classify(c, { codes: ['A', 'B'] }).matched).toBe('both');
   });
 
+  it('matches any XML payload where no element is documented, and decodes it generically without fields', () => {
+    const c = only(spec('any-xml', { status: 503 }, { outcome: 'server_error', message: 'reason' }));
+    const parsed = classifyResponse(c, res(503, '<maintenance xmlns="urn:m"><reason>upgrade</reason><extra/></maintenance>', 'application/xml'));
+    expect(parsed).toMatchObject({ matched: 'any-xml', outcome: 'server_error', conformant: true, message: 'upgrade', data: { reason: 'upgrade', extra: '' }, violations: [] });
+    // The same spec with fields validates them: the undocumented <extra> is reported.
+    const typed = only(spec('typed', { status: 503 }, { outcome: 'server_error', fields: [{ name: 'reason', type: 'string' }] }));
+    const checked = classifyResponse(typed, res(503, '<maintenance><reason>upgrade</reason><extra/></maintenance>', 'application/xml'));
+    expect(checked).toMatchObject({ matched: 'typed', conformant: false, data: { reason: 'upgrade' } });
+    expect(checked.violations.map((v) => [v.rule, v.path])).toEqual([['unexpected-element', '/maintenance/extra']]);
+  });
+
   it('reads the vendor code and message at their paths, as text, objects as JSON, skipping nulls', () => {
     const c = only(spec('fields', { body: 'json' }, { code: 'status.code', message: 'status.message' }));
     expect(classify(c, { status: { code: 61048, message: ['a', null, 'b'] } })).toMatchObject({ vendorCode: '61048', message: 'a; b' });
