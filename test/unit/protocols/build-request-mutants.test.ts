@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildRequest } from '../../../src/protocols/build-request.ts';
+import { checkBuiltRequest } from '../../../src/protocols/check-built-request.ts';
 import { parseXml } from '../../../src/codec/xml/parse-xml.ts';
 import type { Contract, ParamSpec } from '../../../src/types/contract.ts';
 import { repoPath } from '../../helpers/paths.ts';
@@ -93,5 +94,27 @@ describe('buildRequest: URL, headers and body of the documented transport', () =
     expect(lone.request.body).toContain('a\uFFFD');
     expect(lone.request.url).toBe('https://crm.test/crmapi/rest/v2/invoices/update');
     expect(lone.request.headers).toEqual({ 'content-type': 'application/json' });
+  });
+});
+
+describe('checkBuiltRequest: the built request read back against the contract', () => {
+  let ops: Contract;
+  let crm: Contract;
+  beforeAll(async () => {
+    [ops, crm] = await Promise.all([load('contracts/opsplanning/UpdateInvoicePaymentStatus.yaml'), load('contracts/crmcom/invoices_update.yaml')]);
+  });
+  const S11 = 'http://schemas.xmlsoap.org/soap/envelope/';
+  const OPS = 'http://www.opsplanning.com/webservices/public/data';
+
+  it('requires the OpsPlanning authentication header block when the envelope has no Header at all', () => {
+    const body = `<s:Envelope xmlns:s="${S11}" xmlns:o="${OPS}"><s:Body><o:UpdateInvoicePaymentStatus><o:request><o:Parameters><o:InvoiceNumber>1</o:InvoiceNumber><o:PaidFlag>true</o:PaidFlag></o:Parameters></o:request></o:UpdateInvoicePaymentStatus></s:Body></s:Envelope>`;
+    const violations = checkBuiltRequest(ops, { method: 'POST', url: 'https://ops.test/', headers: {}, body });
+    expect(violations.map((v) => [v.rule, v.path])).toEqual([['required', '/Header/OpsAuthenticationHeader']]);
+  });
+
+  it('warns on a field the reference does not list but the vendor accepts (CRM.COM udf_float_5), and passes the request', () => {
+    const built = buildRequest(crm, { invoice: { id: 'INV-1' }, extensions: { udf_float_5: '1.5' } }, { baseUrl: 'https://crm.test', credentials: exampleCredentials(crm) });
+    const violations = checkBuiltRequest(crm, built.request);
+    expect(violations.map((v) => [v.rule, v.path, v.severity])).toEqual([['undocumented-field', '/udf_float_5', 'warning']]);
   });
 });
