@@ -78,7 +78,7 @@ export function validateSchema(key: object, schema: () => JsonSchema, data: unkn
 
 function toViolation(e: ErrorObject, basePath: string): Violation {
   const path = `${basePath}${e.instancePath}`;
-  const name = path.split('/').filter((s) => !/^\d+$/.test(s)).slice(-1)[0] ?? 'value';
+  const name = path.split('/').filter((s) => s !== '' && !/^\d+$/.test(s)).slice(-1)[0] ?? 'value';
   const received = describeValue(e.data);
   switch (e.keyword) {
     case 'required': {
