@@ -18,6 +18,12 @@ import { PACKAGE_ROOT } from '../../src/package-root.ts';
 
 const ID_FIELDS = ['id', 'number', 'reference', 'internalId'] as const;
 
+/** Whether a case input has an invoice identifier a copy number can go into (a probe's login or search has none). */
+function copyable(input: Readonly<Record<string, unknown>>): boolean {
+  const invoice = (input as { invoice?: Record<string, unknown> }).invoice;
+  return invoice !== undefined && ID_FIELDS.some((f) => typeof invoice[f] === 'string');
+}
+
 /** A copy of a case input whose invoice identifier carries the copy number. */
 function withCopyNumber(input: Readonly<Record<string, unknown>>, k: number): Readonly<Record<string, unknown>> {
   const copy = structuredClone(input) as Record<string, unknown> & { invoice?: Record<string, unknown> };
@@ -31,20 +37,26 @@ function withCopyNumber(input: Readonly<Record<string, unknown>>, k: number): Re
   return copy;
 }
 
-/** Write `copies` copies of every shipped case (copy 0 is the case itself) into `out`. */
+/**
+ * Write `copies` copies of every shipped case (copy 0 is the case itself) into `out`. A case whose input
+ * has no invoice identifier (a probe's login or search) is written once: its copies would build the same
+ * request, which `contract.cases-distinct` rightly fails. A documented rate limit is raised by the number
+ * of copies (each copy stands for its own account), so `--target simulate` and Newman send at full speed
+ * instead of waiting out the vendor's Retry-After.
+ */
 export async function generateExchanges(out: string, copies: number): Promise<number> {
   let exchanges = 0;
   for (const file of await discoverContracts([join(PACKAGE_ROOT, 'contracts')])) {
     const loaded = await loadContract(file);
     if (!loaded.ok) throw new Error(`${file} is invalid`);
     const contract: Contract = loaded.value.contract;
-    const document = parse(await readFile(file, 'utf8')) as { cases: CaseSpec[] };
+    const document = parse(await readFile(file, 'utf8')) as { cases: CaseSpec[]; behaviours?: unknown };
     const cases: CaseSpec[] = [];
     for (const c of contract.cases) {
       const har = JSON.parse(await readFile(join(PACKAGE_ROOT, 'recordings', recordingPath(contract, c)), 'utf8')) as Har;
       const original = har.log.entries[0];
       if (original === undefined) continue;
-      for (let k = 0; k < copies; k++) {
+      for (let k = 0; k < (copyable(c.input) ? copies : 1); k++) {
         const name = k === 0 ? c.name : `${c.name}-x${k}`;
         const input = k === 0 ? c.input : withCopyNumber(c.input, k);
         const spec: CaseSpec = { ...(document.cases.find((d) => d.name === c.name) as CaseSpec), name, input };
@@ -64,7 +76,19 @@ export async function generateExchanges(out: string, copies: number): Promise<nu
     }
     const contractOut = join(out, 'contracts', `${contract.id}.yaml`);
     await mkdir(dirname(contractOut), { recursive: true });
-    await writeFile(contractOut, stringify({ ...document, cases }));
+    await writeFile(contractOut, stringify({ ...document, cases, ...withRaisedRateLimit(document, copies) }));
   }
   return exchanges;
+}
+
+/** The document's `behaviours` with every `rate-limit`'s `perMinute` multiplied by `copies` (absent: unchanged). */
+function withRaisedRateLimit(document: { readonly behaviours?: unknown }, copies: number): { behaviours?: unknown } {
+  if (!Array.isArray(document.behaviours)) return {};
+  const behaviours = document.behaviours.map((b: unknown) => {
+    const behaviour = b as { kind?: unknown; params?: Record<string, unknown> };
+    const perMinute = behaviour.params?.['perMinute'];
+    if (behaviour.kind !== 'rate-limit' || typeof perMinute !== 'number') return b;
+    return { ...behaviour, params: { ...behaviour.params, perMinute: perMinute * copies } };
+  });
+  return { behaviours };
 }
