@@ -29,6 +29,8 @@ const checkEntries = Number(process.env['BENCH_CHECK_ENTRIES'] ?? 10_000);
 const auditPairs = (process.env['BENCH_AUDIT_PAIRS'] ?? '1000,10000').split(',').map(Number).filter((n) => n > 0);
 /** `check` of a 10,000-entry HAR: under 5 s. */
 const CHECK_TARGET_MS = 5_000;
+/** The scaling row the 5,000-exchange targets apply to (the default scales give about 4,900: probe cases are not copied). */
+const LARGE_EXCHANGES = 4_000;
 /** Flat memory: the largest audit's peak RSS within this factor of the smallest's. */
 const AUDIT_FLAT_RSS = 1.25;
 const BIN = join(PACKAGE_ROOT, 'src/cli/bin.js');
@@ -88,12 +90,12 @@ for (const copies of scales) {
   rows.push({
     figure: `run, ${exchanges} exchanges`,
     value: `${seconds(m)}, ${(exchanges / (m.cpuMs / 1000)).toFixed(0)} exchanges/CPU-s, ${mib(m.rssBytes)} peak, ${ratio.toFixed(1)}× raw floor (CPU ${floor.cpuMs.toFixed(0)} ms)`,
-    target: exchanges >= 5000 ? '≤ 10× floor, < 300 MiB' : '',
-    ...(exchanges >= 5000 ? { met: ratio <= 10 && m.rssBytes < 300 * 1024 * 1024 } : {}),
+    target: exchanges >= LARGE_EXCHANGES ? '≤ 10× floor, < 300 MiB' : '',
+    ...(exchanges >= LARGE_EXCHANGES ? { met: ratio <= 10 && m.rssBytes < 300 * 1024 * 1024 } : {}),
   });
 }
 const small = scaled.find((s) => s.exchanges >= 400 && s.exchanges < 1000);
-const large = scaled.find((s) => s.exchanges >= 5000);
+const large = scaled.find((s) => s.exchanges >= LARGE_EXCHANGES);
 if (small !== undefined && large !== undefined) {
   const growth = large.cpuMs / small.cpuMs;
   results['runGrowth'] = { from: small.exchanges, to: large.exchanges, cpuRatio: growth, wallRatio: large.ms / small.ms };
