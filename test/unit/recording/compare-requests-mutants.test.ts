@@ -1,26 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareRequests, credentialPaths, requestKey } from '../../../src/recording/compare-requests.ts';
-import { readHar } from '../../../src/recording/read-har.ts';
-import { entryRequest } from '../../../src/recording/entry-to-exchange.ts';
 import type { HttpRequest } from '../../../src/model/http.ts';
 import type { Contract } from '../../../src/types/contract.ts';
-import { loadValidContract } from '../../helpers/prepare-contract.ts';
-import { repoPath } from '../../helpers/paths.ts';
+import { recordedRequest, type RecordedRequest } from '../../helpers/recorded-request.ts';
 
-async function recorded(contractFile: string, har: string): Promise<{ contract: Contract; request: HttpRequest }> {
-  const { contract } = await loadValidContract(repoPath('contracts', contractFile));
-  const read = await readHar(repoPath('recordings', har));
-  if (!read.ok || read.value.log.entries[0] === undefined) throw new Error(`cannot read ${har}`);
-  return { contract, request: entryRequest(read.value.log.entries[0]) };
-}
-
-let centra: { contract: Contract; request: HttpRequest };
-let ops: { contract: Contract; request: HttpRequest };
-let ixp: { contract: Contract; request: HttpRequest };
+let centra: RecordedRequest;
+let ops: RecordedRequest;
+let ixp: RecordedRequest;
 beforeAll(async () => {
-  centra = await recorded('centra/invoices_Update.yaml', 'centra/invoices_Update/update-ok.har');
-  ops = await recorded('opsplanning/UpdateInvoicePaymentStatus.yaml', 'opsplanning/UpdateInvoicePaymentStatus/mark-paid.har');
-  ixp = await recorded('invoicexpress/invoices.update.yaml', 'invoicexpress/invoices.update/update-ok.har');
+  centra = await recordedRequest('centra/invoices_Update.yaml', 'centra/invoices_Update/update-ok.har');
+  ops = await recordedRequest('opsplanning/UpdateInvoicePaymentStatus.yaml', 'opsplanning/UpdateInvoicePaymentStatus/mark-paid.har');
+  ixp = await recordedRequest('invoicexpress/invoices.update.yaml', 'invoicexpress/invoices.update/update-ok.har');
 });
 
 describe('compareRequests', () => {

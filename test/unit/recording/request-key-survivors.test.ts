@@ -1,29 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareRequests, requestKey } from '../../../src/recording/compare-requests.ts';
-import { readHar } from '../../../src/recording/read-har.ts';
-import { entryRequest } from '../../../src/recording/entry-to-exchange.ts';
 import { toHarEntry } from '../../../src/recording/to-har.ts';
 import { unredactedCredentials } from '../../../src/recording/unredacted-credentials.ts';
 import type { HttpRequest } from '../../../src/model/http.ts';
-import type { Contract } from '../../../src/types/contract.ts';
-import { loadValidContract } from '../../helpers/prepare-contract.ts';
-import { repoPath } from '../../helpers/paths.ts';
+import { recordedRequest, type RecordedRequest } from '../../helpers/recorded-request.ts';
 
-async function recorded(contractFile: string, har: string): Promise<{ contract: Contract; request: HttpRequest }> {
-  const { contract } = await loadValidContract(repoPath('contracts', contractFile));
-  const read = await readHar(repoPath('recordings', har));
-  if (!read.ok || read.value.log.entries[0] === undefined) throw new Error(`cannot read ${har}`);
-  return { contract, request: entryRequest(read.value.log.entries[0]) };
-}
-
-let centra: { contract: Contract; request: HttpRequest };
-let list: { contract: Contract; request: HttpRequest };
-let crm: { contract: Contract; request: HttpRequest };
+let centra: RecordedRequest;
+let list: RecordedRequest;
+let crm: RecordedRequest;
 beforeAll(async () => {
-  centra = await recorded('centra/invoices_Update.yaml', 'centra/invoices_Update/update-ok.har');
+  centra = await recordedRequest('centra/invoices_Update.yaml', 'centra/invoices_Update/update-ok.har');
   // invoices.list declares two query parameters: api_key (a secret credential) and page (not one).
-  list = await recorded('invoicexpress/invoices.list.yaml', 'invoicexpress/invoices.list/list-ok.har');
-  crm = await recorded('crmcom/invoices_update.yaml', 'crmcom/invoices_update/cost-and-sub-total.har');
+  list = await recordedRequest('invoicexpress/invoices.list.yaml', 'invoicexpress/invoices.list/list-ok.har');
+  crm = await recordedRequest('crmcom/invoices_update.yaml', 'crmcom/invoices_update/cost-and-sub-total.har');
 });
 
 const withBody = (r: HttpRequest, body: string): HttpRequest => ({ ...r, body });
