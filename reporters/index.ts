@@ -32,11 +32,11 @@ const STDOUT_ONLY: readonly ReporterName[] = ['console', 'github'];
 export type ReporterSpec = ParsedReporterSpec<ReporterName>;
 
 /**
- * Parse `NAME` or `NAME:PATH`.
+ * Parse `NAME` or `NAME:PATH`; `label` names the list in an unknown-name error (`Known <label>: …`).
  * @throws SuiteError `REPORTER_INVALID` for an unknown name, an empty path, or a path on `console` or `github`.
  */
-export function parseReporterSpec(spec: string): ReporterSpec {
-  const parsed = parseSpecAgainst(spec, REPORTER_NAMES, 'reporters');
+export function parseReporterSpec(spec: string, label = 'reporters'): ReporterSpec {
+  const parsed = parseSpecAgainst(spec, REPORTER_NAMES, label);
   if (parsed.name === 'github' && parsed.path !== undefined) {
     throw new SuiteError('REPORTER_INVALID', `The github reporter prints annotations to stdout and takes no path (got --reporter ${spec}).`);
   }
@@ -45,10 +45,11 @@ export function parseReporterSpec(spec: string): ReporterSpec {
 
 /**
  * Create the reporter a `--reporter` value names. A path in the spec overrides `options.path`.
+ * `label` names the list in an unknown-name error (`Known <label>: …`).
  * @throws SuiteError `REPORTER_INVALID` when the spec is invalid (see {@link parseReporterSpec}) or its path cannot be written.
  */
-export function createReporter(spec: string, options: ReporterOptions): Reporter {
-  const parsed = parseReporterSpec(spec);
+export function createReporter(spec: string, options: ReporterOptions, label = 'reporters'): Reporter {
+  const parsed = parseReporterSpec(spec, label);
   // An unwritable report path is a configuration error now, not after minutes of work.
   if (parsed.path !== undefined && !STDOUT_ONLY.includes(parsed.name)) checkReportPath(parsed.path, spec);
   const resolved: ReporterOptions = parsed.path === undefined ? options : { ...options, path: parsed.path };

@@ -66,7 +66,7 @@ export async function simulateAction(flags: SimulateFlags, io: CliIo): Promise<v
   const ci = flags.reporter.length > 0;
   if (ci) assertOneOnStdout(flags.reporter, parseReporterSpec, 'json:out/simulate.json');
   // stdout carries the request log: a file format there would be unreadable.
-  const onStdout = flags.reporter.map(parseReporterSpec).find((r) => r.name !== 'console' && r.path === undefined);
+  const onStdout = flags.reporter.map((spec) => parseReporterSpec(spec)).find((r) => r.name !== 'console' && r.path === undefined);
   if (onStdout !== undefined) throw new SuiteError('USAGE', `simulate logs requests on stdout, so --reporter ${onStdout.name} needs a path, e.g. --reporter ${onStdout.name}:out/simulate.${onStdout.name === 'junit' ? 'xml' : 'json'}.`);
   const reporters = flags.reporter.map((spec) => ({ reporter: createReporter(spec, { color: io.color, stdout: io.stdout }), path: parseReporterSpec(spec).path ?? '(stdout)' }));
   const contracts = filterByVendor(await loadAllContracts([flags.contracts]), flags.vendor);
