@@ -2,14 +2,13 @@ import type { HarEntry } from '../recording/har.ts';
 import type { Contract } from '../types/contract.ts';
 import type { DriftChange } from './drift-change.ts';
 import type { DriftFinding, DriftRule } from './drift-rule.ts';
-import { diffTrees } from './diff-trees.ts';
+import { bodyDifferences } from './body-differences.ts';
 import { createPairContext, type PairContext } from './pair-context.ts';
 import type { PairResult, PairState } from './pair-result.ts';
 import { classifySide, readBody, type ReadBody } from './read-side.ts';
 import { createRedactor, type Redactor } from './redactor.ts';
 import { requestSecrets } from './request-secrets.ts';
 import type { SideView } from './side-view.ts';
-import type { TreeDifference } from './tree-difference.ts';
 import { treeEquals } from './tree-value.ts';
 
 /** Who a recorded entry is: contract and case from `_contract`/`_case`, else from its path. */
@@ -59,15 +58,6 @@ function sameReading(a: ReadBody, b: ReadBody): boolean {
   if (a.status !== b.status || a.contentType !== b.contentType || a.body.kind !== b.body.kind) return false;
   if (a.body.kind === 'xml' || a.body.kind === 'json') return b.body.kind === a.body.kind && treeEquals(a.body.tree, b.body.tree, a.body.kind === 'xml');
   return a.body.kind === 'empty';
-}
-
-function bodyDifferences(baseline: SideView | undefined, current: SideView | undefined): TreeDifference[] {
-  if (baseline === undefined || current === undefined) return [];
-  const b = baseline.body;
-  const c = current.body;
-  if (b.kind !== c.kind) return [{ kind: 'body', before: b.kind, after: c.kind }];
-  if ((b.kind === 'xml' || b.kind === 'json') && (c.kind === 'xml' || c.kind === 'json')) return diffTrees(b.tree, c.tree, b.kind === 'xml');
-  return [];
 }
 
 function stateOf(baseline: SideView | undefined, current: SideView | undefined, changes: readonly DriftChange[]): PairState {

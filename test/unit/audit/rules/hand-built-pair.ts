@@ -1,8 +1,7 @@
-import { diffTrees } from '../../../../src/audit/diff-trees.ts';
+import { bodyDifferences } from '../../../../src/audit/body-differences.ts';
 import { normalizeBody } from '../../../../src/audit/normalized-body.ts';
 import { createPairContext, type PairContext } from '../../../../src/audit/pair-context.ts';
 import type { SideView } from '../../../../src/audit/side-view.ts';
-import type { TreeDifference } from '../../../../src/audit/tree-difference.ts';
 import type { HttpResponse } from '../../../../src/model/http.ts';
 import { classifyResponse } from '../../../../src/protocols/classify-response.ts';
 import { protocolFor } from '../../../../src/protocols/index.ts';
@@ -31,15 +30,6 @@ async function side(contract: Contract | undefined, input: SideInput): Promise<S
   return { file: 'v/op/case.har', status: response.status, parsed: rules.length === 0 ? parsed : { ...parsed, violations: [...parsed.violations, ...rules] }, body };
 }
 
-function differences(baseline: SideView | undefined, current: SideView | undefined): TreeDifference[] {
-  if (baseline === undefined || current === undefined) return [];
-  const b = baseline.body;
-  const c = current.body;
-  if (b.kind !== c.kind) return [{ kind: 'body', before: b.kind, after: c.kind }];
-  if ((b.kind === 'xml' || b.kind === 'json') && (c.kind === 'xml' || c.kind === 'json')) return diffTrees(b.tree, c.tree, b.kind === 'xml');
-  return [];
-}
-
 /**
  * The context a drift rule sees for two responses of one case, built in memory with the engine's
  * own reader, classifier and tree diff (as `comparePair` does), so each rule can be run directly.
@@ -47,5 +37,5 @@ function differences(baseline: SideView | undefined, current: SideView | undefin
 export async function pairOf(contract: Contract | undefined, baseline: SideInput | undefined, current: SideInput | undefined): Promise<PairContext> {
   const [b, c] = await Promise.all([baseline && side(contract, baseline), current && side(contract, current)]);
   const id = contract?.id ?? 'vendor/op';
-  return createPairContext({ vendor: id.split('/')[0] ?? id, contract: id, case: 'case', file: `${id}/case.har`, spec: contract, baseline: b, current: c, differences: differences(b, c) });
+  return createPairContext({ vendor: id.split('/')[0] ?? id, contract: id, case: 'case', file: `${id}/case.har`, spec: contract, baseline: b, current: c, differences: bodyDifferences(b, c) });
 }
