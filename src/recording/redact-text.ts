@@ -65,7 +65,7 @@ const MAX_REMEMBERED_TEXTS = 50_000;
 function redactWith(text: string, matchers: SecretMatchers): { readonly text: string; readonly replaced: boolean } {
   const unwrapped = redactBase64Runs(text, matchers, 0);
   let replaced = unwrapped !== text;
-  const out = unwrapped.replace(matchers.text, (found) => {
+  const out = matchers.text.replace(unwrapped, (found) => {
     replaced = true;
     return /%[0-9A-Fa-f]{2}/.test(found) ? encodeURIComponent(REDACTED) : REDACTED;
   });
@@ -93,9 +93,8 @@ function redactBase64Runs(text: string, matchers: SecretMatchers, layer: number)
 }
 
 function holdsSecret(decoded: string, matchers: SecretMatchers, layer: number): boolean {
-  for (const re of [matchers.text, matchers.base64]) {
-    re.lastIndex = 0;
-    if (re.test(decoded)) return true;
-  }
+  if (matchers.text.test(decoded)) return true;
+  matchers.base64.lastIndex = 0;
+  if (matchers.base64.test(decoded)) return true;
   return layer < MAX_BASE64_LAYERS && redactBase64Runs(decoded, matchers, layer) !== decoded;
 }

@@ -4,8 +4,11 @@
  * decimal and hex numeric references), JSON escaping (short escapes and `\uXXXX`), URL encoding
  * (`%20` and `+`, either hex case) and base64 (standard and URL-safe, each of the three byte
  * alignments), plus any distinctive substring of a long secret. Everything is compiled once per
- * secret set into one regular expression (V8's irregexp scans each text once, left to right).
+ * secret set: the text forms into one matcher (src/recording/redact-matcher.ts, which scans as one
+ * global regular expression of them would), the base64 forms into one regular expression.
  */
+
+import { textMatcher, type MatcherAlternative, type TextMatcher } from './redact-matcher.ts';
 
 /** Secrets longer than this are also found by any substring of this many characters. */
 export const DISTINCTIVE_SUBSTRING_LENGTH = 12;
@@ -120,7 +123,21 @@ function urlWhole(secret: string): string[] {
 
 /** Regex sources for one secret's text forms: the whole secret (first), then its distinctive substrings. */
 export function secretPatterns(secret: string): string[] {
-  return [stringPattern(secret, 2), ...windowPatterns(secret)];
+  return secretAlternatives(secret).map((a) => a.source);
+}
+
+/**
+ * One secret's text forms (the whole secret first, then its distinctive substrings), each with the
+ * literals any match holds: the runs of letters and digits among the characters it must spell
+ * out, as no XML, JSON or URL escape changes a letter or digit.
+ */
+export function secretAlternatives(secret: string): MatcherAlternative[] {
+  return [{ source: stringPattern(secret, 2), literals: alnumRuns([...secret]), minLength: [...secret].length }, ...windowAlternatives(secret)];
+}
+
+/** The runs of two or more ASCII letters and digits in a sequence of characters (one is in most texts). */
+function alnumRuns(chars: readonly string[]): string[] {
+  return chars.join('').split(/[^A-Za-z0-9]+/).filter((run) => run.length >= 2);
 }
 
 /**
@@ -139,25 +156,26 @@ export function base64Patterns(secret: string): string[] {
   return [...base64].sort((a, b) => b.length - a.length).map((run) => stringPattern(run, 1));
 }
 
-/** Any substring of DISTINCTIVE_SUBSTRING_LENGTH characters, extended greedily to the secret's end. */
-function windowPatterns(secret: string): string[] {
+/** Any substring of DISTINCTIVE_SUBSTRING_LENGTH characters, extended greedily to the secret's end (the extension is optional). */
+function windowAlternatives(secret: string): MatcherAlternative[] {
   const chars = [...secret];
   if (chars.length <= DISTINCTIVE_SUBSTRING_LENGTH) return [];
   const starts = chars.length - DISTINCTIVE_SUBSTRING_LENGTH + 1;
   const stride = Math.max(1, Math.ceil(starts / MAX_WINDOWS));
-  const out: string[] = [];
+  const out: MatcherAlternative[] = [];
   for (let start = 0; start < starts; start += stride) {
-    const head = chars.slice(start, start + DISTINCTIVE_SUBSTRING_LENGTH).map((c) => charPattern(c, 2)).join('');
+    const window = chars.slice(start, start + DISTINCTIVE_SUBSTRING_LENGTH);
+    const head = window.map((c) => charPattern(c, 2)).join('');
     const tail = chars.slice(start + DISTINCTIVE_SUBSTRING_LENGTH).reduceRight((rest, c) => `(?:${charPattern(c, 1)}${rest})?`, '');
-    out.push(head + tail);
+    out.push({ source: head + tail, literals: alnumRuns(window), minLength: window.length });
   }
   return out;
 }
 
-/** The compiled forms of a secret set: one global regex for text forms, one for base64 forms. */
+/** The compiled forms of a secret set: one matcher for text forms, one global regex for base64 forms. */
 export interface SecretMatchers {
   /** Every XML/JSON/URL variant (depth 2) of every secret, whole or a distinctive part. */
-  readonly text: RegExp;
+  readonly text: TextMatcher;
   /** Every base64 form, for runs too long to decode and for decoded layers. */
   readonly base64: RegExp;
 }
@@ -169,11 +187,11 @@ export interface SecretMatchers {
 export function compileSecretMatchers(secrets: readonly string[], minLength: number): SecretMatchers | undefined {
   const usable = [...new Set(secrets)].filter((s) => s.length >= minLength).sort((a, b) => b.length - a.length);
   if (usable.length === 0) return undefined;
-  const patterns = usable.map(secretPatterns);
-  const ordered = [...patterns.map((p) => p[0] ?? ''), ...patterns.flatMap((p) => p.slice(1))];
+  const alternatives = usable.map(secretAlternatives);
+  const ordered = [...alternatives.flatMap((a) => a.slice(0, 1)), ...alternatives.flatMap((a) => a.slice(1))];
   // A lookahead on the characters any variant can start with lets the engine skip other positions fast.
   const starts = [...new Set(usable.flatMap(startCharacters))].map(escapeClass).join('');
-  const text = new RegExp(`(?=[${starts}])(?:${ordered.map((p) => `(?:${p})`).join('|')})`, 'g');
+  const text = textMatcher(ordered, starts);
   // Short secrets have no base64 run long enough to look for: an empty pattern would match everywhere.
   const runs = usable.flatMap(base64Patterns);
   const base64 = new RegExp(runs.length === 0 ? '(?!)' : runs.map((p) => `(?:${p})`).join('|'), 'g');

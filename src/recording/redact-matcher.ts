@@ -1,0 +1,121 @@
+/**
+ * Scanning a text for the secret variants of src/recording/secret-variants.ts, as one global regular
+ * expression over all of them would (leftmost match first; at one position the first alternative in
+ * order wins; the scan goes on after it), without compiling that expression.
+ *
+ * Two things made the one expression slow. V8 stops optimizing a regular expression whose source is
+ * over about 20 KB (no quick checks, no Boyer-Moore lookahead): seven secrets with every special
+ * character made one of 170 KB, scanned at about 3 µs per character, most of a live run's CPU. So
+ * the alternatives are compiled in groups under {@link MAX_GROUP_SOURCE}, and the groups' next
+ * matches merged. And most texts hold no secret: an alternative can only match a text that holds
+ * each of its literals (the letters and digits of the secret it spells out, which no encoding
+ * changes), so a text is scanned only with the alternatives whose literals it holds, often none.
+ */
+
+/** One alternative: its regex source, the strings any match of it holds verbatim, and the fewest characters a match spans. */
+export interface MatcherAlternative {
+  readonly source: string;
+  readonly literals: readonly string[];
+  readonly minLength: number;
+}
+
+/** A compiled scan over ordered alternatives. */
+export interface TextMatcher {
+  /** The text with each match replaced, as `text.replace(oneGlobalRegex, replacer)` gives it. */
+  replace(text: string, replacer: (found: string) => string): string;
+  /** Whether the text holds a match of any alternative. */
+  test(text: string): boolean;
+}
+
+/** Most regex source in one compiled group: under V8's 20 KB limit for optimizing a pattern. */
+export const MAX_GROUP_SOURCE = 12_000;
+
+/** Compiled groups kept per matcher, by which alternatives a text can match (the sets recur). */
+const MAX_CACHED_SUBSETS = 64;
+
+/**
+ * A matcher for the alternatives in their order, each behind the lookahead `(?=[startClass])`
+ * (the characters any of them can start with). `maxGroupSource` is for tests.
+ */
+export function textMatcher(alternatives: readonly MatcherAlternative[], startClass: string, maxGroupSource = MAX_GROUP_SOURCE): TextMatcher {
+  const literals = [...new Set(alternatives.flatMap((a) => a.literals))];
+  const needs = alternatives.map((a) => a.literals.map((l) => literals.indexOf(l)));
+  const shortest = Math.min(...alternatives.map((a) => a.minLength));
+  const compiled = new Map<string, readonly RegExp[]>();
+  const groupsFor = (text: string): readonly RegExp[] => {
+    if (text.length < shortest) return [];
+    const possible = possibleAlternatives(needs, literals, text);
+    if (possible.length === 0) return [];
+    const key = possible.join(',');
+    let groups = compiled.get(key);
+    if (groups === undefined) {
+      groups = compileGroups(possible.map((i) => alternatives[i]?.source ?? ''), startClass, maxGroupSource);
+      if (compiled.size >= MAX_CACHED_SUBSETS) compiled.clear();
+      compiled.set(key, groups);
+    }
+    return groups;
+  };
+  return {
+    replace: (text, replacer) => replaceAll(text, groupsFor(text), replacer),
+    test: (text) => groupsFor(text).some((re) => {
+      re.lastIndex = 0;
+      return re.test(text);
+    }),
+  };
+}
+
+/** Indexes of the alternatives whose every literal (by index in `literals`) the text holds; each literal is looked up once. */
+function possibleAlternatives(needs: readonly (readonly number[])[], literals: readonly string[], text: string): number[] {
+  // 0: not looked up yet, 1: held, 2: not held.
+  const held = new Uint8Array(literals.length);
+  const holds = (i: number): boolean => {
+    if (held[i] === 0) held[i] = text.includes(literals[i] ?? '') ? 1 : 2;
+    return held[i] === 1;
+  };
+  const out: number[] = [];
+  needs.forEach((need, i) => {
+    if (need.every(holds)) out.push(i);
+  });
+  return out;
+}
+
+/** The sources in order, cut into global expressions of at most `maxSource` characters each (one at least). */
+function compileGroups(sources: readonly string[], startClass: string, maxSource: number): RegExp[] {
+  const groups: string[][] = [];
+  let size = Infinity;
+  for (const source of sources) {
+    if (size + source.length > maxSource) {
+      groups.push([]);
+      size = 0;
+    }
+    groups.at(-1)?.push(source);
+    size += source.length;
+  }
+  return groups.map((g) => new RegExp(`(?=[${startClass}])(?:${g.map((s) => `(?:${s})`).join('|')})`, 'g'));
+}
+
+/**
+ * Replace as one global expression of all groups' alternatives would: the leftmost next match of
+ * any group, the earliest group on a tie (its alternatives come first), then on from its end.
+ */
+function replaceAll(text: string, groups: readonly RegExp[], replacer: (found: string) => string): string {
+  if (groups.length === 0) return text;
+  if (groups.length === 1) return text.replace(groups[0] as RegExp, replacer);
+  const next = groups.map((): RegExpExecArray | null | undefined => undefined);
+  let out = '';
+  let at = 0;
+  for (;;) {
+    let best: RegExpExecArray | undefined;
+    groups.forEach((re, i) => {
+      let found = next[i];
+      if (found === undefined || (found !== null && found.index < at)) {
+        re.lastIndex = at;
+        next[i] = found = re.exec(text);
+      }
+      if (found !== null && (best === undefined || found.index < best.index)) best = found;
+    });
+    if (best === undefined) return at === 0 ? text : out + text.slice(at);
+    out += text.slice(at, best.index) + replacer(best[0]);
+    at = best.index + best[0].length;
+  }
+}
