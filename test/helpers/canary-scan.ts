@@ -30,16 +30,42 @@ const DECODERS: Readonly<Record<string, (text: string) => string[]>> = {
  */
 export function scanForCanaries(text: string, canaries: readonly string[], depth = 3): string[] {
   const finds = new Set<string>();
-  const pieces = canaries.map((c) => [...new Set([c, ...Array.from({ length: Math.max(0, c.length - PART + 1) }, (_, i) => c.slice(i, i + PART))])]);
+  const holding = canariesIn(canaries);
   const visit = (layer: string, path: readonly string[], seen: Set<string>): void => {
     if (seen.has(layer)) return;
     seen.add(layer);
-    for (const [i, list] of pieces.entries()) if (list.some((p) => layer.includes(p))) finds.add(`canary #${i} via ${path.length === 0 ? 'raw text' : path.join(' > ')}`);
+    for (const i of holding(layer)) finds.add(`canary #${i} via ${path.length === 0 ? 'raw text' : path.join(' > ')}`);
     if (path.length >= depth) return;
     for (const [name, decode] of Object.entries(DECODERS)) for (const next of decode(layer)) if (next !== layer) visit(next, [...path, name], seen);
   };
   visit(text, [], new Set());
   return [...finds].sort();
+}
+
+/**
+ * Which canaries a text holds whole or by a PART-character piece. A canary of PART characters or
+ * more is held exactly when one of its PART-character pieces is; all pieces are looked for in one
+ * pass (one expression of the pieces, tried at every position), a shorter canary on its own.
+ */
+function canariesIn(canaries: readonly string[]): (text: string) => Set<number> {
+  const owners = new Map<string, number[]>();
+  const short: [number, string][] = [];
+  canaries.forEach((c, i) => {
+    if (c.length < PART) return void short.push([i, c]);
+    for (let at = 0; at + PART <= c.length; at++) owners.set(c.slice(at, at + PART), [...(owners.get(c.slice(at, at + PART)) ?? []), i]);
+  });
+  const pieces = owners.size === 0 ? undefined : new RegExp([...owners.keys()].map((p) => p.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('|'), 'g');
+  return (text) => {
+    const held = new Set(short.filter(([, c]) => text.includes(c)).map(([i]) => i));
+    if (pieces === undefined) return held;
+    pieces.lastIndex = 0;
+    for (let m = pieces.exec(text); m !== null; m = pieces.exec(text)) {
+      for (const i of owners.get(m[0]) ?? []) held.add(i);
+      // Pieces overlap: look again from the next character, not after this piece.
+      pieces.lastIndex = m.index + 1;
+    }
+    return held;
+  };
 }
 
 function xmlEntity(e: string): string {
@@ -62,10 +88,13 @@ function percentDecode(t: string): string {
 function base64Decodings(t: string): string[] {
   const runs = t.match(/[A-Za-z0-9+/_-]{12,}={0,2}/g) ?? [];
   if (runs.length === 0) return [];
+  const standard = runs.map((run) => run.replace(/-/g, '+').replace(/_/g, '/'));
   const out: string[] = [];
   for (const skip of [0, 1, 2, 3]) {
-    out.push(runs.map((run) => Buffer.from(run.slice(skip).replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1')).join('\n'));
-    out.push(runs.map((run) => Buffer.from(run.slice(skip).replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8')).join('\n'));
+    // Each run's bytes are decoded once, then read as Latin-1 and as UTF-8.
+    const bytes = standard.map((run) => Buffer.from(run.slice(skip), 'base64'));
+    out.push(bytes.map((b) => b.toString('latin1')).join('\n'));
+    out.push(bytes.map((b) => b.toString('utf8')).join('\n'));
   }
   return out;
 }
