@@ -43,7 +43,8 @@ async function sendThree(retryAfter: string, runTimeoutMs = 20_000) {
   }
 }
 
-describe('live target and Retry-After, re-checked when a request leaves the queue', () => {
+// Concurrent: each test has its own vendor (port) and target, and most of its time is the Retry-After it waits out.
+describe.concurrent('live target and Retry-After, re-checked when a request leaves the queue', () => {
   it('holds requests already queued behind a 429 for Retry-After seconds (2 s)', async () => {
     const { results, arrivals, rateLimitedAt } = await sendThree('2');
     expect(results.map((r) => r.ok && r.exchange.response.status)).toEqual([429, 200, 200]);
