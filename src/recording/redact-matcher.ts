@@ -6,10 +6,11 @@
  * Two things made the one expression slow. V8 stops optimizing a regular expression whose source is
  * over about 20 KB (no quick checks, no Boyer-Moore lookahead): seven secrets with every special
  * character made one of 170 KB, scanned at about 3 µs per character, most of a live run's CPU. So
- * the alternatives are compiled in groups under {@link MAX_GROUP_SOURCE}, and the groups' next
+ * the alternatives are compiled once, in groups under {@link MAX_GROUP_SOURCE}, and the groups' next
  * matches merged. And most texts hold no secret: an alternative can only match a text that holds
  * each of its literals (the letters and digits of the secret it spells out, which no encoding
- * changes), so a text is scanned only with the alternatives whose literals it holds, often none.
+ * changes), so a text is scanned only with the groups holding an alternative whose literals it
+ * holds, often none.
  */
 
 /** One alternative: its regex source, the strings any match of it holds verbatim, and the fewest characters a match spans. */
@@ -27,11 +28,12 @@ export interface TextMatcher {
   test(text: string): boolean;
 }
 
-/** Most regex source in one compiled group: under V8's 20 KB limit for optimizing a pattern. */
-export const MAX_GROUP_SOURCE = 12_000;
-
-/** Compiled groups kept per matcher, by which alternatives a text can match (the sets recur). */
-const MAX_CACHED_SUBSETS = 64;
+/**
+ * Most regex source in one compiled group: well under V8's 20 KB limit for optimizing a pattern, as
+ * optimizing grows faster than the pattern (seven canary secrets: 12 KB groups took 0.9 s to compile
+ * and scan a few echoes, 3 KB groups 0.1 s, and scanned clean text as fast).
+ */
+export const MAX_GROUP_SOURCE = 3_000;
 
 /**
  * A matcher for the alternatives in their order, each behind the lookahead `(?=[startClass])`
@@ -41,19 +43,17 @@ export function textMatcher(alternatives: readonly MatcherAlternative[], startCl
   const literals = [...new Set(alternatives.flatMap((a) => a.literals))];
   const needs = alternatives.map((a) => a.literals.map((l) => literals.indexOf(l)));
   const shortest = Math.min(...alternatives.map((a) => a.minLength));
-  const compiled = new Map<string, readonly RegExp[]>();
-  const groupsFor = (text: string): readonly RegExp[] => {
-    if (text.length < shortest) return [];
+  // When every alternative has a literal, a text holding none of them (most decoded base64) is passed in one scan.
+  const anyLiteral = literals.length > 0 && needs.every((n) => n.length > 0) ? new RegExp(literals.map((l) => l.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('|')) : undefined;
+  // Each group is compiled once, when a text first needs it (V8 takes milliseconds to optimize one);
+  // a text skips the groups none of whose alternatives it can match.
+  const groups = groupAlternatives(alternatives, maxGroupSource).map((members) => ({ members, re: undefined as RegExp | undefined }));
+  const compiled = (group: { readonly members: readonly number[]; re: RegExp | undefined }): RegExp =>
+    (group.re ??= new RegExp(`(?=[${startClass}])(?:${group.members.map((i) => `(?:${alternatives[i]?.source ?? ''})`).join('|')})`, 'g'));
+  const groupsFor = (text: string): RegExp[] => {
+    if (text.length < shortest || anyLiteral?.test(text) === false) return [];
     const possible = possibleAlternatives(needs, literals, text);
-    if (possible.length === 0) return [];
-    const key = possible.join(',');
-    let groups = compiled.get(key);
-    if (groups === undefined) {
-      groups = compileGroups(possible.map((i) => alternatives[i]?.source ?? ''), startClass, maxGroupSource);
-      if (compiled.size >= MAX_CACHED_SUBSETS) compiled.clear();
-      compiled.set(key, groups);
-    }
-    return groups;
+    return groups.filter((g) => g.members.some((i) => possible[i])).map(compiled);
   };
   return {
     replace: (text, replacer) => replaceAll(text, groupsFor(text), replacer),
@@ -64,34 +64,30 @@ export function textMatcher(alternatives: readonly MatcherAlternative[], startCl
   };
 }
 
-/** Indexes of the alternatives whose every literal (by index in `literals`) the text holds; each literal is looked up once. */
-function possibleAlternatives(needs: readonly (readonly number[])[], literals: readonly string[], text: string): number[] {
+/** For each alternative, whether the text holds its every literal (by index in `literals`); each literal is looked up once. */
+function possibleAlternatives(needs: readonly (readonly number[])[], literals: readonly string[], text: string): boolean[] {
   // 0: not looked up yet, 1: held, 2: not held.
   const held = new Uint8Array(literals.length);
   const holds = (i: number): boolean => {
     if (held[i] === 0) held[i] = text.includes(literals[i] ?? '') ? 1 : 2;
     return held[i] === 1;
   };
-  const out: number[] = [];
-  needs.forEach((need, i) => {
-    if (need.every(holds)) out.push(i);
-  });
-  return out;
+  return needs.map((need) => need.every(holds));
 }
 
-/** The sources in order, cut into global expressions of at most `maxSource` characters each (one at least). */
-function compileGroups(sources: readonly string[], startClass: string, maxSource: number): RegExp[] {
-  const groups: string[][] = [];
+/** The alternatives' indexes in order, cut into groups of at most `maxSource` characters of source (one at least). */
+function groupAlternatives(alternatives: readonly MatcherAlternative[], maxSource: number): number[][] {
+  const groups: number[][] = [];
   let size = Infinity;
-  for (const source of sources) {
-    if (size + source.length > maxSource) {
+  alternatives.forEach((a, i) => {
+    if (size + a.source.length > maxSource) {
       groups.push([]);
       size = 0;
     }
-    groups.at(-1)?.push(source);
-    size += source.length;
-  }
-  return groups.map((g) => new RegExp(`(?=[${startClass}])(?:${g.map((s) => `(?:${s})`).join('|')})`, 'g'));
+    groups.at(-1)?.push(i);
+    size += a.source.length;
+  });
+  return groups;
 }
 
 /**
