@@ -10,6 +10,10 @@ export default defineConfig({
     pool: 'forks',
     // One worker per core (vitest's default leaves one core idle): most of the wall time is CPU-bound.
     maxWorkers: availableParallelism(),
+    // Transformed modules are kept on disk (node_modules/.experimental-vitest-cache, keyed by content)
+    // between runs: on test/unit, 27.9-29.4 s of CPU without, 24.6-24.7 s with a warm cache. A clean
+    // clone's first run transforms everything, as without it.
+    experimental: { fsModuleCache: true },
     projects: [
       {
         extends: true,
