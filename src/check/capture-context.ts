@@ -1,4 +1,5 @@
 import type { CaseSpec, Contract } from '../types/contract.ts';
+import type { XmlElement } from '../codec/xml/xml-element.ts';
 import type { Exchange } from '../model/http.ts';
 import type { HarEntry } from '../recording/har.ts';
 import { toHarEntry } from '../recording/to-har.ts';
@@ -16,6 +17,8 @@ export interface CaptureSource {
   /** The HAR entry; when absent (library use), one is made from the exchange. */
   readonly har?: HarEntry;
   readonly vendorVersion?: string;
+  /** The request body's document element when the caller already parsed it (`parseXml`, default limits): it is not parsed again. */
+  readonly requestXml?: XmlElement;
 }
 
 /**
@@ -26,7 +29,7 @@ export interface CaptureSource {
  */
 export async function captureContext(contract: Contract, exchange: Exchange, source: CaptureSource): Promise<CaseContext> {
   const protocol = protocolFor(contract.protocol);
-  const message = protocol.readMessage(exchange.request.body);
+  const message = protocol.readMessage(exchange.request.body, source.requestXml);
   const decoded = protocol.decodeRequest(contract, message);
   const response = classifyResponse(contract, exchange.response);
   const [requestRules, responseRules] = await Promise.all([

@@ -3,6 +3,7 @@ import type { EntryOutcome } from '../model/entry-summary.ts';
 import type { Exchange } from '../model/http.ts';
 import { hasErrors, type Violation } from '../model/violation.ts';
 import type { HarEntry } from '../recording/har.ts';
+import type { XmlElement } from '../codec/xml/xml-element.ts';
 import type { Contract } from '../types/contract.ts';
 import { runCheck } from '../runner/run-check.ts';
 import type { CaseCheck, CaseContext, Check } from '../../suites/check.ts';
@@ -35,6 +36,8 @@ export interface CheckExchangeOptions {
   readonly entry?: string;
   /** The command a failed result prints to reproduce it. */
   readonly reproduce?: string;
+  /** The request body's document element when the caller already parsed it (`parseXml`, default limits), so it is parsed once. */
+  readonly requestXml?: XmlElement;
 }
 
 /** Everything one exchange's checks found. */
@@ -53,7 +56,7 @@ export interface ExchangeCheck {
 /** Run every request check on the request and every response check on the response of one exchange. */
 export async function checkCapturedExchange(contract: Contract, exchange: Exchange, options: CheckExchangeOptions): Promise<ExchangeCheck> {
   const label = options.label ?? 'exchange';
-  const ctx = await captureContext(contract, exchange, { label, file: options.file ?? 'exchange', ...(options.har === undefined ? {} : { har: options.har }), ...(options.vendorVersion === undefined ? {} : { vendorVersion: options.vendorVersion }) });
+  const ctx = await captureContext(contract, exchange, { label, file: options.file ?? 'exchange', ...(options.har === undefined ? {} : { har: options.har }), ...(options.vendorVersion === undefined ? {} : { vendorVersion: options.vendorVersion }), ...(options.requestXml === undefined ? {} : { requestXml: options.requestXml }) });
   const checks = options.checks.filter((c): c is CaseCheck => c.scope === 'case' && EXCHANGE_SUITES.includes(c.suite) && c.appliesTo(contract));
   const raw = checks.flatMap((check) => runCheck(guarded(check, options), ctx, options.reproduce ?? '') ?? []);
   const unreadable = ctx.recorded?.decoded.body === null && raw.some((r) => r.check === 'request.envelope' && r.state === 'failed');

@@ -77,7 +77,19 @@ type PathFit = 'exact' | 'suffix' | 'none';
 
 /** Whether a path fits a template (`{param}` = one segment), exactly or under a prefix. */
 function pathFit(template: string, path: string): PathFit {
+  const { exact, suffix } = templatePatterns(template);
+  if (exact.test(path)) return 'exact';
+  return suffix.test(path) ? 'suffix' : 'none';
+}
+
+/** A template's two patterns, compiled once per template (a capture matches thousands of entries against each contract). */
+const PATTERNS = new Map<string, { readonly exact: RegExp; readonly suffix: RegExp }>();
+
+function templatePatterns(template: string): { readonly exact: RegExp; readonly suffix: RegExp } {
+  const known = PATTERNS.get(template);
+  if (known !== undefined) return known;
   const body = template.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+');
-  if (new RegExp(`^${body}$`).test(path)) return 'exact';
-  return new RegExp(`^/.+${body}$`).test(path) ? 'suffix' : 'none';
+  const patterns = { exact: new RegExp(`^${body}$`), suffix: new RegExp(`^/.+${body}$`) };
+  PATTERNS.set(template, patterns);
+  return patterns;
 }
