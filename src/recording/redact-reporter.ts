@@ -39,23 +39,28 @@ export function redactValue<T>(value: T, secrets: readonly string[]): T {
 }
 
 /**
+ * How deep objects are remembered as judged: a hook's argument, its fields and their items (the
+ * summary's `results[i]`, which `onCheckResult` saw before). Deeper objects belong to one of those
+ * and are judged with it; remembering them too only grows the table the garbage collector scans.
+ */
+const REMEMBERED_DEPTH = 2;
+
+/**
  * What a reporter hook sees: `value` itself where no string in it changes, else a copy with every
  * secret redacted. An object is judged once (`seen`), so the results a run reports one by one cost
  * nothing more when they come back inside the summary, and clean results are not held twice.
  */
-function redactShared<T>(value: T, secrets: readonly string[], seen: WeakMap<object, unknown>): T {
+function redactShared<T>(value: T, secrets: readonly string[], seen: WeakMap<object, unknown>, depth = 0): T {
   if (typeof value === 'string') return redactText(value, secrets).text as T;
   if (typeof value !== 'object' || value === null) return value;
-  const known = seen.get(value);
+  const known = depth <= REMEMBERED_DEPTH ? seen.get(value) : undefined;
   if (known !== undefined) return known as T;
-  let changed = false;
-  const each = (v: unknown): unknown => {
-    const out = redactShared(v, secrets, seen);
-    if (out !== v) changed = true;
-    return out;
-  };
-  const copy = Array.isArray(value) ? value.map(each) : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, each(v)]));
-  const shown = changed ? copy : value;
-  seen.set(value, shown);
+  // The copy is made only when something in it changes: most reported objects hold no secret.
+  const keys = Array.isArray(value) ? undefined : Object.keys(value);
+  const items: readonly unknown[] = keys === undefined ? (value as readonly unknown[]) : Object.values(value);
+  const shownItems = items.map((v) => redactShared(v, secrets, seen, depth + 1));
+  const changed = shownItems.some((v, i) => v !== items[i]);
+  const shown = !changed ? value : keys === undefined ? shownItems : Object.fromEntries(keys.map((k, i) => [k, shownItems[i]]));
+  if (depth <= REMEMBERED_DEPTH) seen.set(value, shown);
   return shown as T;
 }
