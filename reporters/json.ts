@@ -140,21 +140,29 @@ function toContract(c: ContractSummary): ContractSummary {
   return { id, vendor, operation, protocol, file, cases, totals: toTotals(c.totals) };
 }
 
+/** A result in schema order. Built field by field: a report can hold 100,000 of them, and spreading optional fields made each several objects. */
 function toResult(r: CheckResult): CheckResult {
-  const where = { ...(r.file === undefined ? {} : { file: r.file }), ...(r.line === undefined ? {} : { line: r.line }) };
-  const base = { id: r.id, check: r.check, title: r.title, suite: r.suite, contract: r.contract, case: r.case, ...(r.entry === undefined ? {} : { entry: r.entry }), ...where };
+  const out: Record<string, unknown> = { id: r.id, check: r.check, title: r.title, suite: r.suite, contract: r.contract, case: r.case };
+  if (r.entry !== undefined) out['entry'] = r.entry;
+  if (r.file !== undefined) out['file'] = r.file;
+  if (r.line !== undefined) out['line'] = r.line;
+  out['durationMs'] = r.durationMs;
+  out['state'] = r.state;
   switch (r.state) {
     case 'passed':
-      return { ...base, durationMs: r.durationMs, state: r.state, violations: r.violations.map(toViolation) };
-    case 'failed': {
-      const failed = { ...base, durationMs: r.durationMs, state: r.state, violations: r.violations.map(toViolation) };
-      return r.reproduce === undefined ? failed : { ...failed, reproduce: r.reproduce };
-    }
+      out['violations'] = r.violations.map(toViolation);
+      break;
+    case 'failed':
+      out['violations'] = r.violations.map(toViolation);
+      if (r.reproduce !== undefined) out['reproduce'] = r.reproduce;
+      break;
     case 'skipped':
-      return { ...base, durationMs: r.durationMs, state: r.state, reason: r.reason };
+      out['reason'] = r.reason;
+      break;
     default:
       return assertNever(r);
   }
+  return out as unknown as CheckResult;
 }
 
 function toViolation(v: Violation): Violation {

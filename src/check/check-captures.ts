@@ -129,7 +129,7 @@ export async function reportCapture(done: CheckedEntries, options: ReportCapture
     ok: totals.failed === 0,
     totals,
     suites: EXCHANGE_SUITES,
-    contracts: used.map((l) => contractSummary(l, planned, results)),
+    contracts: contractSummaries(used, planned, results),
     results,
     findings: [],
     coverage: [],
@@ -151,7 +151,7 @@ function plannedChecks(p: PlannedEntry, checks: readonly Check[]): number {
 /** One entry's results, each naming the capture (as given on the command line: the file annotators and JUnit's file= point at). */
 async function checkEntry(p: PlannedEntry, options: EntryCheckOptions, requestXml?: XmlElement): Promise<CheckedEntry> {
   const checked = await entryResults(p, options, requestXml);
-  return { planned: p, plannedChecks: plannedChecks(p, options.checks), results: checked.results.map((r) => ({ ...r, file: p.entry.file })), summary: checked.summary };
+  return { planned: p, plannedChecks: plannedChecks(p, options.checks), results: checked.results, summary: checked.summary };
 }
 
 async function entryResults(p: PlannedEntry, options: EntryCheckOptions, requestXml: XmlElement | undefined): Promise<{ results: readonly CheckResult[]; summary: EntrySummary }> {
@@ -160,7 +160,7 @@ async function entryResults(p: PlannedEntry, options: EntryCheckOptions, request
   const id = entryId(entry);
   const base = baseSummary(entry, id, p);
   if (p.match === undefined) {
-    const result = unmatched(entry, label, id, options.unknown === 'fail');
+    const result: CheckResult = { ...unmatched(entry, label, id, options.unknown === 'fail'), file: entry.file };
     return { results: [result], summary: { ...base, contract: null, match: 'none', differences: [], state: result.state === 'failed' ? 'failed' : 'skipped' } };
   }
   const contract = p.match.contract;
@@ -171,6 +171,7 @@ async function entryResults(p: PlannedEntry, options: EntryCheckOptions, request
     file: entry.file,
     har: entry.har,
     entry: id,
+    resultFile: entry.file,
     requestCaptured: entry.requestBody === 'captured',
     responseCaptured: entry.responseBody === 'captured',
     ...(vendorVersion === undefined ? {} : { vendorVersion }),
@@ -227,8 +228,15 @@ function captureWarnings(planned: readonly PlannedEntry[], capture: readonly Pla
   return out;
 }
 
-function contractSummary(l: LoadedContract, planned: readonly PlannedEntry[], results: readonly CheckResult[]): ContractSummary {
-  const c = l.contract;
-  const cases = planned.filter((p) => p.match?.contract.id === c.id).length;
-  return { id: c.id, vendor: c.vendor, operation: c.operation, protocol: c.protocol, file: l.file, cases, totals: countTotals(results.filter((r) => r.contract === c.id)) };
+function contractSummaries(used: readonly LoadedContract[], planned: readonly PlannedEntry[], results: readonly CheckResult[]): ContractSummary[] {
+  // Grouped in one pass each: a large capture has 100,000 results across a handful of contracts.
+  const cases = new Map<string, number>();
+  for (const p of planned) if (p.match !== undefined) cases.set(p.match.contract.id, (cases.get(p.match.contract.id) ?? 0) + 1);
+  const byContract = new Map<string, CheckResult[]>();
+  for (const r of results) {
+    const list = byContract.get(r.contract);
+    if (list === undefined) byContract.set(r.contract, [r]);
+    else list.push(r);
+  }
+  return used.map(({ contract: c, file }) => ({ id: c.id, vendor: c.vendor, operation: c.operation, protocol: c.protocol, file, cases: cases.get(c.id) ?? 0, totals: countTotals(byContract.get(c.id) ?? []) }));
 }
