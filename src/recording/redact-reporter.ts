@@ -55,12 +55,35 @@ function redactShared<T>(value: T, secrets: readonly string[], seen: WeakMap<obj
   if (typeof value !== 'object' || value === null) return value;
   const known = depth <= REMEMBERED_DEPTH ? seen.get(value) : undefined;
   if (known !== undefined) return known as T;
-  // The copy is made only when something in it changes: most reported objects hold no secret.
-  const keys = Array.isArray(value) ? undefined : Object.keys(value);
-  const items: readonly unknown[] = keys === undefined ? (value as readonly unknown[]) : Object.values(value);
-  const shownItems = items.map((v) => redactShared(v, secrets, seen, depth + 1));
-  const changed = shownItems.some((v, i) => v !== items[i]);
-  const shown = !changed ? value : keys === undefined ? shownItems : Object.fromEntries(keys.map((k, i) => [k, shownItems[i]]));
+  const shown = Array.isArray(value) ? redactedItems(value, secrets, seen, depth) : redactedFields(value, secrets, seen, depth);
   if (depth <= REMEMBERED_DEPTH) seen.set(value, shown);
   return shown as T;
+}
+
+// A copy is started only at the first item or field that changes: most reported objects hold no
+// secret, and a report holds hundreds of thousands of them.
+
+function redactedItems(value: readonly unknown[], secrets: readonly string[], seen: WeakMap<object, unknown>, depth: number): readonly unknown[] {
+  let copy: unknown[] | undefined;
+  for (let i = 0; i < value.length; i++) {
+    const v = value[i];
+    const out = redactShared(v, secrets, seen, depth + 1);
+    if (copy === undefined && out !== v) copy = value.slice(0, i);
+    copy?.push(out);
+  }
+  return copy ?? value;
+}
+
+function redactedFields(value: object, secrets: readonly string[], seen: WeakMap<object, unknown>, depth: number): object {
+  const fields = value as Record<string, unknown>;
+  const keys = Object.keys(fields);
+  let copy: [string, unknown][] | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] ?? '';
+    const v = fields[key];
+    const out = redactShared(v, secrets, seen, depth + 1);
+    if (copy === undefined && out !== v) copy = keys.slice(0, i).map((k) => [k, fields[k]]);
+    copy?.push([key, out]);
+  }
+  return copy === undefined ? value : Object.fromEntries(copy);
 }
