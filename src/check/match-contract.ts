@@ -69,6 +69,20 @@ function elementDifferences(contract: Contract, el: { ns: string; local: string 
 
 /** The operation a SOAPAction names: its last path segment, without quotes, case and trailing slash. */
 function actionOperation(action: string): string {
+  // Captures repeat a handful of actions over thousands of entries (bounded: a few contracts' worth).
+  const known = OPERATIONS.get(action);
+  if (known !== undefined) return known;
+  const operation = operationOf(action);
+  if (OPERATIONS.size >= MAX_REMEMBERED_ACTIONS) OPERATIONS.clear();
+  OPERATIONS.set(action, operation);
+  return operation;
+}
+
+const OPERATIONS = new Map<string, string>();
+/** Distinct SOAPActions remembered at most (a capture of unknown hosts may send many). */
+const MAX_REMEMBERED_ACTIONS = 1_000;
+
+function operationOf(action: string): string {
   const bare = action.trim().replace(/^"|"$/g, '').replace(/\/+$/, '');
   return (bare.split(/[/#:]/).pop() ?? '').toLowerCase();
 }
