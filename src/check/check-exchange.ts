@@ -123,12 +123,19 @@ const CONSEQUENCE = 'not checked: the request body could not be read as the docu
  * Each result is built once (a capture of 10,000 entries gives over 100,000 of them).
  */
 function finished(results: readonly CheckResult[], unreadable: boolean, options: CheckExchangeOptions): CheckResult[] {
-  const lists = dedupeByCause(results.map((r) => ({ check: r.check, violations: r.state === 'skipped' ? [] : r.violations })));
+  // With at most one violation in all there is no second report of a cause to drop (most entries).
+  const total = results.reduce((n, r) => n + (r.state === 'skipped' ? 0 : r.violations.length), 0);
+  const lists = total <= 1 ? undefined : dedupeByCause(results.map((r) => ({ check: r.check, violations: r.state === 'skipped' ? [] : r.violations })));
+  const { entry, resultFile: file } = options;
   return results.map((r, i): CheckResult => {
     if (r.state === 'skipped') return tailed(r, options);
-    const violations = lists[i]?.violations ?? [];
+    const violations = lists === undefined ? r.violations : (lists[i]?.violations ?? []);
     const { id, check, title, suite, contract, case: name, durationMs } = r;
-    if (!hasErrors(violations)) return tailed({ id, check, title, suite, contract, case: name, durationMs, state: 'passed', violations }, options);
+    if (!hasErrors(violations)) {
+      // The common case, built in one go: a capture of 10,000 entries gives about 100,000 passed results.
+      if (entry !== undefined && file !== undefined) return { id, check, title, suite, contract, case: name, durationMs, state: 'passed', violations, entry, file };
+      return tailed({ id, check, title, suite, contract, case: name, durationMs, state: 'passed', violations }, options);
+    }
     if (unreadable && isConsequence(r)) return tailed({ id, check, title, suite, contract, case: name, durationMs, state: 'skipped', reason: CONSEQUENCE }, options);
     const failed = { id, check, title, suite, contract, case: name, durationMs, state: 'failed' as const, violations };
     return tailed(r.state === 'failed' && r.reproduce !== undefined ? { ...failed, reproduce: r.reproduce } : failed, options);
