@@ -30,7 +30,9 @@ export interface Base64Run {
 export function base64RunsIn(text: string): Base64Run[] {
   const out: Base64Run[] = [];
   let budget = MAX_DECODED_PER_TEXT;
-  for (const match of text.matchAll(RUN)) {
+  // exec on the one global pattern: `matchAll` would clone the pattern for every text redacted.
+  RUN.lastIndex = 0;
+  for (let match = RUN.exec(text); match !== null; match = RUN.exec(text)) {
     if (match[0].length > MAX_DECODED_RUN || match[0].length > budget) {
       out.push({ index: match.index, text: match[0], decoded: [], undecoded: true });
       continue;
