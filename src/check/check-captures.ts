@@ -145,8 +145,17 @@ export async function reportCapture(done: CheckedEntries, options: ReportCapture
 function plannedChecks(p: PlannedEntry, checks: readonly Check[]): number {
   const contract = p.match?.contract;
   if (contract === undefined) return 1;
-  return checks.filter((c) => c.scope === 'case' && EXCHANGE_SUITES.includes(c.suite) && c.appliesTo(contract)).length;
+  let byContract = APPLICABLE.get(checks);
+  if (byContract === undefined) APPLICABLE.set(checks, (byContract = new WeakMap()));
+  const known = byContract.get(contract);
+  if (known !== undefined) return known;
+  const count = checks.filter((c) => c.scope === 'case' && EXCHANGE_SUITES.includes(c.suite) && c.appliesTo(contract)).length;
+  byContract.set(contract, count);
+  return count;
 }
+
+/** How many exchange checks apply, by check list and contract: the same for every entry of a contract. */
+const APPLICABLE = new WeakMap<readonly Check[], WeakMap<Contract, number>>();
 
 /** One entry's results, each naming the capture (as given on the command line: the file annotators and JUnit's file= point at). */
 async function checkEntry(p: PlannedEntry, options: EntryCheckOptions, requestXml?: XmlElement): Promise<CheckedEntry> {
