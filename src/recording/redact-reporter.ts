@@ -39,9 +39,10 @@ export function redactValue<T>(value: T, secrets: readonly string[]): T {
 }
 
 /**
- * How deep objects are remembered as judged: a hook's argument, its fields and their items (the
- * summary's `results[i]`, which `onCheckResult` saw before). Deeper objects belong to one of those
- * and are judged with it; remembering them too only grows the table the garbage collector scans.
+ * How deep a judged hook argument is looked for: a hook's argument, its fields and their items (the
+ * summary's `results[i]`, which `onCheckResult` saw before). Only hook arguments are remembered:
+ * what is reached inside one belongs to it, and remembering each of a summary's 100,000 results
+ * would only grow the table the garbage collector scans.
  */
 const REMEMBERED_DEPTH = 2;
 
@@ -56,7 +57,7 @@ function redactShared<T>(value: T, secrets: readonly string[], seen: WeakMap<obj
   const known = depth <= REMEMBERED_DEPTH ? seen.get(value) : undefined;
   if (known !== undefined) return known as T;
   const shown = Array.isArray(value) ? redactedItems(value, secrets, seen, depth) : redactedFields(value, secrets, seen, depth);
-  if (depth <= REMEMBERED_DEPTH) seen.set(value, shown);
+  if (depth === 0) seen.set(value, shown);
   return shown as T;
 }
 
