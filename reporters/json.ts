@@ -6,6 +6,7 @@ import type { Violation } from '../src/model/violation.ts';
 import type { EntrySummary } from '../src/model/entry-summary.ts';
 import type { Reporter, ReporterOptions } from '../src/types/reporter.ts';
 import { sortKeys } from './shared/sort-keys.ts';
+import { utf8Join } from './shared/utf8-join.ts';
 import { writeOutput } from './shared/write-output.ts';
 
 /**
@@ -14,15 +15,55 @@ import { writeOutput } from './shared/write-output.ts';
  * free-form `params` keys are sorted, indentation is two spaces, and the text ends with a newline.
  */
 export function renderJson(summary: RunSummary): string {
-  return `${JSON.stringify(toReport(summary), null, 2)}\n`;
+  return [...renderJsonParts(summary)].join('');
 }
+
+/**
+ * {@link renderJson}'s text in consecutive parts: the report without its two long arrays (`results`,
+ * `entries`), with each of their items rendered on its own, so no copy of a whole large report (a
+ * `check` of 10,000 entries has about 110,000 results) is ever built or held at once.
+ */
+export function* renderJsonParts(summary: RunSummary): Generator<string> {
+  const { results, entries } = summary;
+  const head = `${JSON.stringify(toReport({ ...summary, results: [], ...(entries === undefined ? {} : { entries: [] }) }), null, 2)}\n`;
+  let at = 0;
+  const long = [
+    { key: 'results', parts: results.length === 0 ? undefined : arrayParts(results, toResult) },
+    { key: 'entries', parts: entries === undefined || entries.length === 0 ? undefined : arrayParts(entries, toEntry) },
+  ];
+  for (const { key, parts } of long) {
+    if (parts === undefined) continue;
+    // Only a top-level key sits at two spaces after a line break (a string never holds a raw line break).
+    const marker = `\n  "${key}": []`;
+    const end = head.indexOf(marker, at) + marker.length - 2;
+    yield head.slice(at, end);
+    yield* parts;
+    at = end + 2;
+  }
+  yield head.slice(at);
+}
+
+/** The items of a top-level array as `JSON.stringify(report, null, 2)` lays them out (items at four spaces). */
+function* arrayParts<T>(items: readonly T[], toShape: (item: T) => T): Generator<string> {
+  yield '[\n';
+  for (const [i, item] of items.entries()) {
+    // Nested twice, an item comes out indented exactly as inside the report; the wrappers are cut off.
+    const nested = JSON.stringify([[toShape(item)]], null, 2);
+    yield nested.slice(WRAPPER, nested.length - WRAPPER);
+    yield i === items.length - 1 ? '\n  ]' : ',\n';
+  }
+}
+
+/** Characters of `[\n  [\n` before a doubly nested item, and of `\n  ]\n]` after it. */
+const WRAPPER = 6;
 
 /** A reporter that writes {@link renderJson} at the end of the run to `options.path` (atomically) or stdout. */
 export function createJsonReporter(options: ReporterOptions): Reporter {
   return {
     name: 'json',
     async onRunEnd(summary) {
-      await writeOutput(options, renderJson(summary));
+      // A file gets the parts as UTF-8 bytes outside the JS heap; stdout takes text.
+      await writeOutput(options, options.path === undefined ? renderJson(summary) : utf8Join(renderJsonParts(summary)));
     },
   };
 }
@@ -99,21 +140,29 @@ function toContract(c: ContractSummary): ContractSummary {
   return { id, vendor, operation, protocol, file, cases, totals: toTotals(c.totals) };
 }
 
+/** A result in schema order. Built field by field: a report can hold 100,000 of them, and spreading optional fields made each several objects. */
 function toResult(r: CheckResult): CheckResult {
-  const where = { ...(r.file === undefined ? {} : { file: r.file }), ...(r.line === undefined ? {} : { line: r.line }) };
-  const base = { id: r.id, check: r.check, title: r.title, suite: r.suite, contract: r.contract, case: r.case, ...(r.entry === undefined ? {} : { entry: r.entry }), ...where };
+  const out: Record<string, unknown> = { id: r.id, check: r.check, title: r.title, suite: r.suite, contract: r.contract, case: r.case };
+  if (r.entry !== undefined) out['entry'] = r.entry;
+  if (r.file !== undefined) out['file'] = r.file;
+  if (r.line !== undefined) out['line'] = r.line;
+  out['durationMs'] = r.durationMs;
+  out['state'] = r.state;
   switch (r.state) {
     case 'passed':
-      return { ...base, durationMs: r.durationMs, state: r.state, violations: r.violations.map(toViolation) };
-    case 'failed': {
-      const failed = { ...base, durationMs: r.durationMs, state: r.state, violations: r.violations.map(toViolation) };
-      return r.reproduce === undefined ? failed : { ...failed, reproduce: r.reproduce };
-    }
+      out['violations'] = r.violations.map(toViolation);
+      break;
+    case 'failed':
+      out['violations'] = r.violations.map(toViolation);
+      if (r.reproduce !== undefined) out['reproduce'] = r.reproduce;
+      break;
     case 'skipped':
-      return { ...base, durationMs: r.durationMs, state: r.state, reason: r.reason };
+      out['reason'] = r.reason;
+      break;
     default:
       return assertNever(r);
   }
+  return out as unknown as CheckResult;
 }
 
 function toViolation(v: Violation): Violation {

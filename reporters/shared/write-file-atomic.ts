@@ -9,7 +9,7 @@ import writeFileAtomicLib from 'write-file-atomic';
  * a regular file (`/dev/stdout`, `/dev/stderr`, a FIFO, a terminal) is written directly, never
  * replaced by a file. Missing folders are created.
  */
-export async function writeFileAtomic(path: string, data: string): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Buffer): Promise<void> {
   if (await isSpecialFile(path)) {
     // `a`: appending to /dev/stdout keeps what the console reporter already wrote to a redirected file.
     await writeFile(path, data, { encoding: 'utf8', flag: 'a' });

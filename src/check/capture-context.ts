@@ -1,4 +1,5 @@
 import type { CaseSpec, Contract } from '../types/contract.ts';
+import type { XmlElement } from '../codec/xml/xml-element.ts';
 import type { Exchange } from '../model/http.ts';
 import type { HarEntry } from '../recording/har.ts';
 import { toHarEntry } from '../recording/to-har.ts';
@@ -16,6 +17,8 @@ export interface CaptureSource {
   /** The HAR entry; when absent (library use), one is made from the exchange. */
   readonly har?: HarEntry;
   readonly vendorVersion?: string;
+  /** The request body's document element when the caller already parsed it (`parseXml`, default limits): it is not parsed again. */
+  readonly requestXml?: XmlElement;
 }
 
 /**
@@ -26,7 +29,7 @@ export interface CaptureSource {
  */
 export async function captureContext(contract: Contract, exchange: Exchange, source: CaptureSource): Promise<CaseContext> {
   const protocol = protocolFor(contract.protocol);
-  const message = protocol.readMessage(exchange.request.body);
+  const message = protocol.readMessage(exchange.request.body, source.requestXml);
   const decoded = protocol.decodeRequest(contract, message);
   const response = classifyResponse(contract, exchange.response);
   const [requestRules, responseRules] = await Promise.all([
@@ -34,24 +37,34 @@ export async function captureContext(contract: Contract, exchange: Exchange, sou
     evaluateRules(contract, 'response', { data: response.data }, response.matched),
   ]);
   const entry = source.har ?? toHarEntry(exchange, { contract: contract.id, case: source.label, source: { kind: 'recorded', doc: source.file, example: source.label }, redactions: [], startedDateTime: new Date(0).toISOString() });
-  const ctx = {
+  const ctx: Record<string, unknown> = Object.create(LACKED_BY_CAPTURES) as Record<string, unknown>;
+  Object.assign(ctx, {
     contract,
     case: captureCase(source.label),
     recording: { ok: true as const, file: source.file, entry },
     recorded: { request: exchange.request, message, decoded, response, requestRules, responseRules },
     ...(source.vendorVersion === undefined ? {} : { vendorVersion: source.vendorVersion }),
-  };
-  Object.defineProperties(ctx, {
-    built: unavailable('the request built from a case input'),
-    builtRules: unavailable('the request built from a case input'),
-    sent: unavailable("a target's answer to the built request"),
-    answered: unavailable("a target's answer to the built request"),
   });
   return ctx as unknown as CaseContext;
 }
 
+/**
+ * What no capture has, shared by every capture context (and case) as its prototype: reading it
+ * throws NotApplicable. Defined once, not on each of a large capture's thousands of contexts.
+ */
+const LACKED_BY_CAPTURES = Object.defineProperties(
+  {},
+  {
+    built: unavailable('the request built from a case input'),
+    builtRules: unavailable('the request built from a case input'),
+    sent: unavailable("a target's answer to the built request"),
+    answered: unavailable("a target's answer to the built request"),
+  },
+);
+const CASE_LACKED = Object.defineProperties({}, { input: unavailable("the case's canonical input") });
+const EXPECT_LACKED = Object.defineProperties({}, { outcome: unavailable("the case's expected outcome") });
+
 /** A case with a name and no expectations: a capture's request must keep every rule. */
 function captureCase(name: string): CaseSpec {
-  const expect = Object.defineProperties({}, { outcome: unavailable("the case's expected outcome") });
-  return Object.defineProperties({ name, expect }, { input: unavailable("the case's canonical input") }) as CaseSpec;
+  return Object.assign(Object.create(CASE_LACKED) as object, { name, expect: Object.create(EXPECT_LACKED) as object }) as CaseSpec;
 }

@@ -3,23 +3,21 @@ import type { EntrySummary } from '../model/entry-summary.ts';
 import { countTotals, REPORT_SCHEMA_VERSION, type ContractSummary, type RunSummary, type RunWarning } from '../model/run-summary.ts';
 import { violation } from '../model/violation.ts';
 import { notifyReporters } from '../runner/notify-reporters.ts';
-import type { LoadedContract } from '../types/contract.ts';
 import type { Reporter } from '../types/reporter.ts';
 import type { Check } from '../../suites/check.ts';
 import { entryId, type CapturedEntry } from './captured-entry.ts';
 import { checkCapturedExchange, EXCHANGE_SUITES } from './check-exchange.ts';
-import type { PlannedEntry } from './plan-entries.ts';
-import type { Shard } from '../model/shard.ts';
+import { planEntry, type PlannedEntry } from './plan-entries.ts';
+import type { XmlElement } from '../codec/xml/xml-element.ts';
+import type { Contract, LoadedContract } from '../types/contract.ts';
+import { shardOwns, type Shard } from '../model/shard.ts';
 
 /** The contract column of results about entries no contract matches. */
 export const NO_CONTRACT = '(no contract)';
 
-/** What `conformance check` needs; the CLI wires it. */
-export interface CheckCapturesOptions {
-  readonly contracts: readonly LoadedContract[];
+/** How each entry is checked: what its results say. */
+export interface EntryCheckOptions {
   readonly checks: readonly Check[];
-  readonly reporters: readonly Reporter[];
-  readonly tool: { readonly name: string; readonly version: string };
   /** `fail`: an entry no contract matches is a failure. @default 'ignore' */
   readonly unknown?: 'ignore' | 'fail';
   /** Targeted vendor versions by vendor. */
@@ -28,17 +26,80 @@ export interface CheckCapturesOptions {
   readonly severalFiles?: boolean;
   /** The reproduce command for an entry's failure. */
   readonly reproduce?: (entry: CapturedEntry, contract: string) => string;
+}
+
+/** How checked entries are reported (target `check`). */
+export interface ReportCaptureOptions {
+  readonly contracts: readonly LoadedContract[];
+  readonly reporters: readonly Reporter[];
+  readonly tool: { readonly name: string; readonly version: string };
   readonly onReporterError?: (message: string) => void;
   /** The shard these entries are (`check --shard i/n`); recorded in the report for `merge-reports`. */
   readonly shard?: Shard;
-  /** The whole capture when `planned` is one shard of it: the file-level secrets warning speaks of all of it, in every shard alike. */
+  /** The whole capture when the checked entries are one shard of it: the file-level secrets warning speaks of all of it, in every shard alike. */
   readonly capture?: readonly PlannedEntry[];
+}
+
+/** What `conformance check` needs; the CLI wires it. */
+export interface CheckCapturesOptions extends EntryCheckOptions, ReportCaptureOptions {}
+
+/** One entry checked: its results (each naming the capture file) and its summary. */
+export interface CheckedEntry {
+  readonly planned: PlannedEntry;
+  /** The results announced at `onRunStart`: one per applicable exchange check, or one "not checked". */
+  readonly plannedChecks: number;
+  readonly results: readonly CheckResult[];
+  readonly summary: EntrySummary;
+}
+
+/** Entries checked before any reporter sees them (reporters need every secret of the capture first). */
+export interface CheckedEntries {
+  readonly checked: readonly CheckedEntry[];
+  /** When the work began (`performance.now()`), and as an ISO time, for the summary. */
+  readonly started: number;
+  readonly startedAt: string;
 }
 
 /** Check every planned entry and report through the run's report model (target `check`). */
 export async function checkCaptures(planned: readonly PlannedEntry[], options: CheckCapturesOptions): Promise<RunSummary> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
+  const checked: CheckedEntry[] = [];
+  for (const p of planned) checked.push(await checkEntry(p, options));
+  return reportCapture({ checked, started, startedAt }, options);
+}
+
+/** What {@link planAndCheck} plans with, besides how entries are checked. */
+export interface PlanAndCheckOptions extends EntryCheckOptions {
+  readonly contracts: readonly Contract[];
+  /** The contract `--contract` names: every entry is for it. */
+  readonly forced?: Contract;
+  /** Only the entries this shard owns (by position) are checked; every entry is planned. */
+  readonly shard?: Shard;
+}
+
+/**
+ * Plan every entry, and check each entry the shard owns right after planning it, so that its request
+ * body is parsed once (for contract matching, credential lookup and the checks) and the parsed
+ * document is released with the entry's context. Returns every planned entry (for the secrets and
+ * warnings about the whole capture) and the checked ones, ready for {@link reportCapture}.
+ */
+export async function planAndCheck(entries: readonly CapturedEntry[], options: PlanAndCheckOptions): Promise<{ readonly planned: readonly PlannedEntry[] } & CheckedEntries> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const planned: PlannedEntry[] = [];
+  const checked: CheckedEntry[] = [];
+  for (const [i, entry] of entries.entries()) {
+    const one = planEntry(entry, options.contracts, options.forced);
+    planned.push(one.planned);
+    if (shardOwns(i, entries.length, options.shard)) checked.push(await checkEntry(one.planned, options, one.requestXml));
+  }
+  return { planned, checked, started, startedAt };
+}
+
+/** Report checked entries: `onRunStart`, the capture's warnings, each result in entry order, then the summary. */
+export async function reportCapture(done: CheckedEntries, options: ReportCaptureOptions): Promise<RunSummary> {
+  const planned = done.checked.map((c) => c.planned);
   const warnings: RunWarning[] = [];
   const notify = notifyReporters(options.reporters, (message) => {
     warnings.push({ message });
@@ -46,19 +107,16 @@ export async function checkCaptures(planned: readonly PlannedEntry[], options: C
   });
   // A shard lists every contract of the whole capture (given by the caller), so all shards' lists agree and merge in order.
   const used = options.shard !== undefined ? options.contracts : options.contracts.filter((l) => planned.some((p) => p.match?.contract.id === l.contract.id));
-  await notify('onRunStart', { target: 'check', contracts: used.map((l) => l.contract.id), planned: planned.reduce((n, p) => n + plannedChecks(p, options.checks), 0) });
+  await notify('onRunStart', { target: 'check', contracts: used.map((l) => l.contract.id), planned: done.checked.reduce((n, c) => n + c.plannedChecks, 0) });
   const own = captureWarnings(planned, options.capture ?? planned);
   for (const w of own) await notify('onWarning', w.message);
   warnings.push(...own);
   const results: CheckResult[] = [];
   const entries: EntrySummary[] = [];
-  for (const p of planned) {
-    const checked = await checkEntry(p, options);
-    // The capture (as given on the command line) is the file annotators and JUnit's file= point at.
-    const own = checked.results.map((r) => ({ ...r, file: p.entry.file }));
-    for (const r of own) await notify('onCheckResult', r);
-    results.push(...own);
-    entries.push(checked.summary);
+  for (const c of done.checked) {
+    for (const r of c.results) await notify('onCheckResult', r);
+    results.push(...c.results);
+    entries.push(c.summary);
   }
   const totals = countTotals(results);
   const summary: RunSummary = {
@@ -66,12 +124,12 @@ export async function checkCaptures(planned: readonly PlannedEntry[], options: C
     tool: options.tool,
     target: 'check',
     command: 'check',
-    startedAt,
-    durationMs: Math.round(performance.now() - started),
+    startedAt: done.startedAt,
+    durationMs: Math.round(performance.now() - done.started),
     ok: totals.failed === 0,
     totals,
     suites: EXCHANGE_SUITES,
-    contracts: used.map((l) => contractSummary(l, planned, results)),
+    contracts: contractSummaries(used, planned, results),
     results,
     findings: [],
     coverage: [],
@@ -87,16 +145,31 @@ export async function checkCaptures(planned: readonly PlannedEntry[], options: C
 function plannedChecks(p: PlannedEntry, checks: readonly Check[]): number {
   const contract = p.match?.contract;
   if (contract === undefined) return 1;
-  return checks.filter((c) => c.scope === 'case' && EXCHANGE_SUITES.includes(c.suite) && c.appliesTo(contract)).length;
+  let byContract = APPLICABLE.get(checks);
+  if (byContract === undefined) APPLICABLE.set(checks, (byContract = new WeakMap()));
+  const known = byContract.get(contract);
+  if (known !== undefined) return known;
+  const count = checks.filter((c) => c.scope === 'case' && EXCHANGE_SUITES.includes(c.suite) && c.appliesTo(contract)).length;
+  byContract.set(contract, count);
+  return count;
 }
 
-async function checkEntry(p: PlannedEntry, options: CheckCapturesOptions): Promise<{ results: CheckResult[]; summary: EntrySummary }> {
+/** How many exchange checks apply, by check list and contract: the same for every entry of a contract. */
+const APPLICABLE = new WeakMap<readonly Check[], WeakMap<Contract, number>>();
+
+/** One entry's results, each naming the capture (as given on the command line: the file annotators and JUnit's file= point at). */
+async function checkEntry(p: PlannedEntry, options: EntryCheckOptions, requestXml?: XmlElement): Promise<CheckedEntry> {
+  const checked = await entryResults(p, options, requestXml);
+  return { planned: p, plannedChecks: plannedChecks(p, options.checks), results: checked.results, summary: checked.summary };
+}
+
+async function entryResults(p: PlannedEntry, options: EntryCheckOptions, requestXml: XmlElement | undefined): Promise<{ results: readonly CheckResult[]; summary: EntrySummary }> {
   const { entry } = p;
   const label = entryLabel(entry, options.severalFiles === true);
   const id = entryId(entry);
   const base = baseSummary(entry, id, p);
   if (p.match === undefined) {
-    const result = unmatched(entry, label, id, options.unknown === 'fail');
+    const result: CheckResult = { ...unmatched(entry, label, id, options.unknown === 'fail'), file: entry.file };
     return { results: [result], summary: { ...base, contract: null, match: 'none', differences: [], state: result.state === 'failed' ? 'failed' : 'skipped' } };
   }
   const contract = p.match.contract;
@@ -107,13 +180,15 @@ async function checkEntry(p: PlannedEntry, options: CheckCapturesOptions): Promi
     file: entry.file,
     har: entry.har,
     entry: id,
+    resultFile: entry.file,
     requestCaptured: entry.requestBody === 'captured',
     responseCaptured: entry.responseBody === 'captured',
     ...(vendorVersion === undefined ? {} : { vendorVersion }),
     ...(options.reproduce === undefined ? {} : { reproduce: options.reproduce(entry, contract.id) }),
+    ...(requestXml === undefined ? {} : { requestXml }),
   });
   const summary: EntrySummary = { ...base, contract: contract.id, match: p.match.how, differences: p.match.differences, state: checked.conformant ? 'passed' : 'failed', ...(checked.outcome === undefined ? {} : { outcome: checked.outcome }) };
-  return { results: [...checked.results], summary };
+  return { results: checked.results, summary };
 }
 
 function baseSummary(entry: CapturedEntry, id: string, p: PlannedEntry): Pick<EntrySummary, 'id' | 'file' | 'index' | 'method' | 'host' | 'path' | 'secrets'> {
@@ -162,8 +237,15 @@ function captureWarnings(planned: readonly PlannedEntry[], capture: readonly Pla
   return out;
 }
 
-function contractSummary(l: LoadedContract, planned: readonly PlannedEntry[], results: readonly CheckResult[]): ContractSummary {
-  const c = l.contract;
-  const cases = planned.filter((p) => p.match?.contract.id === c.id).length;
-  return { id: c.id, vendor: c.vendor, operation: c.operation, protocol: c.protocol, file: l.file, cases, totals: countTotals(results.filter((r) => r.contract === c.id)) };
+function contractSummaries(used: readonly LoadedContract[], planned: readonly PlannedEntry[], results: readonly CheckResult[]): ContractSummary[] {
+  // Grouped in one pass each: a large capture has 100,000 results across a handful of contracts.
+  const cases = new Map<string, number>();
+  for (const p of planned) if (p.match !== undefined) cases.set(p.match.contract.id, (cases.get(p.match.contract.id) ?? 0) + 1);
+  const byContract = new Map<string, CheckResult[]>();
+  for (const r of results) {
+    const list = byContract.get(r.contract);
+    if (list === undefined) byContract.set(r.contract, [r]);
+    else list.push(r);
+  }
+  return used.map(({ contract: c, file }) => ({ id: c.id, vendor: c.vendor, operation: c.operation, protocol: c.protocol, file, cases: cases.get(c.id) ?? 0, totals: countTotals(byContract.get(c.id) ?? []) }));
 }

@@ -69,6 +69,20 @@ function elementDifferences(contract: Contract, el: { ns: string; local: string 
 
 /** The operation a SOAPAction names: its last path segment, without quotes, case and trailing slash. */
 function actionOperation(action: string): string {
+  // Captures repeat a handful of actions over thousands of entries (bounded: a few contracts' worth).
+  const known = OPERATIONS.get(action);
+  if (known !== undefined) return known;
+  const operation = operationOf(action);
+  if (OPERATIONS.size >= MAX_REMEMBERED_ACTIONS) OPERATIONS.clear();
+  OPERATIONS.set(action, operation);
+  return operation;
+}
+
+const OPERATIONS = new Map<string, string>();
+/** Distinct SOAPActions remembered at most (a capture of unknown hosts may send many). */
+const MAX_REMEMBERED_ACTIONS = 1_000;
+
+function operationOf(action: string): string {
   const bare = action.trim().replace(/^"|"$/g, '').replace(/\/+$/, '');
   return (bare.split(/[/#:]/).pop() ?? '').toLowerCase();
 }
@@ -77,7 +91,19 @@ type PathFit = 'exact' | 'suffix' | 'none';
 
 /** Whether a path fits a template (`{param}` = one segment), exactly or under a prefix. */
 function pathFit(template: string, path: string): PathFit {
+  const { exact, suffix } = templatePatterns(template);
+  if (exact.test(path)) return 'exact';
+  return suffix.test(path) ? 'suffix' : 'none';
+}
+
+/** A template's two patterns, compiled once per template (a capture matches thousands of entries against each contract). */
+const PATTERNS = new Map<string, { readonly exact: RegExp; readonly suffix: RegExp }>();
+
+function templatePatterns(template: string): { readonly exact: RegExp; readonly suffix: RegExp } {
+  const known = PATTERNS.get(template);
+  if (known !== undefined) return known;
   const body = template.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+');
-  if (new RegExp(`^${body}$`).test(path)) return 'exact';
-  return new RegExp(`^/.+${body}$`).test(path) ? 'suffix' : 'none';
+  const patterns = { exact: new RegExp(`^${body}$`), suffix: new RegExp(`^/.+${body}$`) };
+  PATTERNS.set(template, patterns);
+  return patterns;
 }

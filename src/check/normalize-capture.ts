@@ -2,7 +2,7 @@
  * Fill in what real HAR writers (Chrome and Firefox devtools, Playwright `recordHar`, Polly.js,
  * mitmproxy, Charles) leave out or write as null, so that the HAR 1.2 schema judges the structure
  * that matters (log, entries, request, response) and not the optional bookkeeping a tool skipped.
- * Returns a new object; the input is not changed.
+ * Returns a new object; the input is not changed (records that need nothing filled in are shared with it).
  */
 export function normalizeCapture(value: unknown): unknown {
   if (!isRecord(value) || !isRecord(value['log'])) return value;
@@ -41,10 +41,20 @@ function pairs(value: unknown): unknown {
   return Array.isArray(value) ? value.map((p) => (isRecord(p) ? withoutNulls(p) : p)) : [];
 }
 
-/** Tools write null for "not known"; HAR's optional fields are simply absent. */
+/**
+ * Tools write null for "not known"; HAR's optional fields are simply absent. A record without a
+ * null is returned as it is (nothing here changes it): a capture has hundreds of thousands of
+ * headers, and copying each one cost more than reading the file.
+ */
 function withoutNulls(value: unknown): Record<string, unknown> {
   if (!isRecord(value)) return {};
+  if (!hasNull(value)) return value;
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null));
+}
+
+function hasNull(value: Record<string, unknown>): boolean {
+  for (const key in value) if (Object.hasOwn(value, key) && value[key] === null) return true;
+  return false;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

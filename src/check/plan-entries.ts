@@ -15,13 +15,22 @@ export interface PlannedEntry {
 
 /** Tie each entry to its contract (`forced` when `--contract` names one) and find its credentials. */
 export function planEntries(entries: readonly CapturedEntry[], contracts: readonly Contract[], forced?: Contract): PlannedEntry[] {
-  return entries.map((entry) => {
-    const xml = parsedOnce(entry.exchange.request.body);
-    const found: ContractMatch | undefined = forced === undefined ? matchContract(contracts, requestIdentity(entry.exchange.request, xml)) : undefined;
-    const match = forced !== undefined ? { contract: forced, how: 'forced' as const, differences: [] } : found;
-    if (match === undefined) return { entry, credentials: [] };
-    return { entry, match, credentials: credentialValues(match.contract, entry.exchange.request, xml) };
-  });
+  return entries.map((entry) => planEntry(entry, contracts, forced).planned);
+}
+
+/** One entry planned, and its request body's document element when planning parsed it as XML (for the checks, so it is parsed once). */
+export interface PlannedWithXml {
+  readonly planned: PlannedEntry;
+  readonly requestXml: XmlElement | undefined;
+}
+
+/** {@link planEntries} for one entry, keeping the parsed request body for its checks. */
+export function planEntry(entry: CapturedEntry, contracts: readonly Contract[], forced?: Contract): PlannedWithXml {
+  const xml = parsedOnce(entry.exchange.request.body);
+  const found: ContractMatch | undefined = forced === undefined ? matchContract(contracts, requestIdentity(entry.exchange.request, xml)) : undefined;
+  const match = forced !== undefined ? { contract: forced, how: 'forced' as const, differences: [] } : found;
+  if (match === undefined) return { planned: { entry, credentials: [] }, requestXml: undefined };
+  return { planned: { entry, match, credentials: credentialValues(match.contract, entry.exchange.request, xml) }, requestXml: xml.ifRead() };
 }
 
 /**
@@ -32,12 +41,13 @@ export function plannedSecrets(planned: readonly PlannedEntry[], which: 'all' | 
   return [...new Set(planned.flatMap((p) => p.credentials.filter((c) => which === 'all' || c.secret).map((c) => c.value)))];
 }
 
-/** The request body's XML, parsed on first need and then shared by identity and credential lookup. */
-function parsedOnce(body: string): () => XmlElement | undefined {
+/** The request body's XML, parsed on first need and then shared by identity and credential lookup (and, through `ifRead`, the checks). */
+function parsedOnce(body: string): (() => XmlElement | undefined) & { readonly ifRead: () => XmlElement | undefined } {
   let read = false;
   let root: XmlElement | undefined;
-  return () => {
+  const get = (): XmlElement | undefined => {
     if (!read) [read, root] = [true, requestXml(body)];
     return root;
   };
+  return Object.assign(get, { ifRead: () => root });
 }

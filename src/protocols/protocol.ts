@@ -38,6 +38,12 @@ export interface Protocol {
   readonly name: ProtocolName;
   readonly flavor: SchemaFlavor;
   serialize(contract: Contract, payload: RequestPayload): string;
-  readMessage(body: string): MessageBody;
+  /**
+   * Read a message body. `parsed` is the body's document element when the caller has already parsed
+   * this very body with `parseXml` and its default limits (processing instructions forbidden or
+   * not: a body that parsed with them forbidden parses to the same tree with them allowed); the
+   * body is then not parsed again. A JSON protocol ignores it.
+   */
+  readMessage(body: string, parsed?: XmlElement): MessageBody;
   decodeRequest(contract: Contract, message: MessageBody): DecodedRequest;
 }

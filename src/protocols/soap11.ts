@@ -27,8 +27,9 @@ export const soap11: Protocol = {
     if (usesNil(payload.body) || usesNil(payload.header)) prefixes[XSI_NS] = 'xsi';
     return buildXml(envelope, { prefixes });
   },
-  readMessage(body: string): MessageBody {
+  readMessage(body: string, document?: XmlElement): MessageBody {
     if (body.trim() === '') return { kind: 'empty' };
+    if (document !== undefined) return readEnvelope(document);
     const parsed = parseXml(body, { forbidProcessingInstructions: true });
     if (!parsed.ok) return { kind: 'unreadable', problem: xmlProblemToViolation(parsed.problem) };
     return readEnvelope(parsed.value);

@@ -1,5 +1,6 @@
 import { buildXml } from '../codec/xml/build-xml.ts';
 import { parseXml } from '../codec/xml/parse-xml.ts';
+import type { XmlElement } from '../codec/xml/xml-element.ts';
 import type { Contract } from '../types/contract.ts';
 import { violation } from '../model/violation.ts';
 import type { DecodedRequest, MessageBody, Protocol, RequestPayload } from './protocol.ts';
@@ -21,13 +22,14 @@ export const xml: Protocol = {
     if (usesNil(payload.body)) prefixes[XSI_NS] = 'xsi';
     return buildXml({ ns, local: contract.request.element ?? '', children: toXmlNodes(contract.request.fields, payload.body, ns) }, { prefixes });
   },
-  readMessage(body: string): MessageBody {
+  readMessage(body: string, document?: XmlElement): MessageBody {
     if (body.trim() === '') return { kind: 'empty' };
     // Real InvoiceXpress-style services answer some errors in JSON even on XML endpoints.
     if (/^\s*[[{]/.test(body)) return json.readMessage(body);
+    if (document !== undefined) return xmlMessage(document);
     const parsed = parseXml(body, { forbidProcessingInstructions: false });
     if (!parsed.ok) return { kind: 'unreadable', problem: xmlProblemToViolation(parsed.problem) };
-    return { kind: 'xml', root: parsed.value, payload: parsed.value, header: undefined, fault: false, violations: [] };
+    return xmlMessage(parsed.value);
   },
   decodeRequest(contract: Contract, message: MessageBody): DecodedRequest {
     if (contract.request.element === undefined) return decodeNoBody(message);
@@ -41,6 +43,10 @@ export const xml: Protocol = {
     return { body: body.value, violations: [...root, ...body.violations] };
   },
 };
+
+function xmlMessage(root: XmlElement): MessageBody {
+  return { kind: 'xml', root, payload: root, header: undefined, fault: false, violations: [] };
+}
 
 /** A request the contract gives no body (a GET): an empty body decodes to no fields. */
 function decodeNoBody(message: MessageBody): DecodedRequest {

@@ -30,20 +30,35 @@ export interface Base64Run {
 export function base64RunsIn(text: string): Base64Run[] {
   const out: Base64Run[] = [];
   let budget = MAX_DECODED_PER_TEXT;
-  for (const match of text.matchAll(RUN)) {
+  // exec on the one global pattern: `matchAll` would clone the pattern for every text redacted.
+  RUN.lastIndex = 0;
+  for (let match = RUN.exec(text); match !== null; match = RUN.exec(text)) {
     if (match[0].length > MAX_DECODED_RUN || match[0].length > budget) {
       out.push({ index: match.index, text: match[0], decoded: [], undecoded: true });
       continue;
     }
     budget -= match[0].length;
-    const plain = match[0].replace(/%2[Bb]|\\u002[Bb]/g, '+').replace(/%2[Ff]|\\\/|\\u002[Ff]/g, '/').replace(/%3[Dd]|\\u003[Dd]/g, '=');
-    const decoded: string[] = [];
-    // Node's base64 decoder also reads the URL-safe alphabet (- and _).
-    for (const skip of [0, 1, 2, 3]) {
-      const bytes = Buffer.from(plain.slice(skip), 'base64');
-      decoded.push(bytes.toString('utf8'));
-    }
-    out.push({ index: match.index, text: match[0], decoded, undecoded: false });
+    out.push(decodedRun(match.index, match[0]));
   }
   return out;
+}
+
+/** A run whose decodings are computed on first read: a caller that already knows its verdict skips them. */
+function decodedRun(index: number, text: string): Base64Run {
+  let decoded: string[] | undefined;
+  return {
+    index,
+    text,
+    undecoded: false,
+    get decoded(): readonly string[] {
+      decoded ??= decodings(text);
+      return decoded;
+    },
+  };
+}
+
+function decodings(run: string): string[] {
+  const plain = run.replace(/%2[Bb]|\\u002[Bb]/g, '+').replace(/%2[Ff]|\\\/|\\u002[Ff]/g, '/').replace(/%3[Dd]|\\u003[Dd]/g, '=');
+  // Node's base64 decoder also reads the URL-safe alphabet (- and _).
+  return [0, 1, 2, 3].map((skip) => Buffer.from(plain.slice(skip), 'base64').toString('utf8'));
 }

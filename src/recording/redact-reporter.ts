@@ -39,23 +39,52 @@ export function redactValue<T>(value: T, secrets: readonly string[]): T {
 }
 
 /**
+ * How deep a judged hook argument is looked for: a hook's argument, its fields and their items (the
+ * summary's `results[i]`, which `onCheckResult` saw before). Only hook arguments are remembered:
+ * what is reached inside one belongs to it, and remembering each of a summary's 100,000 results
+ * would only grow the table the garbage collector scans.
+ */
+const REMEMBERED_DEPTH = 2;
+
+/**
  * What a reporter hook sees: `value` itself where no string in it changes, else a copy with every
  * secret redacted. An object is judged once (`seen`), so the results a run reports one by one cost
  * nothing more when they come back inside the summary, and clean results are not held twice.
  */
-function redactShared<T>(value: T, secrets: readonly string[], seen: WeakMap<object, unknown>): T {
+function redactShared<T>(value: T, secrets: readonly string[], seen: WeakMap<object, unknown>, depth = 0): T {
   if (typeof value === 'string') return redactText(value, secrets).text as T;
   if (typeof value !== 'object' || value === null) return value;
-  const known = seen.get(value);
+  const known = depth <= REMEMBERED_DEPTH ? seen.get(value) : undefined;
   if (known !== undefined) return known as T;
-  let changed = false;
-  const each = (v: unknown): unknown => {
-    const out = redactShared(v, secrets, seen);
-    if (out !== v) changed = true;
-    return out;
-  };
-  const copy = Array.isArray(value) ? value.map(each) : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, each(v)]));
-  const shown = changed ? copy : value;
-  seen.set(value, shown);
+  const shown = Array.isArray(value) ? redactedItems(value, secrets, seen, depth) : redactedFields(value, secrets, seen, depth);
+  if (depth === 0) seen.set(value, shown);
   return shown as T;
+}
+
+// A copy is started only at the first item or field that changes: most reported objects hold no
+// secret, and a report holds hundreds of thousands of them.
+
+function redactedItems(value: readonly unknown[], secrets: readonly string[], seen: WeakMap<object, unknown>, depth: number): readonly unknown[] {
+  let copy: unknown[] | undefined;
+  for (let i = 0; i < value.length; i++) {
+    const v = value[i];
+    const out = redactShared(v, secrets, seen, depth + 1);
+    if (copy === undefined && out !== v) copy = value.slice(0, i);
+    copy?.push(out);
+  }
+  return copy ?? value;
+}
+
+function redactedFields(value: object, secrets: readonly string[], seen: WeakMap<object, unknown>, depth: number): object {
+  const fields = value as Record<string, unknown>;
+  const keys = Object.keys(fields);
+  let copy: [string, unknown][] | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] ?? '';
+    const v = fields[key];
+    const out = redactShared(v, secrets, seen, depth + 1);
+    if (copy === undefined && out !== v) copy = keys.slice(0, i).map((k) => [k, fields[k]]);
+    copy?.push([key, out]);
+  }
+  return copy === undefined ? value : Object.fromEntries(copy);
 }

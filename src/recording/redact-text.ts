@@ -1,5 +1,5 @@
 import { REDACTED } from './har.ts';
-import { base64RunsIn } from './decoded-base64.ts';
+import { base64RunsIn, type Base64Run } from './decoded-base64.ts';
 import { compileSecretMatchers, type SecretMatchers } from './secret-variants.ts';
 
 /**
@@ -84,13 +84,32 @@ function redactBase64Runs(text: string, matchers: SecretMatchers, layer: number)
   let out = '';
   let at = 0;
   for (const run of base64RunsIn(text)) {
-    const replacement = run.undecoded ? run.text.replace(matchers.base64, REDACTED) : run.decoded.some((d) => holdsSecret(d, matchers, layer + 1)) ? REDACTED : run.text;
+    const replacement = run.undecoded ? run.text.replace(matchers.base64, REDACTED) : runHoldsSecret(run, matchers, layer) ? REDACTED : run.text;
     if (replacement === run.text) continue;
     out += text.slice(at, run.index) + replacement;
     at = run.index + run.text.length;
   }
   return at === 0 ? text : out + text.slice(at);
 }
+
+/**
+ * Whether a decoded run holds a secret. At the top layer the verdict is remembered by run text per
+ * secret set (bounded as {@link REMEMBERED}): a report's distinct texts repeat the same few runs
+ * (contract ids, check ids, file names), and decoding them again is what redaction would spend.
+ */
+function runHoldsSecret(run: Base64Run, matchers: SecretMatchers, layer: number): boolean {
+  if (layer !== 0 || run.text.length > MAX_REMEMBERED_CHARS) return run.decoded.some((d) => holdsSecret(d, matchers, layer + 1));
+  let verdicts = RUN_VERDICTS.get(matchers);
+  if (verdicts === undefined) RUN_VERDICTS.set(matchers, (verdicts = new Map()));
+  const known = verdicts.get(run.text);
+  if (known !== undefined) return known;
+  const verdict = run.decoded.some((d) => holdsSecret(d, matchers, layer + 1));
+  if (verdicts.size >= MAX_REMEMBERED_TEXTS) verdicts.clear();
+  verdicts.set(run.text, verdict);
+  return verdict;
+}
+
+const RUN_VERDICTS = new WeakMap<SecretMatchers, Map<string, boolean>>();
 
 function holdsSecret(decoded: string, matchers: SecretMatchers, layer: number): boolean {
   if (matchers.text.test(decoded)) return true;

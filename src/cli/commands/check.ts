@@ -5,11 +5,10 @@ import { redactingReporter } from '../../recording/redact-reporter.ts';
 import { redactText } from '../../recording/redact-text.ts';
 import { CHECKS } from '../../../suites/index.ts';
 import { strictChecks } from '../../../suites/strict-checks.ts';
-import { shardSlice } from '../../model/shard.ts';
 import { parseShard } from '../parse-shard.ts';
-import { checkCaptures } from '../../check/check-captures.ts';
+import { planAndCheck, reportCapture } from '../../check/check-captures.ts';
 import { findCaptures } from '../../check/find-captures.ts';
-import { planEntries, plannedSecrets, type PlannedEntry } from '../../check/plan-entries.ts';
+import { plannedSecrets, type PlannedEntry } from '../../check/plan-entries.ts';
 import { readCapturedEntries } from '../../check/read-captures.ts';
 import type { LoadedContract } from '../../types/contract.ts';
 import { findContract, loadAllContracts } from '../load-contracts.ts';
@@ -40,26 +39,32 @@ export async function check(paths: readonly string[], flags: CheckFlags, io: Cli
   const vendorVersions = parseVendorVersions(flags.vendorVersion, contracts.map((l) => l.contract.vendor));
   const captures = await readCapturedEntries(await findCaptures(paths));
   const only = parseEntries(flags.entry);
-  const all = planEntries(only === undefined ? captures.entries : captures.entries.filter((e) => only.has(e.index)), contracts.map((l) => l.contract), forced);
-  // Judged on the whole capture, so a shard that happens to hold only other hosts' entries is not an error.
-  assertSomethingToCheck(all, paths);
-  const planned = shardSlice(all, shard);
-  // The capture holds the team's real credentials: no reporter ever sees one (in any shard's entries).
-  const secrets = plannedSecrets(all);
-  const reporters: Reporter[] = specs.map((spec) => redactingReporter(createReporter(spec, { color: io.color, stdout: io.stdout }), secrets));
-  let reporterFailed = false;
-  const contractsFlag = flags.contracts === DEFAULT_CONTRACTS ? '' : ` --contracts ${displayPath(flags.contracts)}`;
   const versionFlags = flags.vendorVersion.map((v) => ` --vendor-version ${v}`).join('');
-  const summary = await checkCaptures(planned, {
-    contracts: used(contracts, all),
+  const contractsFlag = flags.contracts === DEFAULT_CONTRACTS ? '' : ` --contracts ${displayPath(flags.contracts)}`;
+  // Each entry is checked as it is planned (its request parsed once); reporters see the results only
+  // once every entry's credentials are known.
+  const done = await planAndCheck(only === undefined ? captures.entries : captures.entries.filter((e) => only.has(e.index)), {
+    contracts: contracts.map((l) => l.contract),
+    ...(forced === undefined ? {} : { forced }),
+    ...(shard === undefined ? {} : { shard }),
     checks: flags.strict === true ? strictChecks(CHECKS) : CHECKS,
-    ...(shard === undefined ? {} : { shard, capture: all }),
-    reporters,
-    tool: TOOL,
     unknown: flags.unknown,
     vendorVersions,
     severalFiles: captures.files > 1,
     reproduce: (entry) => `conformance check ${entry.file} --entry ${entry.index}${forced === undefined ? '' : ` --contract ${forced.id}`}${versionFlags}${flags.strict === true ? ' --strict' : ''}${contractsFlag}`,
+  });
+  const all = done.planned;
+  // Judged on the whole capture, so a shard that happens to hold only other hosts' entries is not an error.
+  assertSomethingToCheck(all, paths);
+  // The capture holds the team's real credentials: no reporter ever sees one (in any shard's entries).
+  const secrets = plannedSecrets(all);
+  const reporters: Reporter[] = specs.map((spec) => redactingReporter(createReporter(spec, { color: io.color, stdout: io.stdout }), secrets));
+  let reporterFailed = false;
+  const summary = await reportCapture(done, {
+    contracts: used(contracts, all),
+    ...(shard === undefined ? {} : { shard, capture: all }),
+    reporters,
+    tool: TOOL,
     onReporterError: (message) => {
       reporterFailed = true;
       io.stderr.write(`error: ${redactText(message, secrets).text}\n`);
