@@ -2,16 +2,17 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { Script } from 'node:vm';
 import type { Ajv, ValidateFunction } from 'ajv';
-import standaloneModule from 'ajv/dist/standalone/index.js';
 import ajvPkg from 'ajv/package.json' with { type: 'json' };
 import pkg from '../../package.json' with { type: 'json' };
 import { privateStore } from './private-store.ts';
 
-// ajv's standalone module is CommonJS; under NodeNext its default import is the module object.
-const standaloneCode = standaloneModule as unknown as (ajv: Ajv, validate: ValidateFunction) => string;
-
 /** The standalone code's `require("ajv/dist/runtime/...")` and `require("ajv-formats/dist/formats")`. */
 const requireFromHere = createRequire(import.meta.url);
+
+/** ajv's standalone code of a compiled validator; its module (CommonJS) loads with ajv, on a cache miss only. */
+function standaloneCode(ajv: Ajv, validate: ValidateFunction): string {
+  return (requireFromHere('ajv/dist/standalone/index.js') as (ajv: Ajv, validate: ValidateFunction) => string)(ajv, validate);
+}
 
 // What the generated code depends on besides the caller's material: the tool and ajv versions.
 const ENGINE = createHash('sha256').update(pkg.version).update('\0').update(ajvPkg.version).digest('hex').slice(0, 16);
