@@ -1,11 +1,11 @@
 /** Bounds of the memory of recent parses: most documents, and most characters of text, remembered at once. */
-export const RECENT_PARSES = { maxEntries: 64, maxChars: 1024 * 1024 } as const;
+export const RECENT_PARSES = { maxEntries: 256, maxChars: 1024 * 1024 } as const;
 
 /**
  * The results of the most recently parsed texts, least recently used forgotten first. A run parses the same
  * body several times (the built request, the request replay receives, the recorded one, the checks), and an
  * element tree is immutable, so a repeated text gets the same tree back. Bounded by `RECENT_PARSES`, so a
- * long run holds only the last few dozen documents; a text longer than `maxChars` is never kept.
+ * long run holds only the last few hundred documents; a text longer than `maxChars` is never kept.
  */
 export class RecentParses<T> {
   readonly #byText = new Map<string, T>();

@@ -44,8 +44,8 @@ describe('RecentParses', () => {
     expect(memory.get('bbbb')).toBe(3);
   });
 
-  it('is bounded by default to 64 documents and 1 Mi characters', () => {
-    expect(RECENT_PARSES).toEqual({ maxEntries: 64, maxChars: 1024 * 1024 });
+  it('is bounded by default to 256 documents and 1 Mi characters', () => {
+    expect(RECENT_PARSES).toEqual({ maxEntries: 256, maxChars: 1024 * 1024 });
   });
 });
 
