@@ -3,8 +3,8 @@
 // bundle lists every source file it was built from; the bin falls back to the TypeScript sources
 // through tsx when any of them changed since, so development never runs stale code.
 import { build } from 'esbuild';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -16,6 +16,38 @@ await mkdir(nextDir, { recursive: true });
 
 /** Loaded from node_modules as published: the Pact FFI (native code) and tsx (the source fallback). */
 const EXTERNAL = ['@pact-foundation/pact', '@pact-foundation/pact-core', 'tsx', 'tsx/*'];
+
+/** Commands kept in chunks of their own: they load the Pact FFI, which no other command needs. */
+const SEPARATE_COMMANDS = new Set(['pact', 'pact-verify']);
+const commandsDir = join(root, 'src/cli/commands');
+const engineCommands = (await readdir(commandsDir)).filter((f) => f.endsWith('.ts') && !SEPARATE_COMMANDS.has(basename(f, '.ts')));
+
+/**
+ * Every other command in one chunk. Each register file imports its command when it runs (`--help` and
+ * `--version` load none); split along those 15 imports, esbuild made a chunk for every set of commands
+ * sharing a module, and `run` loaded 52 files. Here each import goes to a small module that re-exports the
+ * command and also imports all the others, so they and all they use form one chunk: `run` loads a few
+ * files, and about 0.3 MB of code it does not run (audit, record, simulate...), which V8 only pre-parses.
+ */
+const oneEngineChunk = {
+  name: 'one-engine-chunk',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/commands\/[a-z-]+\.ts$/ }, (args) => {
+      const name = basename(args.path, '.ts');
+      if (args.kind !== 'dynamic-import' || !args.importer.startsWith(join(root, 'src/cli/register')) || SEPARATE_COMMANDS.has(name)) return undefined;
+      return { path: name, namespace: 'engine-command' };
+    });
+    b.onResolve({ filter: /^engine-commands$/ }, () => ({ path: 'all', namespace: 'engine-commands' }));
+    b.onLoad({ filter: /.*/, namespace: 'engine-command' }, (args) => ({
+      contents: `export * from ${JSON.stringify(join(commandsDir, `${args.path}.ts`))};\nimport 'engine-commands';\n`,
+      resolveDir: commandsDir,
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'engine-commands' }, () => ({
+      contents: engineCommands.map((f) => `import ${JSON.stringify(join(commandsDir, f))};`).join('\n'),
+      resolveDir: commandsDir,
+    }));
+  },
+};
 
 const startedAt = Date.now();
 const result = await build({
@@ -39,6 +71,7 @@ const result = await build({
   banner: {
     js: "import { createRequire as __bundleRequire } from 'node:module'; import { fileURLToPath as __bundlePath } from 'node:url'; const require = __bundleRequire(import.meta.url); const __filename = __bundlePath(import.meta.url);",
   },
+  plugins: [oneEngineChunk],
   metafile: true,
   logLevel: 'warning',
   legalComments: 'none',
@@ -47,7 +80,7 @@ const result = await build({
 });
 
 // Our own sources decide staleness, and the lockfile (below).
-const sources = Object.keys(result.metafile.inputs).filter((p) => !p.includes('node_modules/'));
+const sources = Object.keys(result.metafile.inputs).filter((p) => !p.includes('node_modules/') && !/^engine-commands?:/.test(p));
 const files = [];
 for (const path of sources) {
   const s = await stat(join(root, path));

@@ -4,6 +4,11 @@
 // registers tsx from this file's location (not the caller's cwd) and imports the TypeScript sources.
 // Set CONFORMANCE_FROM_SOURCE=1 to force the sources.
 import { readFileSync, statSync } from 'node:fs';
+import { delayTierUp, enableCompileCache } from './tune-v8.js';
+
+// Before any of the program loads: later TurboFan tier-up and, on Node 22+, a compile cache (see tune-v8.js).
+delayTierUp();
+enableCompileCache();
 
 const root = new URL('../../', import.meta.url);
 

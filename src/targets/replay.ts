@@ -29,23 +29,25 @@ export function createReplayTarget(entries: readonly ReplayEntry[], contracts: r
   const misses = new Map<string, string>();
   const byOrigin = new Map<string, ReplayEntry[]>(contracts.map((c) => [c.transport.replayBaseUrl, []]));
   for (const e of entries) byOrigin.set(e.contract.transport.replayBaseUrl, [...(byOrigin.get(e.contract.transport.replayBaseUrl) ?? []), e]);
-  const handlers = [...byOrigin].map(([origin, candidates]) => {
-    const index = indexRecordings(candidates);
-    return http.all(`${origin}/*`, async ({ request }) => {
-      const received: HttpRequest = { method: request.method, url: request.url, headers: normalizeHeaders(request.headers), body: await request.text() };
-      const found = lookUp(index, candidates, received);
-      if (found.match !== undefined) return toResponse(found.match.entry);
-      misses.set(keyOf(received), `replay has no recording for ${received.method} ${received.url.replace(/\?.*$/, '')}: ${found.explanation}`);
+  const served = [...byOrigin].map(([origin, candidates]) => ({ prefix: `${origin.toLowerCase()}/`, candidates, index: indexRecordings(candidates) }));
+  // One msw handler for every origin: msw matches the URL pattern and reads the cookies of every handler it tries,
+  // for every request, so one handler that picks the origin itself costs a fraction of one handler per origin.
+  const handler = http.all(() => true, async ({ request }) => {
+    const url = request.url.toLowerCase();
+    const origin = served.find((s) => url.startsWith(s.prefix));
+    if (origin === undefined) {
+      // An origin no contract replays fails here, quietly and with a reason.
+      misses.set(`${request.method} ${request.url}`, `replay has no recording for ${request.method} ${request.url.replace(/\?.*$/, '')}: replay serves only the contracts' .invalid replay origins, and replay never reaches the network`);
       return HttpResponse.error();
-    });
-  });
-  // Anything else (an origin no contract replays) fails here, quietly and with a reason; msw's
-  // onUnhandledRequest: 'error' stays as the last guard should a request slip past these handlers.
-  const elsewhere = http.all('*', ({ request }) => {
-    misses.set(`${request.method} ${request.url}`, `replay has no recording for ${request.method} ${request.url.replace(/\?.*$/, '')}: replay serves only the contracts' .invalid replay origins, and replay never reaches the network`);
+    }
+    const received: HttpRequest = { method: request.method, url: request.url, headers: normalizeHeaders(request.headers), body: await request.text() };
+    const found = lookUp(origin.index, origin.candidates, received);
+    if (found.match !== undefined) return toResponse(found.match.entry);
+    misses.set(keyOf(received), `replay has no recording for ${received.method} ${received.url.replace(/\?.*$/, '')}: ${found.explanation}`);
     return HttpResponse.error();
   });
-  const server = setupServer(...handlers, elsewhere);
+  // msw's onUnhandledRequest: 'error' stays as the last guard should a request slip past the handler.
+  const server = setupServer(handler);
   server.listen({ onUnhandledRequest: 'error' });
   const baseUrls = new Map(entries.map((e) => [e.contract.id, e.contract.transport.replayBaseUrl]));
   return {

@@ -17,6 +17,7 @@ async function fakePackage(dir: string): Promise<void> {
   await mkdir(join(dir, 'dist', 'cli'), { recursive: true });
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'invoice-update-conformance', type: 'module' }));
   await copyFile(repoPath('src/cli/bin.js'), join(dir, 'src', 'cli', 'bin.js'));
+  await copyFile(repoPath('src/cli/tune-v8.js'), join(dir, 'src', 'cli', 'tune-v8.js'));
   await symlink(repoPath('node_modules'), join(dir, 'node_modules'));
   const main = (who: string): string => `export async function main(argv) { process.stdout.write('${who} ' + argv.join(' ')); return 0; }\n`;
   await writeFile(join(dir, 'src', 'cli', 'main.ts'), main('sources'));

@@ -54,12 +54,15 @@ function setExpectKey(stack: Frame[], value: boolean): void {
   if (frame?.keys !== undefined) frame.expectKey = value;
 }
 
-/** Index of the quote that closes the string opened at `start` (or the text's end). */
+/**
+ * Index of the quote that closes the string opened at `start` (or the text's end): the first quote after it
+ * preceded by an even number of backslashes. Found with `indexOf`, as strings (recorded bodies) are most of a text.
+ */
 function stringEnd(text: string, start: number): number {
-  for (let i = start + 1; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (c === 92) i += 1;
-    else if (c === 34) return i;
+  for (let i = text.indexOf('"', start + 1); i !== -1; i = text.indexOf('"', i + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(i - 1 - backslashes) === 92) backslashes += 1;
+    if (backslashes % 2 === 0) return i;
   }
   return text.length;
 }

@@ -3,6 +3,7 @@ import type { Result } from '../../model/result.ts';
 import { orderedToElement } from './ordered-to-element.ts';
 import { parseOrdered } from './parse-ordered.ts';
 import { prescanXml, type XmlCountLimits } from './prescan-xml.ts';
+import { RecentParses } from './recent-parses.ts';
 import type { XmlElement } from './xml-element.ts';
 import type { XmlProblem } from './xml-problem.ts';
 
@@ -37,17 +38,37 @@ export interface ParseXmlOptions {
   readonly forbidProcessingInstructions?: boolean;
 }
 
+// Recent parses under the default limits, by whether processing instructions are forbidden.
+const recent = { forbidden: new RecentParses<Result<XmlElement, XmlProblem>>(), allowed: new RecentParses<Result<XmlElement, XmlProblem>>() };
+
 /**
  * Parse an XML document into a namespace-resolved element tree: one scan (`prescanXml`) checks
  * well-formedness and the limits, then fast-xml-parser parses the text once. Never throws: every
- * rejection, including ones fast-xml-parser throws for, comes back as an `XmlProblem`.
+ * rejection, including ones fast-xml-parser throws for, comes back as an `XmlProblem`. The tree is
+ * immutable: a text parsed again under the default limits gets the same result back (see `RecentParses`).
  */
 export function parseXml(text: string, options: ParseXmlOptions = {}): Result<XmlElement, XmlProblem> {
+  // Plain JS may pass a non-string, which parseGuarded refuses; only texts are remembered.
+  const memory = typeof text === 'string' && hasDefaultLimits(options) ? recent[options.forbidProcessingInstructions === false ? 'allowed' : 'forbidden'] : undefined;
+  const remembered = memory?.get(text);
+  if (remembered !== undefined) return remembered;
+  const result = parseGuarded(text, options);
+  memory?.set(text, result);
+  return result;
+}
+
+function parseGuarded(text: string, options: ParseXmlOptions): Result<XmlElement, XmlProblem> {
   try {
     return parseChecked(text, options);
   } catch (error) {
     return fail({ rule: 'xml-malformed', message: `Malformed XML: ${error instanceof Error ? error.message : String(error)}` });
   }
+}
+
+/** True when no limit is overridden (a limit given as `undefined` keeps its default). */
+function hasDefaultLimits({ limits }: ParseXmlOptions): boolean {
+  if (limits === undefined) return true;
+  return (Object.keys(DEFAULT_XML_LIMITS) as (keyof XmlLimits)[]).every((key) => limits[key] === undefined || limits[key] === DEFAULT_XML_LIMITS[key]);
 }
 
 function parseChecked(text: string, options: ParseXmlOptions): Result<XmlElement, XmlProblem> {

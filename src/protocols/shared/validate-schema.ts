@@ -1,6 +1,6 @@
-import { _, type Ajv, type Code, type ErrorObject, type KeywordCxt, type ValidateFunction } from 'ajv';
+import type { Ajv, Code, ErrorObject, KeywordCxt, ValidateFunction } from 'ajv';
 import { cachedValidator } from '../../contract/cached-validator.ts';
-import { createAjv } from '../../contract/create-ajv.ts';
+import { ajvModule, createAjv } from '../../contract/create-ajv.ts';
 import { violation, type Violation } from '../../model/violation.ts';
 import type { JsonSchema } from './fields-to-schema.ts';
 
@@ -27,6 +27,7 @@ function derivedAjv(): Ajv {
 
 /** Fails when the text is a number outside the range; non-numbers pass (the pattern reports them). */
 function numericRangeCode(cxt: KeywordCxt): void {
+  const { _ } = ajvModule();
   const r = cxt.schema as Range;
   const n = cxt.gen.const('n', _`Number(${cxt.data})`);
   const outside: Code[] = [];
