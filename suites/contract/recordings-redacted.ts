@@ -2,17 +2,19 @@ import { violation, type Violation } from '../../src/model/violation.ts';
 import { REDACTED } from '../../src/recording/har.ts';
 import { describePlace, secretPlaces } from '../../src/recording/secret-paths.ts';
 import { resolvePath } from '../../src/mapping/resolve-path.ts';
-import type { CaseContext, ContractCheck } from '../check.ts';
+import { contractCheck, type CaseContext } from '../check.ts';
 
 /** Recordings hold the redaction marker wherever a secret credential travels. */
-export const recordingsRedacted: ContractCheck = {
+export const recordingsRedacted = contractCheck({
   id: 'contract.recordings-redacted',
   title: 'Recordings carry no secret: every secret credential position is redacted',
   suite: 'contract',
-  scope: 'contract',
   appliesTo: (contract) => Object.values(contract.credentials).some((c) => c.secret),
-  run: (ctx) => ctx.cases.flatMap((c) => unredacted(c)),
-};
+  begin: () => {
+    const out: Violation[] = [];
+    return { add: (c) => out.push(...unredacted(c)), finish: () => out };
+  },
+});
 
 function unredacted(c: CaseContext): Violation[] {
   const recorded = c.recorded;
