@@ -82,7 +82,11 @@ function queryOf(url: URL, secret: ReadonlySet<string>): Record<string, string> 
   return out;
 }
 
-// Decoding is the costly part of a comparison and the same recorded body is compared many times.
+// Decoding is the costly part of a comparison, and the same body is often decoded again soon (replay
+// keys the request it receives, then contract.cases-distinct keys the same built request; a miss
+// compares it with every recording). Only the most recent bodies are kept, so a long run does not
+// hold every body it ever decoded.
+const MAX_DECODED = 256;
 const decodedCache = new WeakMap<Contract, Map<string, Record<string, unknown>>>();
 
 function decoded(contract: Contract, request: HttpRequest): Record<string, unknown> {
@@ -94,6 +98,7 @@ function decoded(contract: Contract, request: HttpRequest): Record<string, unkno
   let data = byBody.get(request.body);
   if (data === undefined) {
     data = decodeMasked(contract, request);
+    if (byBody.size >= MAX_DECODED) byBody.delete(byBody.keys().next().value as string);
     byBody.set(request.body, data);
   }
   return data;
