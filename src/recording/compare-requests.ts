@@ -3,6 +3,7 @@ import diff from 'microdiff';
 import type { Contract, FieldSpec } from '../types/contract.ts';
 import type { HttpRequest } from '../model/http.ts';
 import { protocolFor } from '../protocols/index.ts';
+import type { DecodedRequest, MessageBody } from '../protocols/protocol.ts';
 import { REDACTED } from './har.ts';
 
 /** One way two requests differ. */
@@ -47,9 +48,46 @@ export function requestKey(contract: Contract, request: HttpRequest): string {
     request.headers['soapaction'] ?? null,
     mediaType(request.headers['content-type']) ?? null,
     queryOf(url, secretQueryNames(contract)),
-    decoded(contract, request),
+    bodyKey(contract, request),
   ];
   return createHash('sha256').update(stableStringify(parts)).digest('base64url');
+}
+
+// The body's part of the key, by body text: replay keys every recording, then the request it receives
+// (in replay usually the same text as its recording), then contract.cases-distinct keys the same built
+// request again. A short hash per distinct body is kept, not its decoded data. Bounded, oldest out first.
+const MAX_BODY_KEYS = 20_000;
+const bodyKeys = new WeakMap<Contract, Map<string, string>>();
+
+function bodyKeysOf(contract: Contract): Map<string, string> {
+  let byBody = bodyKeys.get(contract);
+  if (byBody === undefined) {
+    byBody = new Map();
+    bodyKeys.set(contract, byBody);
+  }
+  return byBody;
+}
+
+function bodyKey(contract: Contract, request: HttpRequest): string {
+  const byBody = bodyKeysOf(contract);
+  return byBody.get(request.body) ?? keepBodyKey(byBody, request.body, decoded(contract, request));
+}
+
+function keepBodyKey(byBody: Map<string, string>, body: string, data: Record<string, unknown>): string {
+  const key = createHash('sha256').update(stableStringify(data)).digest('base64url');
+  if (byBody.size >= MAX_BODY_KEYS) byBody.delete(byBody.keys().next().value as string);
+  byBody.set(body, key);
+  return key;
+}
+
+/**
+ * Key a request body its caller has already read and decoded (with this contract's protocol), so that
+ * `requestKey` on a request with that body does not parse it again: the runner decodes the request it
+ * builds before sending it, and replay then keys the same body as it receives it.
+ */
+export function rememberRequestBody(contract: Contract, body: string, message: MessageBody, decodedRequest: DecodedRequest): void {
+  const byBody = bodyKeysOf(contract);
+  if (!byBody.has(body)) keepBodyKey(byBody, body, message.kind === 'unreadable' ? { unreadable: message.problem.message } : masked(contract, decodedRequest));
 }
 
 function secretQueryNames(contract: Contract): Set<string> {
@@ -82,10 +120,9 @@ function queryOf(url: URL, secret: ReadonlySet<string>): Record<string, string> 
   return out;
 }
 
-// Decoding is the costly part of a comparison, and the same body is often decoded again soon (replay
-// keys the request it receives, then contract.cases-distinct keys the same built request; a miss
-// compares it with every recording). Only the most recent bodies are kept, so a long run does not
-// hold every body it ever decoded.
+// Decoding is the costly part of a comparison, and a miss compares the received body with every
+// recording. Only the most recently decoded bodies are kept, so a long run does not hold every body
+// it ever decoded.
 const MAX_DECODED = 256;
 const decodedCache = new WeakMap<Contract, Map<string, Record<string, unknown>>>();
 
@@ -108,7 +145,11 @@ function decodeMasked(contract: Contract, request: HttpRequest): Record<string, 
   const protocol = protocolFor(contract.protocol);
   const message = protocol.readMessage(request.body);
   if (message.kind === 'unreadable') return { unreadable: message.problem.message };
-  const d = protocol.decodeRequest(contract, message);
+  return masked(contract, protocol.decodeRequest(contract, message));
+}
+
+/** Decoded data with credential positions masked, and decoding's structural findings. */
+function masked(contract: Contract, d: DecodedRequest): Record<string, unknown> {
   const data: Record<string, unknown> = { body: structuredClone(d.body) };
   // Decoding keys elements by local name; keep its structural findings (wrong namespace, unknown
   // element) so two bodies that differ only in namespace URIs do not match.

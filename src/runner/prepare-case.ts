@@ -9,6 +9,7 @@ import { evaluateRules } from '../rules/evaluate-rules.ts';
 import { recordingPath } from '../recording/recording-path.ts';
 import type { RecordingCache } from '../recording/recording-cache.ts';
 import { entryRequest, entryResponse } from '../recording/entry-to-exchange.ts';
+import { rememberRequestBody } from '../recording/compare-requests.ts';
 import type { CaseContext, LoadedRecording } from '../../suites/check.ts';
 
 /** Where recordings live and how credentials are resolved. */
@@ -26,7 +27,10 @@ export async function prepareCase(contract: Contract, c: CaseSpec, options: Prep
   const recording = await loadRecording(contract, c, join(options.recordingsDir, recordingPath(contract, c)), options.recordings);
   const built = buildRequest(contract, c.input, { baseUrl: options.target.baseUrl(contract.id), credentials: options.credentials(contract) });
   const protocol = protocolFor(contract.protocol);
-  const builtDecoded = protocol.decodeRequest(contract, protocol.readMessage(built.request.body));
+  const builtMessage = protocol.readMessage(built.request.body);
+  const builtDecoded = protocol.decodeRequest(contract, builtMessage);
+  // Replay keys the request it receives, and contract.cases-distinct the built one: both this body.
+  rememberRequestBody(contract, built.request.body, builtMessage, builtDecoded);
   const [sent, builtRules] = await Promise.all([options.target.send(built.request), evaluateRules(contract, 'request', { data: builtDecoded.body, header: builtDecoded.header })]);
   const vendorVersion = options.vendorVersions?.[contract.vendor];
   const base = { contract, case: c, recording, built, builtRules, sent, ...(vendorVersion === undefined ? {} : { vendorVersion }) };
