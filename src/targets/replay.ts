@@ -28,9 +28,14 @@ const SKIPPED_HEADERS = new Set(['content-length', 'transfer-encoding', 'connect
 export function createReplayTarget(entries: readonly ReplayEntry[], contracts: readonly Contract[] = []): Target {
   const misses = new Map<string, string>();
   const byOrigin = new Map<string, ReplayEntry[]>(contracts.map((c) => [c.transport.replayBaseUrl, []]));
-  for (const e of entries) byOrigin.set(e.contract.transport.replayBaseUrl, [...(byOrigin.get(e.contract.transport.replayBaseUrl) ?? []), e]);
+  for (const e of entries) {
+    const origin = e.contract.transport.replayBaseUrl;
+    const list = byOrigin.get(origin);
+    if (list === undefined) byOrigin.set(origin, [e]);
+    else list.push(e);
+  }
   const handlers = [...byOrigin].map(([origin, candidates]) => {
-    const index = indexRecordings(candidates);
+    const index = recordingIndex(candidates);
     return http.all(`${origin}/*`, async ({ request }) => {
       const received: HttpRequest = { method: request.method, url: request.url, headers: normalizeHeaders(request.headers), body: await request.text() };
       const found = lookUp(index, candidates, received);
@@ -71,25 +76,49 @@ interface Found {
   readonly explanation: string;
 }
 
+/** Recordings of one contract by request key, keyed in recording order as lookups need them. */
+interface ContractIndex {
+  readonly candidates: readonly ReplayEntry[];
+  readonly byKey: Map<string, ReplayEntry>;
+  /** Candidates before this position are keyed. */
+  keyed: number;
+}
+
 /**
  * Recordings by contract and request key (see `requestKey`). The first of equal recordings wins, as a scan
  * would pick it. One origin may serve several contracts (operations), each decoding bodies its own way.
+ * Keys are computed lazily, in recording order, until the one looked up is found: a run that sends each
+ * case's request in case order keys about one recording per request (and the runner has keyed that
+ * recording's body already, as it read it), instead of decoding every recording up front.
  */
-function indexRecordings(candidates: readonly ReplayEntry[]): Map<Contract, Map<string, ReplayEntry>> {
-  const index = new Map<Contract, Map<string, ReplayEntry>>();
+function recordingIndex(candidates: readonly ReplayEntry[]): Map<Contract, ContractIndex> {
+  const index = new Map<Contract, ContractIndex>();
+  const of = new Map<Contract, ReplayEntry[]>();
   for (const candidate of candidates) {
-    const byKey = index.get(candidate.contract) ?? new Map<string, ReplayEntry>();
-    index.set(candidate.contract, byKey);
-    const key = requestKey(candidate.contract, entryRequest(candidate.entry));
-    if (!byKey.has(key)) byKey.set(key, candidate);
+    const list = of.get(candidate.contract);
+    if (list === undefined) of.set(candidate.contract, [candidate]);
+    else list.push(candidate);
   }
+  for (const [contract, list] of of) index.set(contract, { candidates: list, byKey: new Map(), keyed: 0 });
   return index;
 }
 
+/** The first recording of `at` with this key, keying more recordings until it is found or none are left. */
+function findKeyed(contract: Contract, at: ContractIndex, key: string): ReplayEntry | undefined {
+  let found = at.byKey.get(key);
+  while (found === undefined && at.keyed < at.candidates.length) {
+    const candidate = at.candidates[at.keyed++] as ReplayEntry;
+    const k = requestKey(contract, entryRequest(candidate.entry));
+    if (!at.byKey.has(k)) at.byKey.set(k, candidate);
+    if (k === key) found = at.byKey.get(k);
+  }
+  return found;
+}
+
 /** One hash lookup per contract of the origin; only a miss scans for the nearest recording, to explain itself. */
-function lookUp(index: ReadonlyMap<Contract, ReadonlyMap<string, ReplayEntry>>, candidates: readonly ReplayEntry[], received: HttpRequest): Found {
-  for (const [contract, byKey] of index) {
-    const match = byKey.get(requestKey(contract, received));
+function lookUp(index: ReadonlyMap<Contract, ContractIndex>, candidates: readonly ReplayEntry[], received: HttpRequest): Found {
+  for (const [contract, at] of index) {
+    const match = findKeyed(contract, at, requestKey(contract, received));
     if (match !== undefined) return { match, explanation: '' };
   }
   return findRecording(candidates, received);
