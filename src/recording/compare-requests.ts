@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import diff from 'microdiff';
 import type { Contract, FieldSpec } from '../types/contract.ts';
 import type { HttpRequest } from '../model/http.ts';
@@ -50,7 +50,7 @@ export function requestKey(contract: Contract, request: HttpRequest): string {
     queryOf(url, secretQueryNames(contract)),
     bodyKey(contract, request),
   ];
-  return createHash('sha256').update(stableStringify(parts)).digest('base64url');
+  return hash('sha256', stableStringify(parts), 'base64url');
 }
 
 // The body's part of the key, by body text: replay keys every recording, then the request it receives
@@ -74,7 +74,8 @@ function bodyKey(contract: Contract, request: HttpRequest): string {
 }
 
 function keepBodyKey(byBody: Map<string, string>, body: string, data: Record<string, unknown>): string {
-  const key = createHash('sha256').update(stableStringify(data)).digest('base64url');
+  // One-shot hash: a Hash object per body cost more than hashing the body.
+  const key = hash('sha256', stableStringify(data), 'base64url');
   if (byBody.size >= MAX_BODY_KEYS) byBody.delete(byBody.keys().next().value as string);
   byBody.set(body, key);
   return key;

@@ -66,7 +66,7 @@ export function startContractRun(p: ContractPlan, options: ContractRunOptions): 
   });
   return {
     add(index, ctx) {
-      if (p.owned.has(ctx.case.name)) perCase[index] = caseChecks.map((check) => locate(runCheck(check, ctx, reproduceCommand(check, ctx, options.reproduceFlags))));
+      if (p.owned.has(ctx.case.name)) perCase[index] = caseChecks.map((check) => locate(runCheck(check, ctx, () => reproduceCommand(check, ctx, options.reproduceFlags))));
       if (p.ownsContract) folded.put(index, ctx);
     },
     async finish() {
@@ -81,7 +81,7 @@ export function startContractRun(p: ContractPlan, options: ContractRunOptions): 
           if (s === undefined) continue;
           const t0 = performance.now();
           const outcome = s.run.finish(end);
-          const r = checkResult(check, contract.id, null, outcome, s.ms + performance.now() - t0, reproduceCommand(check, start, options.reproduceFlags));
+          const r = checkResult(check, contract.id, null, outcome, s.ms + performance.now() - t0, () => reproduceCommand(check, start, options.reproduceFlags));
           if (r !== undefined) results.push(r);
         } else {
           const j = caseCheck++;
