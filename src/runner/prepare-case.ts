@@ -83,6 +83,8 @@ function classifyOnce(contract: Contract, response: HttpResponse): ParsedRespons
 
 async function loadRecording(contract: Contract, c: CaseSpec, file: string, cache: RecordingCache): Promise<LoadedRecording> {
   const har = await cache.read(file);
+  // This case is the file's last reader (the target read its recordings up front): let it go with the case.
+  cache.release?.(file);
   if (!har.ok) return { ok: false, file, problem: har.problem };
   const entry = har.value.log.entries.find((e) => e._case === c.name);
   if (entry === undefined) {

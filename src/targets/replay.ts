@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { encodeBody } from '../codec/text/encode-body.ts';
 import { setupServer } from 'msw/node';
 import type { Contract } from '../types/contract.ts';
-import type { HttpRequest } from '../model/http.ts';
+import type { HttpRequest, HttpResponse as RecordedResponse } from '../model/http.ts';
 import { normalizeHeaders } from '../model/http.ts';
 import type { SendResult, Target } from '../types/target.ts';
 import type { HarEntry } from '../recording/har.ts';
@@ -17,6 +17,19 @@ export interface ReplayEntry {
   readonly file: string;
 }
 
+/** What replay keeps of a recording: the request it matches and the response it serves, not the whole HAR entry. */
+interface Candidate {
+  readonly contract: Contract;
+  readonly file: string;
+  readonly case: string;
+  readonly request: HttpRequest;
+  readonly response: RecordedResponse;
+}
+
+function candidateOf(e: ReplayEntry): Candidate {
+  return { contract: e.contract, file: e.file, case: e.entry._case, request: entryRequest(e.entry), response: entryResponse(e.entry) };
+}
+
 // Hop-by-hop and length headers are recomputed by the Response; replaying them would corrupt it.
 const SKIPPED_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'content-encoding', 'keep-alive']);
 
@@ -27,19 +40,19 @@ const SKIPPED_HEADERS = new Set(['content-length', 'transfer-encoding', 'connect
  */
 export function createReplayTarget(entries: readonly ReplayEntry[], contracts: readonly Contract[] = []): Target {
   const misses = new Map<string, string>();
-  const byOrigin = new Map<string, ReplayEntry[]>(contracts.map((c) => [c.transport.replayBaseUrl, []]));
+  const byOrigin = new Map<string, Candidate[]>(contracts.map((c) => [c.transport.replayBaseUrl, []]));
   for (const e of entries) {
     const origin = e.contract.transport.replayBaseUrl;
     const list = byOrigin.get(origin);
-    if (list === undefined) byOrigin.set(origin, [e]);
-    else list.push(e);
+    if (list === undefined) byOrigin.set(origin, [candidateOf(e)]);
+    else list.push(candidateOf(e));
   }
   const handlers = [...byOrigin].map(([origin, candidates]) => {
     const index = recordingIndex(candidates);
     return http.all(`${origin}/*`, async ({ request }) => {
       const received: HttpRequest = { method: request.method, url: request.url, headers: normalizeHeaders(request.headers), body: await request.text() };
       const found = lookUp(index, candidates, received);
-      if (found.match !== undefined) return toResponse(found.match.entry);
+      if (found.match !== undefined) return toResponse(found.match.response);
       misses.set(keyOf(received), `replay has no recording for ${received.method} ${received.url.replace(/\?.*$/, '')}: ${found.explanation}`);
       return HttpResponse.error();
     });
@@ -72,14 +85,14 @@ function keyOf(r: HttpRequest): string {
 }
 
 interface Found {
-  readonly match?: ReplayEntry;
+  readonly match?: Candidate;
   readonly explanation: string;
 }
 
 /** Recordings of one contract by request key, keyed in recording order as lookups need them. */
 interface ContractIndex {
-  readonly candidates: readonly ReplayEntry[];
-  readonly byKey: Map<string, ReplayEntry>;
+  readonly candidates: readonly Candidate[];
+  readonly byKey: Map<string, Candidate>;
   /** Candidates before this position are keyed. */
   keyed: number;
 }
@@ -91,9 +104,9 @@ interface ContractIndex {
  * case's request in case order keys about one recording per request (and the runner has keyed that
  * recording's body already, as it read it), instead of decoding every recording up front.
  */
-function recordingIndex(candidates: readonly ReplayEntry[]): Map<Contract, ContractIndex> {
+function recordingIndex(candidates: readonly Candidate[]): Map<Contract, ContractIndex> {
   const index = new Map<Contract, ContractIndex>();
-  const of = new Map<Contract, ReplayEntry[]>();
+  const of = new Map<Contract, Candidate[]>();
   for (const candidate of candidates) {
     const list = of.get(candidate.contract);
     if (list === undefined) of.set(candidate.contract, [candidate]);
@@ -104,11 +117,11 @@ function recordingIndex(candidates: readonly ReplayEntry[]): Map<Contract, Contr
 }
 
 /** The first recording of `at` with this key, keying more recordings until it is found or none are left. */
-function findKeyed(contract: Contract, at: ContractIndex, key: string): ReplayEntry | undefined {
+function findKeyed(contract: Contract, at: ContractIndex, key: string): Candidate | undefined {
   let found = at.byKey.get(key);
   while (found === undefined && at.keyed < at.candidates.length) {
-    const candidate = at.candidates[at.keyed++] as ReplayEntry;
-    const k = requestKey(contract, entryRequest(candidate.entry));
+    const candidate = at.candidates[at.keyed++] as Candidate;
+    const k = requestKey(contract, candidate.request);
     if (!at.byKey.has(k)) at.byKey.set(k, candidate);
     if (k === key) found = at.byKey.get(k);
   }
@@ -116,7 +129,7 @@ function findKeyed(contract: Contract, at: ContractIndex, key: string): ReplayEn
 }
 
 /** One hash lookup per contract of the origin; only a miss scans for the nearest recording, to explain itself. */
-function lookUp(index: ReadonlyMap<Contract, ContractIndex>, candidates: readonly ReplayEntry[], received: HttpRequest): Found {
+function lookUp(index: ReadonlyMap<Contract, ContractIndex>, candidates: readonly Candidate[], received: HttpRequest): Found {
   for (const [contract, at] of index) {
     const match = findKeyed(contract, at, requestKey(contract, received));
     if (match !== undefined) return { match, explanation: '' };
@@ -124,17 +137,17 @@ function lookUp(index: ReadonlyMap<Contract, ContractIndex>, candidates: readonl
   return findRecording(candidates, received);
 }
 
-function findRecording(candidates: readonly ReplayEntry[], received: HttpRequest): Found {
-  let nearest: { entry: ReplayEntry; diffs: RequestDifference[] } | undefined;
+function findRecording(candidates: readonly Candidate[], received: HttpRequest): Found {
+  let nearest: { entry: Candidate; diffs: RequestDifference[] } | undefined;
   for (const candidate of candidates) {
-    const diffs = compareRequests(candidate.contract, entryRequest(candidate.entry), received);
+    const diffs = compareRequests(candidate.contract, candidate.request, received);
     if (diffs.length === 0) return { match: candidate, explanation: '' };
     if (nearest === undefined || diffs.length < nearest.diffs.length) nearest = { entry: candidate, diffs };
   }
   if (nearest === undefined) return { explanation: 'no recordings are loaded for this contract, and replay never reaches the network' };
   const shown = nearest.diffs.slice(0, 5).map((d) => `${d.where}: recorded ${show(d.recorded)}, received ${show(d.received)}`);
   const more = nearest.diffs.length > 5 ? `; and ${nearest.diffs.length - 5} more` : '';
-  return { explanation: `nearest is ${nearest.entry.file} (case ${nearest.entry.entry._case}), which differs in ${shown.join('; ')}${more}` };
+  return { explanation: `nearest is ${nearest.entry.file} (case ${nearest.entry.case}), which differs in ${shown.join('; ')}${more}` };
 }
 
 function show(value: unknown): string {
@@ -143,8 +156,7 @@ function show(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-function toResponse(entry: HarEntry): Response {
-  const response = entryResponse(entry);
+function toResponse(response: RecordedResponse): Response {
   const headers = new Headers();
   for (const [name, value] of Object.entries(response.headers)) if (!SKIPPED_HEADERS.has(name)) headers.set(name, value);
   const noBody = response.status === 204 || response.status === 304;
