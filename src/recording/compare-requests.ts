@@ -91,6 +91,14 @@ export function rememberRequestBody(contract: Contract, body: string, message: M
   if (!byBody.has(body)) keepBodyKey(byBody, body, message.kind === 'unreadable' ? { unreadable: message.problem.message } : masked(contract, decodedRequest));
 }
 
+/**
+ * The parts of a request's key that need no decoding (method, path, SOAPAction, media type): two requests
+ * with the same `requestKey` have the same envelope, so a different envelope rules a match out cheaply.
+ */
+export function requestEnvelope(request: HttpRequest): string {
+  return JSON.stringify([request.method.toUpperCase(), new URL(request.url).pathname, request.headers['soapaction'] ?? null, mediaType(request.headers['content-type']) ?? null]);
+}
+
 function secretQueryNames(contract: Contract): Set<string> {
   return new Set((contract.transport.query ?? []).filter((q) => q.credential !== undefined).map((q) => q.name));
 }

@@ -6,7 +6,7 @@ import type { HttpRequest, HttpResponse as RecordedResponse } from '../model/htt
 import { normalizeHeaders } from '../model/http.ts';
 import type { SendResult, Target } from '../types/target.ts';
 import type { HarEntry } from '../recording/har.ts';
-import { compareRequests, requestKey, type RequestDifference } from '../recording/compare-requests.ts';
+import { compareRequests, requestEnvelope, requestKey, type RequestDifference } from '../recording/compare-requests.ts';
 import { entryRequest, entryResponse } from '../recording/entry-to-exchange.ts';
 import { sendHttp } from './http-client.ts';
 
@@ -93,6 +93,8 @@ interface Found {
 interface ContractIndex {
   readonly candidates: readonly Candidate[];
   readonly byKey: Map<string, Candidate>;
+  /** Every candidate's envelope (see `requestEnvelope`): a request with another cannot match any of them. */
+  readonly envelopes: ReadonlySet<string>;
   /** Candidates before this position are keyed. */
   keyed: number;
 }
@@ -112,7 +114,7 @@ function recordingIndex(candidates: readonly Candidate[]): Map<Contract, Contrac
     if (list === undefined) of.set(candidate.contract, [candidate]);
     else list.push(candidate);
   }
-  for (const [contract, list] of of) index.set(contract, { candidates: list, byKey: new Map(), keyed: 0 });
+  for (const [contract, list] of of) index.set(contract, { candidates: list, byKey: new Map(), envelopes: new Set(list.map((c) => requestEnvelope(c.request))), keyed: 0 });
   return index;
 }
 
@@ -130,7 +132,11 @@ function findKeyed(contract: Contract, at: ContractIndex, key: string): Candidat
 
 /** One hash lookup per contract of the origin; only a miss scans for the nearest recording, to explain itself. */
 function lookUp(index: ReadonlyMap<Contract, ContractIndex>, candidates: readonly Candidate[], received: HttpRequest): Found {
+  // One origin may serve several contracts (CRM.COM's login and update): a request is decoded only
+  // under the contracts whose recordings it could match.
+  const envelope = requestEnvelope(received);
   for (const [contract, at] of index) {
+    if (!at.envelopes.has(envelope)) continue;
     const match = findKeyed(contract, at, requestKey(contract, received));
     if (match !== undefined) return { match, explanation: '' };
   }
