@@ -55,7 +55,8 @@ export function requestKey(contract: Contract, request: HttpRequest): string {
 
 // The body's part of the key, by body text: replay keys every recording, then the request it receives
 // (in replay usually the same text as its recording), then contract.cases-distinct keys the same built
-// request again. A short hash per distinct body is kept, not its decoded data. Bounded, oldest out first.
+// request again. A short hash per distinct body is kept, by a hash of its text: neither its decoded data
+// nor the text itself. Bounded, oldest out first.
 const MAX_BODY_KEYS = 20_000;
 const bodyKeys = new WeakMap<Contract, Map<string, string>>();
 
@@ -68,16 +69,22 @@ function bodyKeysOf(contract: Contract): Map<string, string> {
   return byBody;
 }
 
-function bodyKey(contract: Contract, request: HttpRequest): string {
-  const byBody = bodyKeysOf(contract);
-  return byBody.get(request.body) ?? keepBodyKey(byBody, request.body, decoded(contract, request));
+/** What the remembered keys are looked up by: a hash of the body text, so the bodies themselves are not kept. */
+function bodyId(body: string): string {
+  return hash('sha256', body, 'base64url');
 }
 
-function keepBodyKey(byBody: Map<string, string>, body: string, data: Record<string, unknown>): string {
+function bodyKey(contract: Contract, request: HttpRequest): string {
+  const byBody = bodyKeysOf(contract);
+  const id = bodyId(request.body);
+  return byBody.get(id) ?? keepBodyKey(byBody, id, decoded(contract, request));
+}
+
+function keepBodyKey(byBody: Map<string, string>, id: string, data: Record<string, unknown>): string {
   // One-shot hash: a Hash object per body cost more than hashing the body.
   const key = hash('sha256', stableStringify(data), 'base64url');
   if (byBody.size >= MAX_BODY_KEYS) byBody.delete(byBody.keys().next().value as string);
-  byBody.set(body, key);
+  byBody.set(id, key);
   return key;
 }
 
@@ -88,7 +95,8 @@ function keepBodyKey(byBody: Map<string, string>, body: string, data: Record<str
  */
 export function rememberRequestBody(contract: Contract, body: string, message: MessageBody, decodedRequest: DecodedRequest): void {
   const byBody = bodyKeysOf(contract);
-  if (!byBody.has(body)) keepBodyKey(byBody, body, message.kind === 'unreadable' ? { unreadable: message.problem.message } : masked(contract, decodedRequest));
+  const id = bodyId(body);
+  if (!byBody.has(id)) keepBodyKey(byBody, id, message.kind === 'unreadable' ? { unreadable: message.problem.message } : masked(contract, decodedRequest));
 }
 
 /**
