@@ -41,14 +41,32 @@ export interface CaseContext {
   readonly answered?: ParsedResponse;
 }
 
-/** Everything a contract-level check sees: the contract, all its prepared cases, and the coverage evidence. */
-export interface ContractContext {
+/** What a contract-level check knows before any case arrives. */
+export interface ContractStart {
   readonly contract: Contract;
-  readonly cases: readonly CaseContext[];
   /** sha256 of the contract file (LoadedContract.hash), for stale-recording detection. */
   readonly hash?: string;
+}
+
+/** What a contract-level check sees once every case was added: the contract and the coverage evidence. */
+export interface ContractEnd extends ContractStart {
   /** Every documented item with the cases and mutations that exercise it (see src/runner/gather-coverage.ts). */
   readonly coverage: ContractCoverage;
+}
+
+/** A contract with all its prepared cases held together (tests, and callers that have every case at hand). */
+export interface ContractContext extends ContractEnd {
+  readonly cases: readonly CaseContext[];
+}
+
+/**
+ * One contract-level check under way: the runner adds each prepared case, in case order, as soon as
+ * that case's own checks ran, then releases the case's context (its recording, requests and parsed
+ * messages). So `add` keeps only the compact data `finish` needs (a key, a name, a violation).
+ */
+export interface ContractCheckRun {
+  add(ctx: CaseContext): void;
+  finish(ctx: ContractEnd): CheckOutcome;
 }
 
 /**
@@ -72,9 +90,12 @@ export interface CaseCheck extends CheckBase {
   run(ctx: CaseContext): CheckOutcome;
 }
 
-/** A check over a whole contract. Pure. */
+/** A check over a whole contract, fed its cases one at a time. Pure. Define one with {@link contractCheck}. */
 export interface ContractCheck extends CheckBase {
   readonly scope: 'contract';
+  /** Start the check on one contract (see {@link ContractCheckRun}). */
+  begin(start: ContractStart): ContractCheckRun;
+  /** `begin`, every case of `ctx` added in order, then `finish`. */
   run(ctx: ContractContext): CheckOutcome;
 }
 
@@ -83,3 +104,14 @@ export type Check = CaseCheck | ContractCheck;
 
 /** Applies to every contract. */
 export const always = (): boolean => true;
+
+/** A contract-level check from its definition: `run` is derived from `begin`. */
+export function contractCheck(definition: Omit<ContractCheck, 'scope' | 'run'>): ContractCheck {
+  return { ...definition, scope: 'contract', run: (ctx) => runOverCases(definition.begin, ctx) };
+}
+
+function runOverCases(begin: ContractCheck['begin'], ctx: ContractContext): CheckOutcome {
+  const started = begin(ctx);
+  for (const c of ctx.cases) started.add(c);
+  return started.finish(ctx);
+}

@@ -21,5 +21,12 @@ function strictCase(check: CaseCheck): CaseCheck {
 }
 
 function strictContract(check: ContractCheck): ContractCheck {
-  return { ...check, run: (ctx) => strict(check.run(ctx)) };
+  return {
+    ...check,
+    begin: (start) => {
+      const started = check.begin(start);
+      return { add: (c) => started.add(c), finish: (end) => strict(started.finish(end)) };
+    },
+    run: (ctx) => strict(check.run(ctx)),
+  };
 }

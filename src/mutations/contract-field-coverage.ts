@@ -1,6 +1,7 @@
-import type { Contract, ResponseSpec } from '../types/contract.ts';
+import type { Contract, FieldSpec, ResponseSpec } from '../types/contract.ts';
+import type { Violation } from '../model/violation.ts';
 import { protocolFor } from '../protocols/index.ts';
-import { fieldsToSchema } from '../protocols/shared/fields-to-schema.ts';
+import { fieldsToSchema, type SchemaFlavor } from '../protocols/shared/fields-to-schema.ts';
 import { validateSchema } from '../protocols/shared/validate-schema.ts';
 import { runFieldMutations, type FieldCoverage, type MutationBase } from './run-field-mutations.ts';
 import { cachedFieldCoverage } from './coverage-cache.ts';
@@ -27,19 +28,24 @@ export function contractFieldCoverage(contract: Contract, bases: MutationBases):
   return cachedFieldCoverage(contract, bases, () => deriveFieldCoverage(contract, bases));
 }
 
+/** The validator field mutations are judged by: the JSON Schema derived from `fields`. */
+export function fieldsValidator(fields: readonly FieldSpec[], flavor: SchemaFlavor): (data: unknown) => readonly Violation[] {
+  return (d) => validateSchema(fields, () => fieldsToSchema(fields, flavor), d);
+}
+
 function deriveFieldCoverage(contract: Contract, bases: MutationBases): PartCoverage[] {
   const flavor = protocolFor(contract.protocol).flavor;
   const { fields, header } = contract.request;
-  const parts: PartCoverage[] = [{ part: 'request', fields: runFieldMutations(fields, flavor, bases.requestBodies, (d) => validateSchema(fields, () => fieldsToSchema(fields, flavor), d)) }];
+  const parts: PartCoverage[] = [{ part: 'request', fields: runFieldMutations(fields, flavor, bases.requestBodies, fieldsValidator(fields, flavor)) }];
   if (header !== undefined) {
-    parts.push({ part: 'request header', fields: runFieldMutations(header, flavor, bases.requestHeaders, (d) => validateSchema(header, () => fieldsToSchema(header, flavor), d)) });
+    parts.push({ part: 'request header', fields: runFieldMutations(header, flavor, bases.requestHeaders, fieldsValidator(header, flavor)) });
   }
   for (const spec of contract.responses) parts.push(...responsePart(spec, flavor, bases.responses.get(spec.name) ?? []));
   return parts;
 }
 
-function responsePart(spec: ResponseSpec, flavor: 'xml' | 'json', bases: readonly MutationBase[]): PartCoverage[] {
+function responsePart(spec: ResponseSpec, flavor: SchemaFlavor, bases: readonly MutationBase[]): PartCoverage[] {
   const fields = spec.fields;
   if (fields === undefined) return [];
-  return [{ part: `response ${spec.name}`, fields: runFieldMutations(fields, flavor, bases, (d) => validateSchema(fields, () => fieldsToSchema(fields, flavor), d)) }];
+  return [{ part: `response ${spec.name}`, fields: runFieldMutations(fields, flavor, bases, fieldsValidator(fields, flavor)) }];
 }

@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import diff from 'microdiff';
 import type { Contract, FieldSpec } from '../types/contract.ts';
 import type { HttpRequest } from '../model/http.ts';
 import { protocolFor } from '../protocols/index.ts';
+import type { DecodedRequest, MessageBody } from '../protocols/protocol.ts';
 import { REDACTED } from './har.ts';
 
 /** One way two requests differ. */
@@ -47,9 +48,63 @@ export function requestKey(contract: Contract, request: HttpRequest): string {
     request.headers['soapaction'] ?? null,
     mediaType(request.headers['content-type']) ?? null,
     queryOf(url, secretQueryNames(contract)),
-    decoded(contract, request),
+    bodyKey(contract, request),
   ];
-  return createHash('sha256').update(stableStringify(parts)).digest('base64url');
+  return hash('sha256', stableStringify(parts), 'base64url');
+}
+
+// The body's part of the key, by body text: replay keys every recording, then the request it receives
+// (in replay usually the same text as its recording), then contract.cases-distinct keys the same built
+// request again. A short hash per distinct body is kept, by a hash of its text: neither its decoded data
+// nor the text itself. Bounded, oldest out first.
+const MAX_BODY_KEYS = 20_000;
+const bodyKeys = new WeakMap<Contract, Map<string, string>>();
+
+function bodyKeysOf(contract: Contract): Map<string, string> {
+  let byBody = bodyKeys.get(contract);
+  if (byBody === undefined) {
+    byBody = new Map();
+    bodyKeys.set(contract, byBody);
+  }
+  return byBody;
+}
+
+/** What the remembered keys are looked up by: a hash of the body text, so the bodies themselves are not kept. */
+function bodyId(body: string): string {
+  return hash('sha256', body, 'base64url');
+}
+
+function bodyKey(contract: Contract, request: HttpRequest): string {
+  const byBody = bodyKeysOf(contract);
+  const id = bodyId(request.body);
+  return byBody.get(id) ?? keepBodyKey(byBody, id, decoded(contract, request));
+}
+
+function keepBodyKey(byBody: Map<string, string>, id: string, data: Record<string, unknown>): string {
+  // One-shot hash: a Hash object per body cost more than hashing the body.
+  const key = hash('sha256', stableStringify(data), 'base64url');
+  if (byBody.size >= MAX_BODY_KEYS) byBody.delete(byBody.keys().next().value as string);
+  byBody.set(id, key);
+  return key;
+}
+
+/**
+ * Key a request body its caller has already read and decoded (with this contract's protocol), so that
+ * `requestKey` on a request with that body does not parse it again: the runner decodes the request it
+ * builds before sending it, and replay then keys the same body as it receives it.
+ */
+export function rememberRequestBody(contract: Contract, body: string, message: MessageBody, decodedRequest: DecodedRequest): void {
+  const byBody = bodyKeysOf(contract);
+  const id = bodyId(body);
+  if (!byBody.has(id)) keepBodyKey(byBody, id, message.kind === 'unreadable' ? { unreadable: message.problem.message } : masked(contract, decodedRequest));
+}
+
+/**
+ * The parts of a request's key that need no decoding (method, path, SOAPAction, media type): two requests
+ * with the same `requestKey` have the same envelope, so a different envelope rules a match out cheaply.
+ */
+export function requestEnvelope(request: HttpRequest): string {
+  return JSON.stringify([request.method.toUpperCase(), new URL(request.url).pathname, request.headers['soapaction'] ?? null, mediaType(request.headers['content-type']) ?? null]);
 }
 
 function secretQueryNames(contract: Contract): Set<string> {
@@ -82,7 +137,10 @@ function queryOf(url: URL, secret: ReadonlySet<string>): Record<string, string> 
   return out;
 }
 
-// Decoding is the costly part of a comparison and the same recorded body is compared many times.
+// Decoding is the costly part of a comparison, and a miss compares the received body with every
+// recording. Only the most recently decoded bodies are kept, so a long run does not hold every body
+// it ever decoded.
+const MAX_DECODED = 256;
 const decodedCache = new WeakMap<Contract, Map<string, Record<string, unknown>>>();
 
 function decoded(contract: Contract, request: HttpRequest): Record<string, unknown> {
@@ -94,6 +152,7 @@ function decoded(contract: Contract, request: HttpRequest): Record<string, unkno
   let data = byBody.get(request.body);
   if (data === undefined) {
     data = decodeMasked(contract, request);
+    if (byBody.size >= MAX_DECODED) byBody.delete(byBody.keys().next().value as string);
     byBody.set(request.body, data);
   }
   return data;
@@ -103,16 +162,31 @@ function decodeMasked(contract: Contract, request: HttpRequest): Record<string, 
   const protocol = protocolFor(contract.protocol);
   const message = protocol.readMessage(request.body);
   if (message.kind === 'unreadable') return { unreadable: message.problem.message };
-  const d = protocol.decodeRequest(contract, message);
+  return masked(contract, protocol.decodeRequest(contract, message));
+}
+
+/** Decoded data with credential positions masked, and decoding's structural findings. */
+function masked(contract: Contract, d: DecodedRequest): Record<string, unknown> {
   const data: Record<string, unknown> = { body: structuredClone(d.body) };
   // Decoding keys elements by local name; keep its structural findings (wrong namespace, unknown
   // element) so two bodies that differ only in namespace URIs do not match.
   const structure = d.violations.map((v) => `${v.rule} ${v.path}`).sort();
   if (structure.length > 0) data['structure'] = structure;
   if (d.header !== undefined) data['header'] = structuredClone(d.header);
-  for (const path of credentialPaths(contract.request.fields, ['body'])) mask(data, path);
-  for (const path of credentialPaths(contract.request.header ?? [], ['header'])) mask(data, path);
+  for (const path of maskedPaths(contract)) mask(data, path);
   return data;
+}
+
+// Derived once per contract: walking every field tree for each body was a sixth of a run's allocations.
+const maskedPathsCache = new WeakMap<Contract, readonly string[][]>();
+
+function maskedPaths(contract: Contract): readonly string[][] {
+  let paths = maskedPathsCache.get(contract);
+  if (paths === undefined) {
+    paths = [...credentialPaths(contract.request.fields, ['body']), ...credentialPaths(contract.request.header ?? [], ['header'])];
+    maskedPathsCache.set(contract, paths);
+  }
+  return paths;
 }
 
 /** Paths (segments) of every field that carries a credential. */

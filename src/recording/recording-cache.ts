@@ -5,6 +5,8 @@ import { readHar } from './read-har.ts';
 /** Reads each recording file once per run, however many consumers ask for it. */
 export interface RecordingCache {
   read(file: string): Promise<Result<Har, string>>;
+  /** Forget a file its last consumer has read (a run, once its case has the entry), so the run does not hold every recording to the end. */
+  release?(file: string): void;
 }
 
 /** A new, empty cache. */
@@ -18,6 +20,9 @@ export function createRecordingCache(): RecordingCache {
         files.set(file, pending);
       }
       return pending;
+    },
+    release(file) {
+      files.delete(file);
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Check, CaseContext, ContractContext } from '../../suites/check.ts';
+import type { Check, CaseContext, ContractStart } from '../../suites/check.ts';
 
 /** Where the run read its inputs, as flags to repeat in a reproduce command ('' for the defaults). */
 export interface ReproduceFlags {
@@ -11,7 +11,7 @@ export interface ReproduceFlags {
  * One command that reruns just this check (and, for a case check, just this case) with the same
  * contracts, recordings and target: `conformance run --vendor centra --case update-ok --check request.namespaces`.
  */
-export function reproduceCommand(check: Check, ctx: CaseContext | ContractContext, flags: ReproduceFlags): string {
+export function reproduceCommand(check: Check, ctx: CaseContext | ContractStart, flags: ReproduceFlags): string {
   const target = flags.target === 'replay' ? '' : ` --target ${flags.target}`;
   const only = check.scope === 'case' ? ` --case ${quoteArg((ctx as CaseContext).case.name)}` : '';
   return `conformance run --vendor ${ctx.contract.vendor}${only} --check ${check.id}${target}${flags.contracts}${flags.recordings}`;

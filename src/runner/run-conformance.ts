@@ -3,14 +3,14 @@ import type { ExchangeInfo, Reporter } from '../types/reporter.ts';
 import type { CheckResult } from '../model/check-result.ts';
 import { ALL_SUITES, SUITES } from '../model/check-result.ts';
 import { countTotals, REPORT_SCHEMA_VERSION, type ContractSummary, type Finding, type RunSummary, type RunWarning } from '../model/run-summary.ts';
-import type { CaseContext, Check, ContractContext } from '../../suites/check.ts';
+import type { CaseContext, Check } from '../../suites/check.ts';
 import type { ContractCoverage } from '../coverage/coverage.ts';
-import { gatherCoverage } from './gather-coverage.ts';
 import { prepareCase, type PrepareOptions } from './prepare-case.ts';
-import { reproduceCommand, type ReproduceFlags } from './reproduce.ts';
-import { runCheck } from './run-check.ts';
+import type { ReproduceFlags } from './reproduce.ts';
+import { startContractRun, type ContractPlan, type ContractRun } from './contract-run.ts';
 import { notifyReporters } from './notify-reporters.ts';
 import { shardOwns, type Shard } from '../model/shard.ts';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { createSemaphore } from '../targets/live/semaphore.ts';
 
 /** What a run needs; the CLI (composition root) wires it. */
@@ -58,27 +58,37 @@ export async function runConformance(options: RunOptions): Promise<RunSummary> {
   await notify('onRunStart', { target: options.target.name, contracts: options.contracts.map((l) => l.contract.id), planned, exchanges });
   const results: CheckResult[] = [];
   const contracts: ContractSummary[] = [];
+  const coverage: ContractCoverage[] = [];
+  const reproduceFlags: ReproduceFlags = { contracts: '', recordings: '', ...options.reproduceFlags, target: options.target.name };
+  const runs = plan.map((p) => startContractRun(p, { checks, reproduceFlags, ...(options.locateCase === undefined ? {} : { locateCase: options.locateCase }) }));
   // Prepare every case up front and concurrently: for live targets, total time is the slowest vendor's.
   // Each exchange is reported as it completes, so a slow vendor never means minutes of silence.
   // At most MAX_PREPARING at once: thousands of requests in flight through msw at the same time held
-  // their requests, responses and timers together (1.3 GiB at 5,000 exchanges).
+  // their requests, responses and timers together (1.3 GiB at 5,000 exchanges). Each case's checks run
+  // as soon as it is prepared, and its context is then dropped: the contract-level checks and the
+  // coverage evidence fold it into what they keep (see startContractRun).
   let done = 0;
   const slots = createSemaphore(options.maxPreparing ?? MAX_PREPARING);
-  const prepareOne = async (contract: Contract, c: CaseSpec): Promise<CaseContext> => {
+  const prepareOne = async (p: ContractPlan, run: ContractRun, c: CaseSpec, index: number): Promise<void> => {
     const t0 = performance.now();
-    const ctx = await slots.run(() => prepareCase(contract, c, options));
+    const ctx = await slots.run(async () => {
+      await yieldToEventLoop();
+      return prepareCase(p.loaded.contract, c, options);
+    });
     done++;
     await notify('onExchange', exchangeInfo(ctx, performance.now() - t0, done, exchanges));
-    return ctx;
+    run.add(index, ctx);
   };
-  const prepared = await Promise.all(plan.map((p) => Promise.all(p.prepare.map((c) => prepareOne(p.loaded.contract, c)))));
-  const coverage: ContractCoverage[] = [];
+  await Promise.all(plan.map((p, i) => Promise.all(p.prepare.map((c, k) => prepareOne(p, runs[i] as ContractRun, c, k)))));
   for (const [i, p] of plan.entries()) {
-    const all = prepared[i] ?? [];
-    const own = p.ownsContract ? await checkOwnedContract(p, all, checks, options, coverage) : checkContract(p.loaded, all, checks.filter((c) => c.scope === 'case'), options);
-    for (const r of own) await notify('onCheckResult', r);
-    results.push(...own);
-    contracts.push(summarize(p.loaded, own));
+    const own = await (runs[i] as ContractRun).finish();
+    if (own.coverage !== undefined) coverage.push(own.coverage);
+    for (const r of own.results) {
+      await notify('onCheckResult', r);
+      // One at a time: spreading a contract's results as arguments overflows the stack at about 120,000.
+      results.push(r);
+    }
+    contracts.push(summarize(p.loaded, own.results));
   }
   const findings = plan.filter((p) => p.ownsContract).flatMap((p): Finding[] => (p.loaded.contract.findings ?? []).map((f) => ({ ...f, contract: p.loaded.contract.id })));
   const totals = countTotals(results);
@@ -101,15 +111,6 @@ export async function runConformance(options: RunOptions): Promise<RunSummary> {
   };
   await notify('onRunEnd', summary);
   return summary;
-}
-
-/** One contract's part of this run: the cases to prepare, those whose checks run here, and whether its contract-level checks do. */
-interface ContractPlan {
-  readonly loaded: LoadedContract;
-  /** Every selected case when this shard owns the contract (its contract-level checks see all of them), else the owned cases. */
-  readonly prepare: readonly CaseSpec[];
-  readonly owned: ReadonlySet<string>;
-  readonly ownsContract: boolean;
 }
 
 /**
@@ -135,14 +136,6 @@ function countPlanned(checks: readonly Check[], p: ContractPlan): number {
   return contractLevel + applicable.filter((c) => c.scope === 'case').length * p.owned.size;
 }
 
-/** The owning shard: coverage over every case, contract-level checks, and case checks on its own cases. */
-async function checkOwnedContract(p: ContractPlan, all: readonly CaseContext[], checks: readonly Check[], options: RunOptions, coverage: ContractCoverage[]): Promise<CheckResult[]> {
-  const evidence = await gatherCoverage(p.loaded.contract, all);
-  coverage.push(evidence.coverage);
-  const contractCtx = { contract: p.loaded.contract, cases: all, coverage: evidence.coverage, hash: p.loaded.hash };
-  return checkContract(p.loaded, all.filter((ctx) => p.owned.has(ctx.case.name)), checks, options, contractCtx);
-}
-
 /** The checks a filter keeps; with `--case` alone, contract-level checks (about every case) are left out. */
 function selectChecks(checks: readonly Check[], only: RunFilter | undefined): readonly Check[] {
   const ids = only?.checks ?? [];
@@ -162,24 +155,6 @@ function selectCases(cases: readonly CaseSpec[], only: RunFilter | undefined): r
 function exchangeInfo(ctx: CaseContext, durationMs: number, done: number, total: number): ExchangeInfo {
   const base = { contract: ctx.contract.id, case: ctx.case.name, durationMs: Math.round(durationMs), done, total };
   return ctx.sent.ok ? { ...base, ok: true, status: ctx.sent.exchange.response.status } : { ...base, ok: false, problem: ctx.sent.problem };
-}
-
-/** Case checks on `cases`, and contract-level checks when `contractCtx` is given (in check order, as an unsharded run). */
-function checkContract(loaded: LoadedContract, cases: readonly CaseContext[], checks: readonly Check[], options: RunOptions, contractCtx?: ContractContext): CheckResult[] {
-  const applicable = checks.filter((c) => c.appliesTo(loaded.contract));
-  const flags: ReproduceFlags = { contracts: '', recordings: '', ...options.reproduceFlags, target: options.target.name };
-  const out: CheckResult[] = [];
-  const keep = (r: CheckResult | undefined): void => {
-    if (r === undefined) return;
-    const line = r.case === null ? undefined : options.locateCase?.(r.contract, r.case);
-    out.push(line === undefined ? r : { ...r, line });
-  };
-  for (const check of applicable) {
-    if (check.scope === 'contract') {
-      if (contractCtx !== undefined) keep(runCheck(check, contractCtx, reproduceCommand(check, contractCtx, flags)));
-    } else for (const ctx of cases) keep(runCheck(check, ctx, reproduceCommand(check, ctx, flags)));
-  }
-  return out;
 }
 
 function summarize(loaded: LoadedContract, results: readonly CheckResult[]): ContractSummary {

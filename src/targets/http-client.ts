@@ -29,8 +29,13 @@ export async function sendHttp(request: HttpRequest, options: HttpClientOptions 
   const started = performance.now();
   const timeoutMs = options.timeoutMs ?? 10_000;
   const host = hostOf(request.url);
+  // Not AbortSignal.timeout: its timer (and the fetch's abort listeners, which hold the request, the
+  // response and their streams) would live for the whole timeout after the answer arrived; at
+  // thousands of requests a second that kept every one of them alive. This timer is cleared on the answer.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException(`no complete response within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
   try {
-    const init: RequestInit = { method: request.method, headers: request.headers, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' };
+    const init: RequestInit = { method: request.method, headers: request.headers, signal: controller.signal, redirect: 'manual' };
     if (request.method !== 'GET') init.body = request.body;
     const res = await fetch(request.url, init);
     const bytes = await readLimited(res, options.maxBodyBytes ?? 5 * 1024 * 1024);
@@ -41,6 +46,8 @@ export async function sendHttp(request: HttpRequest, options: HttpClientOptions 
     return { ok: true, exchange: { request, response, durationMs: Math.round(performance.now() - started) } };
   } catch (error) {
     return failure(error, host, timeoutMs);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

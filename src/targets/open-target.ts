@@ -7,6 +7,7 @@ import { createLiveTarget } from './live.ts';
 import type { Seed } from './simulate/load-seed.ts';
 import { startSimulators } from './simulate/start-simulators.ts';
 import { testCredentials } from './simulate/test-credentials.ts';
+import type { RecordingCache } from '../recording/recording-cache.ts';
 
 /** Where a live-path command sends and with what limits. */
 export interface OpenTargetOptions {
@@ -23,6 +24,8 @@ export interface OpenTargetOptions {
   readonly concurrency?: number;
   /** Simulate: the simulators refuse the departures the vendors' stacks accept. @default false */
   readonly strict?: boolean;
+  /** Simulate: the run's recording cache, so the simulators and the run's cases read each recording once. */
+  readonly recordings?: RecordingCache;
 }
 
 /** A target ready to send, the credentials for each contract, and every secret value in play. */
@@ -52,7 +55,7 @@ export async function openTarget(options: OpenTargetOptions): Promise<OpenedTarg
     return opened(createLiveTarget({ name: 'live', baseUrls: access.baseUrls, ...limits }), access.credentials, contracts);
   }
   const credentials = resolveSimulateCredentials(contracts, options.env, file, testCredentials);
-  const sims = await startSimulators({ contracts: options.contracts, recordingsDir: options.recordingsDir, seed: options.seed, strict: options.strict === true });
+  const sims = await startSimulators({ contracts: options.contracts, recordingsDir: options.recordingsDir, seed: options.seed, strict: options.strict === true, ...(options.recordings === undefined ? {} : { recordings: options.recordings }) });
   return opened(createLiveTarget({ name: 'simulate', baseUrls: sims.baseUrls, ...limits, onClose: sims.close }), credentials, contracts);
 }
 

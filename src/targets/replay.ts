@@ -2,11 +2,11 @@ import { http, HttpResponse } from 'msw';
 import { encodeBody } from '../codec/text/encode-body.ts';
 import { setupServer } from 'msw/node';
 import type { Contract } from '../types/contract.ts';
-import type { HttpRequest } from '../model/http.ts';
+import type { HttpRequest, HttpResponse as RecordedResponse } from '../model/http.ts';
 import { normalizeHeaders } from '../model/http.ts';
 import type { SendResult, Target } from '../types/target.ts';
 import type { HarEntry } from '../recording/har.ts';
-import { compareRequests, requestKey, type RequestDifference } from '../recording/compare-requests.ts';
+import { compareRequests, requestEnvelope, requestKey, type RequestDifference } from '../recording/compare-requests.ts';
 import { entryRequest, entryResponse } from '../recording/entry-to-exchange.ts';
 import { sendHttp } from './http-client.ts';
 
@@ -15,6 +15,19 @@ export interface ReplayEntry {
   readonly contract: Contract;
   readonly entry: HarEntry;
   readonly file: string;
+}
+
+/** What replay keeps of a recording: the request it matches and the response it serves, not the whole HAR entry. */
+interface Candidate {
+  readonly contract: Contract;
+  readonly file: string;
+  readonly case: string;
+  readonly request: HttpRequest;
+  readonly response: RecordedResponse;
+}
+
+function candidateOf(e: ReplayEntry): Candidate {
+  return { contract: e.contract, file: e.file, case: e.entry._case, request: entryRequest(e.entry), response: entryResponse(e.entry) };
 }
 
 // Hop-by-hop and length headers are recomputed by the Response; replaying them would corrupt it.
@@ -27,9 +40,14 @@ const SKIPPED_HEADERS = new Set(['content-length', 'transfer-encoding', 'connect
  */
 export function createReplayTarget(entries: readonly ReplayEntry[], contracts: readonly Contract[] = []): Target {
   const misses = new Map<string, string>();
-  const byOrigin = new Map<string, ReplayEntry[]>(contracts.map((c) => [c.transport.replayBaseUrl, []]));
-  for (const e of entries) byOrigin.set(e.contract.transport.replayBaseUrl, [...(byOrigin.get(e.contract.transport.replayBaseUrl) ?? []), e]);
-  const served = [...byOrigin].map(([origin, candidates]) => ({ prefix: `${origin.toLowerCase()}/`, candidates, index: indexRecordings(candidates) }));
+  const byOrigin = new Map<string, Candidate[]>(contracts.map((c) => [c.transport.replayBaseUrl, []]));
+  for (const e of entries) {
+    const origin = e.contract.transport.replayBaseUrl;
+    const list = byOrigin.get(origin);
+    if (list === undefined) byOrigin.set(origin, [candidateOf(e)]);
+    else list.push(candidateOf(e));
+  }
+  const served = [...byOrigin].map(([origin, candidates]) => ({ prefix: `${origin.toLowerCase()}/`, candidates, index: recordingIndex(candidates) }));
   // One msw handler for every origin: msw matches the URL pattern and reads the cookies of every handler it tries,
   // for every request, so one handler that picks the origin itself costs a fraction of one handler per origin.
   const handler = http.all(() => true, async ({ request }) => {
@@ -42,7 +60,7 @@ export function createReplayTarget(entries: readonly ReplayEntry[], contracts: r
     }
     const received: HttpRequest = { method: request.method, url: request.url, headers: normalizeHeaders(request.headers), body: await request.text() };
     const found = lookUp(origin.index, origin.candidates, received);
-    if (found.match !== undefined) return toResponse(found.match.entry);
+    if (found.match !== undefined) return toResponse(found.match.response);
     misses.set(keyOf(received), `replay has no recording for ${received.method} ${received.url.replace(/\?.*$/, '')}: ${found.explanation}`);
     return HttpResponse.error();
   });
@@ -69,45 +87,75 @@ function keyOf(r: HttpRequest): string {
 }
 
 interface Found {
-  readonly match?: ReplayEntry;
+  readonly match?: Candidate;
   readonly explanation: string;
+}
+
+/** Recordings of one contract by request key, keyed in recording order as lookups need them. */
+interface ContractIndex {
+  readonly candidates: readonly Candidate[];
+  readonly byKey: Map<string, Candidate>;
+  /** Every candidate's envelope (see `requestEnvelope`): a request with another cannot match any of them. */
+  readonly envelopes: ReadonlySet<string>;
+  /** Candidates before this position are keyed. */
+  keyed: number;
 }
 
 /**
  * Recordings by contract and request key (see `requestKey`). The first of equal recordings wins, as a scan
  * would pick it. One origin may serve several contracts (operations), each decoding bodies its own way.
+ * Keys are computed lazily, in recording order, until the one looked up is found: a run that sends each
+ * case's request in case order keys about one recording per request (and the runner has keyed that
+ * recording's body already, as it read it), instead of decoding every recording up front.
  */
-function indexRecordings(candidates: readonly ReplayEntry[]): Map<Contract, Map<string, ReplayEntry>> {
-  const index = new Map<Contract, Map<string, ReplayEntry>>();
+function recordingIndex(candidates: readonly Candidate[]): Map<Contract, ContractIndex> {
+  const index = new Map<Contract, ContractIndex>();
+  const of = new Map<Contract, Candidate[]>();
   for (const candidate of candidates) {
-    const byKey = index.get(candidate.contract) ?? new Map<string, ReplayEntry>();
-    index.set(candidate.contract, byKey);
-    const key = requestKey(candidate.contract, entryRequest(candidate.entry));
-    if (!byKey.has(key)) byKey.set(key, candidate);
+    const list = of.get(candidate.contract);
+    if (list === undefined) of.set(candidate.contract, [candidate]);
+    else list.push(candidate);
   }
+  for (const [contract, list] of of) index.set(contract, { candidates: list, byKey: new Map(), envelopes: new Set(list.map((c) => requestEnvelope(c.request))), keyed: 0 });
   return index;
 }
 
+/** The first recording of `at` with this key, keying more recordings until it is found or none are left. */
+function findKeyed(contract: Contract, at: ContractIndex, key: string): Candidate | undefined {
+  let found = at.byKey.get(key);
+  while (found === undefined && at.keyed < at.candidates.length) {
+    const candidate = at.candidates[at.keyed++] as Candidate;
+    const k = requestKey(contract, candidate.request);
+    if (!at.byKey.has(k)) at.byKey.set(k, candidate);
+    if (k === key) found = at.byKey.get(k);
+  }
+  return found;
+}
+
 /** One hash lookup per contract of the origin; only a miss scans for the nearest recording, to explain itself. */
-function lookUp(index: ReadonlyMap<Contract, ReadonlyMap<string, ReplayEntry>>, candidates: readonly ReplayEntry[], received: HttpRequest): Found {
-  for (const [contract, byKey] of index) {
-    const match = byKey.get(requestKey(contract, received));
+function lookUp(index: ReadonlyMap<Contract, ContractIndex>, candidates: readonly Candidate[], received: HttpRequest): Found {
+  // One origin may serve several contracts (CRM.COM's login and update): a request is decoded only
+  // under the contracts whose recordings it could match.
+  const envelope = requestEnvelope(received);
+  for (const [contract, at] of index) {
+    if (!at.envelopes.has(envelope)) continue;
+    const match = findKeyed(contract, at, requestKey(contract, received));
     if (match !== undefined) return { match, explanation: '' };
   }
   return findRecording(candidates, received);
 }
 
-function findRecording(candidates: readonly ReplayEntry[], received: HttpRequest): Found {
-  let nearest: { entry: ReplayEntry; diffs: RequestDifference[] } | undefined;
+function findRecording(candidates: readonly Candidate[], received: HttpRequest): Found {
+  let nearest: { entry: Candidate; diffs: RequestDifference[] } | undefined;
   for (const candidate of candidates) {
-    const diffs = compareRequests(candidate.contract, entryRequest(candidate.entry), received);
+    const diffs = compareRequests(candidate.contract, candidate.request, received);
     if (diffs.length === 0) return { match: candidate, explanation: '' };
     if (nearest === undefined || diffs.length < nearest.diffs.length) nearest = { entry: candidate, diffs };
   }
   if (nearest === undefined) return { explanation: 'no recordings are loaded for this contract, and replay never reaches the network' };
   const shown = nearest.diffs.slice(0, 5).map((d) => `${d.where}: recorded ${show(d.recorded)}, received ${show(d.received)}`);
   const more = nearest.diffs.length > 5 ? `; and ${nearest.diffs.length - 5} more` : '';
-  return { explanation: `nearest is ${nearest.entry.file} (case ${nearest.entry.entry._case}), which differs in ${shown.join('; ')}${more}` };
+  return { explanation: `nearest is ${nearest.entry.file} (case ${nearest.entry.case}), which differs in ${shown.join('; ')}${more}` };
 }
 
 function show(value: unknown): string {
@@ -116,8 +164,7 @@ function show(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-function toResponse(entry: HarEntry): Response {
-  const response = entryResponse(entry);
+function toResponse(response: RecordedResponse): Response {
   const headers = new Headers();
   for (const [name, value] of Object.entries(response.headers)) if (!SKIPPED_HEADERS.has(name)) headers.set(name, value);
   const noBody = response.status === 204 || response.status === 304;

@@ -2,6 +2,7 @@ import type { LoadedContract } from '../../types/contract.ts';
 import { SuiteError } from '../../errors.ts';
 import { openTarget, type OpenedTarget } from '../../targets/open-target.ts';
 import { loadSeed } from '../../targets/simulate/load-seed.ts';
+import type { RecordingCache } from '../../recording/recording-cache.ts';
 
 /** Flags shared by the commands that send to live vendors or the simulators (run, probe, record). */
 export interface LiveFlags {
@@ -15,7 +16,7 @@ export interface LiveFlags {
 }
 
 /** Open the live or simulate target for the given contracts, from the flags and the environment. */
-export async function openFromFlags(flags: LiveFlags, contracts: readonly LoadedContract[], recordingsDir: string): Promise<OpenedTarget> {
+export async function openFromFlags(flags: LiveFlags, contracts: readonly LoadedContract[], recordingsDir: string, recordings?: RecordingCache): Promise<OpenedTarget> {
   if (flags.target !== 'live' && flags.target !== 'simulate') {
     throw new SuiteError('USAGE', `Unknown --target "${flags.target}". Available: live, simulate.`);
   }
@@ -29,5 +30,6 @@ export async function openFromFlags(flags: LiveFlags, contracts: readonly Loaded
     timeoutMs: flags.timeout,
     runTimeoutMs: flags.runTimeout,
     strict: flags.strict === true,
+    ...(recordings === undefined ? {} : { recordings }),
   });
 }

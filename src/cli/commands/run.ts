@@ -93,7 +93,7 @@ interface RunTarget {
 
 /** Replay (offline, placeholder credentials), or the live or simulate target with real credentials. */
 async function openRunTarget(flags: RunFlags, contracts: Awaited<ReturnType<typeof loadAllContracts>>, recordings: ReturnType<typeof createRecordingCache>): Promise<RunTarget> {
-  if (flags.target !== 'replay') return openFromFlags(flags, contracts, flags.recordings);
+  if (flags.target !== 'replay') return openFromFlags(flags, contracts, flags.recordings, recordings);
   const entries = await loadReplayEntries(contracts, flags.recordings, recordings);
   return { target: createReplayTarget(entries, contracts.map((l) => l.contract)), credentials: placeholderCredentials, secrets: [] };
 }

@@ -1,5 +1,5 @@
 import type { LoadedContract } from '../../types/contract.ts';
-import { createRecordingCache } from '../../recording/recording-cache.ts';
+import { createRecordingCache, type RecordingCache } from '../../recording/recording-cache.ts';
 import { loadReplayEntries } from '../load-replay-entries.ts';
 import { indexExemplars } from './exemplars.ts';
 import type { Seed } from './load-seed.ts';
@@ -17,6 +17,8 @@ export interface CreateSimulatorsOptions {
   readonly credentials?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Refuse the departures the vendors' stacks accept (`simulate --strict`). @default false */
   readonly strict?: boolean;
+  /** Where recordings are read, when the caller reads them too (a run's cases): each file is then read once. @default a new cache */
+  readonly recordings?: RecordingCache;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface CreateSimulatorsOptions {
  */
 export async function createSimulators(options: CreateSimulatorsOptions): Promise<Simulator[]> {
   const sorted = [...options.contracts].sort((a, b) => a.contract.id.localeCompare(b.contract.id));
-  const entries = await loadReplayEntries(sorted, options.recordingsDir, createRecordingCache());
+  const entries = await loadReplayEntries(sorted, options.recordingsDir, options.recordings ?? createRecordingCache());
   return sorted.map(({ contract }) => {
     const exemplars = indexExemplars(contract, entries.filter((e) => e.contract === contract).map((e) => e.entry));
     const hooks = VENDOR_HOOKS[contract.vendor];

@@ -26,13 +26,23 @@ export interface Exemplars {
 export function indexExemplars(contract: Contract, entries: readonly HarEntry[]): Exemplars {
   const byResponse = new Map<string, Exemplar[]>();
   const byCase = new Map<string, Exemplar>();
+  // The first entry of each case, found by name (a scan per case was quadratic in the number of cases).
+  const entryOf = new Map<string, HarEntry>();
+  for (const e of entries) if (e._contract === contract.id && !entryOf.has(e._case)) entryOf.set(e._case, e);
+  // Equal recorded responses (status, media type, body) match the same documented response: classify each once.
+  const matchedBy = new Map<string, string | null>();
   for (const c of contract.cases) {
-    const entry = entries.find((e) => e._case === c.name && e._contract === contract.id);
+    const entry = entryOf.get(c.name);
     if (entry === undefined) continue;
     const exemplar = { case: c.name, request: entryRequest(entry), response: entryResponse(entry) };
     byCase.set(c.name, exemplar);
-    const matched = classifyResponse(contract, exemplar.response).matched;
-    if (matched !== null) byResponse.set(matched, [...(byResponse.get(matched) ?? []), exemplar]);
+    const text = `${exemplar.response.status}\n${exemplar.response.headers['content-type'] ?? ''}\n${exemplar.response.body}`;
+    const matched = matchedBy.get(text) ?? classifyResponse(contract, exemplar.response).matched;
+    matchedBy.set(text, matched);
+    if (matched === null) continue;
+    const list = byResponse.get(matched);
+    if (list === undefined) byResponse.set(matched, [exemplar]);
+    else list.push(exemplar);
   }
   return { byResponse, byCase };
 }

@@ -3,7 +3,7 @@ import type { Outcome } from '../../model/outcome.ts';
 import { assertNever } from '../../model/result.ts';
 import type { Exemplar, Exemplars } from './exemplars.ts';
 import type { HttpRequest } from '../../model/http.ts';
-import { compareRequests } from '../../recording/compare-requests.ts';
+import { requestKey } from '../../recording/compare-requests.ts';
 import { classifyResponse } from '../../protocols/classify-response.ts';
 import { fillBody } from './fill-body.ts';
 import type { Answer, Decision, GenericAnswer, SimulatedResponse } from './sim-types.ts';
@@ -49,7 +49,7 @@ function pickExemplar(contract: Contract, exemplars: Exemplars, decided: string,
   const ok = contract.responses.find((r) => r.name === decided)?.outcome === 'ok';
   const alike = [decided, ...(ok ? contract.responses.filter((r) => r.outcome === 'ok' && r.name !== decided).map((r) => r.name) : [])];
   for (const name of alike) {
-    const match = exemplars.byResponse.get(name)?.find((e) => compareRequests(contract, e.request, request).length === 0);
+    const match = sameRequest(contract, exemplars.byResponse.get(name) ?? [], request);
     if (match !== undefined) return { exemplar: match, response: name, exact: true };
   }
   return fallback;
@@ -114,3 +114,28 @@ function noExemplar(name: string): SimulatedResponse {
   return { response: { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' }, body }, documented: null };
 }
 
+
+/** Exemplars of one documented response by request key, keyed in case order as lookups need them. */
+const keyed = new WeakMap<readonly Exemplar[], { readonly byKey: Map<string, Exemplar>; done: number }>();
+
+/**
+ * The first exemplar whose recorded request is this request (no difference `compareRequests` sees, which
+ * is what equal request keys mean), found through a key index instead of comparing with each exemplar
+ * in turn, which made a run of n cases against the simulators take n² comparisons.
+ */
+function sameRequest(contract: Contract, list: readonly Exemplar[], request: HttpRequest): Exemplar | undefined {
+  let at = keyed.get(list);
+  if (at === undefined) {
+    at = { byKey: new Map(), done: 0 };
+    keyed.set(list, at);
+  }
+  const key = requestKey(contract, request);
+  let found = at.byKey.get(key);
+  while (found === undefined && at.done < list.length) {
+    const e = list[at.done++] as Exemplar;
+    const k = requestKey(contract, e.request);
+    if (!at.byKey.has(k)) at.byKey.set(k, e);
+    if (k === key) found = at.byKey.get(k);
+  }
+  return found;
+}

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../../src/runner/run-check.ts';
 import type { Violation } from '../../../src/model/violation.ts';
-import type { CaseCheck, CheckOutcome, ContractCheck, ContractContext } from '../../../suites/check.ts';
+import { contractCheck as defineContractCheck, type CaseCheck, type CheckOutcome, type ContractCheck, type ContractContext } from '../../../suites/check.ts';
 import { CENTRA_CONTRACT, CENTRA_RECORDINGS } from '../../helpers/paths.ts';
 import { prepareContract } from '../../helpers/prepare-contract.ts';
 
@@ -9,7 +9,7 @@ const error: Violation = { rule: 'r', path: '/x', message: 'Received: a / Docume
 const warning: Violation = { rule: 'w', path: '/y', message: 'Received: c / Documented: d.', severity: 'warning' };
 
 function contractCheck(outcome: CheckOutcome): ContractCheck {
-  return { id: 'test.contract', title: 'A contract-level test check', suite: 'contract', scope: 'contract', appliesTo: () => true, run: () => outcome };
+  return defineContractCheck({ id: 'test.contract', title: 'A contract-level test check', suite: 'contract', appliesTo: () => true, begin: () => ({ add: () => undefined, finish: () => outcome }) });
 }
 
 describe('runCheck', () => {
