@@ -91,8 +91,9 @@ const program = await build({
   format: 'cjs',
   target: 'node20',
   external: EXTERNAL,
-  // The sources' `import.meta.url` (createRequire, the package root) is the file's URL.
-  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // The sources' `import.meta.url` (createRequire, the package root) is the file's URL. Strict mode first, as
+  // ES modules always are (esbuild's own "use strict" comes after the banner, where it is no directive).
+  banner: { js: "'use strict'; const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   metafile: true,
   logLevel: 'warning',
   legalComments: 'none',
