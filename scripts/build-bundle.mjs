@@ -1,4 +1,6 @@
-// Builds the prebuilt CLI bundle (dist/cli/main.mjs) that src/cli/bin.js runs when it is fresh.
+// Builds the prebuilt CLI bundle that src/cli/bin.js runs when it is fresh: dist/cli/main.mjs (ES modules, split
+// per command; the bin runs it for `--help` and `--version`) and dist/cli/program.cjs with its loader
+// dist/cli/program.mjs (one CommonJS file whose compiled code is kept across runs; the bin runs it for commands).
 // Runs as the `prepare` lifecycle script, so `npm ci` on a fresh clone builds it. The manifest beside the
 // bundle lists every source file it was built from; the bin falls back to the TypeScript sources
 // through tsx when any of them changed since, so development never runs stale code.
@@ -132,4 +134,4 @@ await rename(outDir, oldDir).catch((error) => {
 });
 await rename(nextDir, outDir);
 await rm(oldDir, { recursive: true, force: true });
-console.error(`conformance: built dist/cli/main.mjs from ${files.length} source files`);
+console.error(`conformance: built dist/cli/main.mjs and dist/cli/program.cjs from ${files.length} source files`);
