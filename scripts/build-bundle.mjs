@@ -1,4 +1,6 @@
-// Builds the prebuilt CLI bundle (dist/cli/main.mjs) that src/cli/bin.js runs when it is fresh.
+// Builds the prebuilt CLI bundle that src/cli/bin.js runs when it is fresh: dist/cli/main.mjs (ES modules, split
+// per command; the bin runs it for `--help` and `--version`) and dist/cli/program.cjs with its loader
+// dist/cli/program.mjs (one CommonJS file whose compiled code is kept across runs; the bin runs it for commands).
 // Runs as the `prepare` lifecycle script, so `npm ci` on a fresh clone builds it. The manifest beside the
 // bundle lists every source file it was built from; the bin falls back to the TypeScript sources
 // through tsx when any of them changed since, so development never runs stale code.
@@ -79,8 +81,41 @@ const result = await build({
   define: { 'process.env.CONFORMANCE_BUILD_ID': JSON.stringify(String(startedAt)) },
 });
 
+// The same program as one CommonJS file, which src/cli/cached-program.ts (dist/cli/program.mjs) runs through
+// `node:vm` with V8's compiled code kept across runs: Node 20 keeps none for ES modules. The bin runs it for
+// every command; `--help` and `--version` run main.mjs, which loads no engine. Dynamic imports of our commands
+// become lazy initialisers in one file: the engine's code is compiled only where it runs, or read compiled.
+const program = await build({
+  entryPoints: [join(root, 'src/cli/main.ts')],
+  outfile: join(nextDir, 'program.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: EXTERNAL,
+  // The sources' `import.meta.url` (createRequire, the package root) is the file's URL. Strict mode first, as
+  // ES modules always are (esbuild's own "use strict" comes after the banner, where it is no directive).
+  banner: { js: "'use strict'; const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  metafile: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+  define: { 'import.meta.url': '__bundleUrl', 'process.env.CONFORMANCE_BUILD_ID': JSON.stringify(String(startedAt)) },
+});
+const loader = await build({
+  entryPoints: [join(root, 'src/cli/cached-program.ts')],
+  outfile: join(nextDir, 'program.mjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  metafile: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+});
+
 // Our own sources decide staleness, and the lockfile (below).
-const sources = Object.keys(result.metafile.inputs).filter((p) => !p.includes('node_modules/') && !/^engine-commands?:/.test(p));
+const inputs = new Set([result, program, loader].flatMap((r) => Object.keys(r.metafile.inputs)));
+const sources = [...inputs].filter((p) => !p.includes('node_modules/') && !/^engine-commands?:/.test(p));
 const files = [];
 for (const path of sources) {
   const s = await stat(join(root, path));
@@ -99,4 +134,4 @@ await rename(outDir, oldDir).catch((error) => {
 });
 await rename(nextDir, outDir);
 await rm(oldDir, { recursive: true, force: true });
-console.error(`conformance: built dist/cli/main.mjs from ${files.length} source files`);
+console.error(`conformance: built dist/cli/main.mjs and dist/cli/program.cjs from ${files.length} source files`);

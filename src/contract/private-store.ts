@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -15,6 +15,14 @@ export interface PrivateStore {
   get(id: string): string | undefined;
   /** Write the entry atomically, signed; any failure only costs time. */
   set(id: string, text: string): void;
+  /** The entry's bytes, under the same checks as {@link PrivateStore.get} (for binary entries, e.g. V8 code). */
+  getBytes(id: string): Buffer | undefined;
+  /** Write a binary entry as {@link PrivateStore.set} writes text. */
+  setBytes(id: string, bytes: Buffer): void;
+  /** The ids of this prefix's entries in the folder (none when the folder is not private). */
+  ids(): string[];
+  /** Delete the entry, if there is one; any failure only costs space. */
+  remove(id: string): void;
 }
 
 /**
@@ -23,48 +31,75 @@ export interface PrivateStore {
  * - the folder and its parent must be owned by the user, be real folders (no symlink) and have mode
  *   0700; the files 0600. Otherwise the store is not used at all;
  * - each entry carries an HMAC-SHA256, under a random key kept in a 0600 file in the folder, of the
- *   prefix (what generated the entries, e.g. the engine version), the entry's id and its text. An entry
+ *   prefix (what generated the entries, e.g. the engine version), the entry's id and its text (or bytes). An entry
  *   whose HMAC does not verify is ignored (and rewritten by the next `set`).
  * `prefix` and `id` must be file-name-safe strings (the callers use hex digests).
  */
 export function privateStore(name: string, prefix: string, extension: string): PrivateStore {
   const dir = (): string => join(tmpdir(), `invoice-update-conformance-${process.getuid?.() ?? 'user'}`, name);
+  const getBytes = (id: string): Buffer | undefined => {
+    try {
+      const folder = privateDir(dir(), false);
+      const key = folder === undefined ? undefined : readKey(folder, false);
+      if (folder === undefined || key === undefined) return undefined;
+      const file = readPrivateFile(join(folder, `${prefix}-${id}${extension}`));
+      const newline = file?.indexOf(0x0a) ?? -1;
+      if (file === undefined || newline < 0) return undefined;
+      const body = file.subarray(newline + 1);
+      const mac = Buffer.from(file.subarray(0, newline).toString('latin1'), 'hex');
+      const expected = sign(key, prefix, id, body);
+      return mac.length === expected.length && timingSafeEqual(mac, expected) ? body : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const setBytes = (id: string, bytes: Buffer): void => {
+    try {
+      const folder = privateDir(dir(), true);
+      const key = folder === undefined ? undefined : readKey(folder, true);
+      if (folder === undefined || key === undefined) return;
+      const file = join(folder, `${prefix}-${id}${extension}`);
+      const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+      writeFileSync(temp, Buffer.concat([Buffer.from(`${sign(key, prefix, id, bytes).toString('hex')}\n`, 'latin1'), bytes]), { mode: 0o600, flag: 'wx' });
+      renameSync(temp, file);
+    } catch {
+      // A cache that cannot be written only costs time.
+    }
+  };
+  const fileName = (id: string): string => `${prefix}-${id}${extension}`;
+  const ids = (): string[] => {
+    try {
+      const folder = privateDir(dir(), false);
+      if (folder === undefined) return [];
+      const start = `${prefix}-`;
+      return readdirSync(folder)
+        .filter((name) => name.startsWith(start) && name.endsWith(extension))
+        .map((name) => name.slice(start.length, name.length - extension.length));
+    } catch {
+      return [];
+    }
+  };
+  const remove = (id: string): void => {
+    try {
+      const folder = privateDir(dir(), false);
+      if (folder !== undefined) unlinkSync(join(folder, fileName(id)));
+    } catch {
+      // An entry left behind only takes space.
+    }
+  };
   return {
     dir,
-    get(id) {
-      try {
-        const folder = privateDir(dir(), false);
-        const key = folder === undefined ? undefined : readKey(folder, false);
-        if (folder === undefined || key === undefined) return undefined;
-        const text = readPrivateFile(join(folder, `${prefix}-${id}${extension}`))?.toString('utf8');
-        const newline = text?.indexOf('\n') ?? -1;
-        if (text === undefined || newline < 0) return undefined;
-        const body = text.slice(newline + 1);
-        const mac = Buffer.from(text.slice(0, newline), 'hex');
-        const expected = sign(key, prefix, id, body);
-        return mac.length === expected.length && timingSafeEqual(mac, expected) ? body : undefined;
-      } catch {
-        return undefined;
-      }
-    },
-    set(id, text) {
-      try {
-        const folder = privateDir(dir(), true);
-        const key = folder === undefined ? undefined : readKey(folder, true);
-        if (folder === undefined || key === undefined) return;
-        const file = join(folder, `${prefix}-${id}${extension}`);
-        const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-        writeFileSync(temp, `${sign(key, prefix, id, text).toString('hex')}\n${text}`, { mode: 0o600, flag: 'wx' });
-        renameSync(temp, file);
-      } catch {
-        // A cache that cannot be written only costs time.
-      }
-    },
+    ids,
+    remove,
+    get: (id) => getBytes(id)?.toString('utf8'),
+    set: (id, text) => setBytes(id, Buffer.from(text, 'utf8')),
+    getBytes,
+    setBytes,
   };
 }
 
-function sign(key: Buffer, prefix: string, id: string, text: string): Buffer {
-  return createHmac('sha256', key).update(prefix).update('\0').update(id).update('\0').update(text).digest();
+function sign(key: Buffer, prefix: string, id: string, body: Buffer): Buffer {
+  return createHmac('sha256', key).update(prefix).update('\0').update(id).update('\0').update(body).digest();
 }
 
 // Folders found private, and their keys, in this process: a run reads dozens of entries.

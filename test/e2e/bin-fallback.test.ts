@@ -9,8 +9,9 @@ import { repoPath } from '../helpers/paths.ts';
 const run = promisify(execFile);
 
 /**
- * A package laid out as the real one (package.json, src/cli/bin.js, src/cli/main.ts, dist/cli/), in which the
- * bundle and the sources each say which one ran, so the bin's choice is observable without touching this repository.
+ * A package laid out as the real one (package.json, src/cli/bin.js, src/cli/main.ts, dist/cli/ with main.mjs for
+ * `--help` and `--version`, program.mjs and program.cjs for commands), in which each bundle and the sources say
+ * which one ran, so the bin's choice is observable without touching this repository.
  */
 async function fakePackage(dir: string): Promise<void> {
   await mkdir(join(dir, 'src', 'cli'), { recursive: true });
@@ -22,6 +23,8 @@ async function fakePackage(dir: string): Promise<void> {
   const main = (who: string): string => `export async function main(argv) { process.stdout.write('${who} ' + argv.join(' ')); return 0; }\n`;
   await writeFile(join(dir, 'src', 'cli', 'main.ts'), main('sources'));
   await writeFile(join(dir, 'dist', 'cli', 'main.mjs'), main('bundle'));
+  await writeFile(join(dir, 'dist', 'cli', 'program.mjs'), main('program'));
+  await writeFile(join(dir, 'dist', 'cli', 'program.cjs'), '');
   await writeFile(join(dir, 'package-lock.json'), '{}\n');
 }
 
@@ -35,8 +38,8 @@ async function writeManifest(dir: string, builtAt: number, withLock: boolean): P
   await writeFile(join(dir, 'dist', 'cli', 'manifest.json'), JSON.stringify({ builtAt, files }));
 }
 
-async function ranFrom(dir: string, env: NodeJS.ProcessEnv = {}): Promise<string> {
-  const { stdout } = await run(process.execPath, [join(dir, 'src', 'cli', 'bin.js'), 'run'], { cwd: tmpdir(), env: { ...process.env, ...env, CONFORMANCE_FROM_SOURCE: env['CONFORMANCE_FROM_SOURCE'] ?? '' } });
+async function ranFrom(dir: string, env: NodeJS.ProcessEnv = {}, args: readonly string[] = ['run']): Promise<string> {
+  const { stdout } = await run(process.execPath, [join(dir, 'src', 'cli', 'bin.js'), ...args], { cwd: tmpdir(), env: { ...process.env, ...env, CONFORMANCE_FROM_SOURCE: env['CONFORMANCE_FROM_SOURCE'] ?? '' } });
   return stdout;
 }
 
@@ -63,7 +66,7 @@ describe('src/cli/bin.js', () => {
     await touch(join(dir, 'src', 'cli', 'main.ts'), past, 0);
     await touch(join(dir, 'package-lock.json'), past, 0);
     await writeManifest(dir, past + 10_000, true);
-    expect(await ranFrom(dir)).toBe('bundle run');
+    expect(await ranFrom(dir)).toBe('program run');
   });
 
   it('falls back to the TypeScript sources through tsx when a source file is newer than the build', async () => {
@@ -81,8 +84,31 @@ describe('src/cli/bin.js', () => {
     expect(await ranFrom(dir)).toBe('sources run');
     // An installed package ships no lockfile: its absence keeps the bundle.
     await rm(join(dir, 'package-lock.json'));
-    expect(await ranFrom(dir)).toBe('bundle run');
+    expect(await ranFrom(dir)).toBe('program run');
     await writeFile(join(dir, 'package-lock.json'), '{}\n');
+  });
+
+  it('runs the engine-free bundle for --help, --version and no arguments, and falls back from it too', async () => {
+    await touch(join(dir, 'src', 'cli', 'main.ts'), past, 0);
+    await touch(join(dir, 'package-lock.json'), past, 0);
+    await writeManifest(dir, past + 10_000, true);
+    expect(await ranFrom(dir, {}, ['--help'])).toBe('bundle --help');
+    expect(await ranFrom(dir, {}, ['--version'])).toBe('bundle --version');
+    expect(await ranFrom(dir, {}, [])).toBe('bundle ');
+    expect(await ranFrom(dir, {}, ['check', '--help'])).toBe('program check --help');
+    await touch(join(dir, 'src', 'cli', 'main.ts'), past, 60);
+    expect(await ranFrom(dir, {}, ['--help'])).toBe('sources --help');
+  });
+
+  it('falls back to the sources when the CommonJS program is missing', async () => {
+    await touch(join(dir, 'src', 'cli', 'main.ts'), past, 0);
+    await touch(join(dir, 'package-lock.json'), past, 0);
+    await writeManifest(dir, past + 10_000, true);
+    await rm(join(dir, 'dist', 'cli', 'program.cjs'));
+    expect(await ranFrom(dir)).toBe('sources run');
+    expect(await ranFrom(dir, {}, ['--version'])).toBe('bundle --version');
+    await writeFile(join(dir, 'dist', 'cli', 'program.cjs'), '');
+    expect(await ranFrom(dir)).toBe('program run');
   });
 
   it('runs the sources when CONFORMANCE_FROM_SOURCE=1, even with a fresh bundle', async () => {
@@ -90,6 +116,6 @@ describe('src/cli/bin.js', () => {
     await touch(join(dir, 'package-lock.json'), past, 0);
     await writeManifest(dir, past + 10_000, true);
     expect(await ranFrom(dir, { CONFORMANCE_FROM_SOURCE: '1' })).toBe('sources run');
-    expect(await ranFrom(dir)).toBe('bundle run');
+    expect(await ranFrom(dir)).toBe('program run');
   });
 });

@@ -60,4 +60,15 @@ describe.skipIf(!built)('the bundle chunks', () => {
     const pact = staticClosure(commandChunk('pact-verify'));
     expect([...pact.packages].some((p) => p.startsWith('@pact-foundation/pact'))).toBe(true);
   });
+
+  it('builds the CommonJS program that commands run in strict mode, as the ES modules run, with no import.meta left', () => {
+    const program = readFileSync(join(DIST, 'program.cjs'), 'utf8');
+    // A directive only when it is the first statement: later, "use strict" is a plain string.
+    expect(program.startsWith("'use strict';")).toBe(true);
+    expect(program).toContain('// src/runner/run-conformance.ts');
+    expect(program).not.toMatch(/\bimport\.meta\b/);
+    const loader = readFileSync(join(DIST, 'program.mjs'), 'utf8');
+    expect(loader).toContain('program.cjs');
+    expect(loader).not.toContain('// src/runner/run-conformance.ts');
+  });
 });
