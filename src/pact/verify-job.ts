@@ -11,13 +11,23 @@ export interface VerifyJob {
   readonly timeoutMs: number;
 }
 
+/**
+ * What the parent sends the child for each job: the job, and the marker the child writes (as
+ * `boundary(marker)`, see job-logs.ts) on stdout and stderr when the job is done, before it
+ * answers with the job's outcome.
+ */
+export interface VerifyRequest {
+  readonly job: VerifyJob;
+  readonly marker: string;
+}
+
 /** A provider state that could not be set up. */
 export interface StateProblem {
   readonly state: string;
   readonly message: string;
 }
 
-/** What the child reports back. `results` is the verifier's JSON result text (pactffi_verifier_json). */
+/** What the child reports back, once per job. `results` is the verifier's JSON result text (pactffi_verifier_json). */
 export type VerifyOutcome =
   | { readonly kind: 'verified'; readonly results: string; readonly stateProblems: readonly StateProblem[] }
   | { readonly kind: 'crashed'; readonly message: string; readonly stateProblems: readonly StateProblem[] };
