@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import { jobLogs, type JobLogs } from './job-logs.ts';
-import type { VerifyJob, VerifyOutcome, VerifyRequest } from './verify-job.ts';
+import type { ChildMessage, VerifyJob, VerifyOutcome, VerifyRequest } from './verify-job.ts';
 
 // From the package root, not this module: the prebuilt bundle lives elsewhere than the sources.
 const CHILD = join(PACKAGE_ROOT, 'src', 'pact', 'verify-child.js');
@@ -19,9 +19,10 @@ export interface VerifierProcess {
   /**
    * Run one job (the previous one must have finished). The child is killed when the job has not
    * finished within `deadlineMs`; a job the child dies in (or is killed in) is reported as crashed.
+   * Undefined when the child went before it had started the job (the job never ran).
    */
-  run(job: VerifyJob, deadlineMs: number): Promise<VerifierRun>;
-  /** False once the child has exited: it takes no more jobs. */
+  run(job: VerifyJob, deadlineMs: number): Promise<VerifierRun | undefined>;
+  /** False once the child has exited or reported a crash: it takes no more jobs. */
   alive(): boolean;
   /** Let the child end (it exits when disconnected), and wait until it has. */
   close(): Promise<void>;
@@ -30,9 +31,10 @@ export interface VerifierProcess {
 interface Running {
   readonly index: number;
   readonly deadlineMs: number;
-  readonly resolve: (run: VerifierRun) => void;
+  readonly resolve: (run: VerifierRun | undefined) => void;
   readonly timer: NodeJS.Timeout;
   outcome?: VerifyOutcome;
+  started: boolean;
   timedOut: boolean;
 }
 
@@ -47,54 +49,60 @@ export function startVerifierProcess(): VerifierProcess {
   const logs = jobLogs(marker);
   // Resolved once the child is gone, or never started. On 'exit', not 'close': after the parent
   // disconnects, Node 20 emits no 'close' (the jobs' logs are complete by then anyway).
-  const gone = new Promise<void>((resolve) => {
+  const ended = new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
     child.once('error', () => resolve());
   });
   let jobs = 0;
   let running: Running | undefined;
   let exited = false;
-  const settle = (outcome: VerifyOutcome): void => {
+  const settle = (run: VerifierRun | undefined): void => {
     if (running === undefined) return;
-    const { index, resolve, timer } = running;
+    const { resolve, timer } = running;
     clearTimeout(timer);
     running = undefined;
-    resolve({ outcome, log: logs.take(index) });
+    resolve(run);
   };
   const maybeDone = (): void => {
-    if (running?.outcome !== undefined && logs.finished() > running.index) settle(running.outcome);
+    if (running?.outcome !== undefined && logs.finished() > running.index) settle({ outcome: running.outcome, log: logs.take(running.index) });
+  };
+  /** The child has gone: the job running ends with what it reported, or why it has no outcome. */
+  const gone = (why: string): void => {
+    exited = true;
+    logs.end();
+    if (running === undefined) return;
+    const { index, started, timedOut, deadlineMs, outcome } = running;
+    const log = logs.take(index);
+    if (outcome !== undefined) settle({ outcome, log });
+    else if (timedOut) settle({ outcome: crashed(`the verifier did not finish within ${deadlineMs} ms`), log });
+    else settle(started ? { outcome: crashed(why), log } : undefined);
   };
   child.stdout?.on('data', (chunk: Buffer) => (logs.push('stdout', chunk), maybeDone()));
   child.stderr?.on('data', (chunk: Buffer) => (logs.push('stderr', chunk), maybeDone()));
-  child.on('message', (outcome: VerifyOutcome) => {
-    if (running === undefined || running.outcome !== undefined) return;
-    running.outcome = outcome;
+  child.on('message', (message: ChildMessage) => {
+    if (message.kind === 'crashed') exited = true;
+    if (running === undefined || message.index !== running.index) return;
+    if (message.kind === 'started') running.started = true;
+    else if (running.outcome === undefined) running.outcome = message.outcome;
     maybeDone();
   });
-  child.on('error', (error) => {
-    exited = true;
-    settle({ kind: 'crashed', message: `the verifier process could not run: ${error.message}`, stateProblems: [] });
-  });
-  child.on('close', (code, signal) => {
-    exited = true;
-    logs.end();
-    if (running !== undefined) settle(running.outcome ?? { kind: 'crashed', message: whyGone(running, code, signal), stateProblems: [] });
-  });
+  child.on('error', (error) => gone(`the verifier process could not run: ${error.message}`));
+  child.on('close', (code, signal) => gone(`the verifier process exited (${signal ?? code ?? 'unknown'}) without a result`));
   return {
     run: (job, deadlineMs) =>
-      new Promise<VerifierRun>((resolve) => {
+      new Promise<VerifierRun | undefined>((resolve) => {
         if (running !== undefined) throw new Error('verifier child: a job is already running');
-        if (exited) return resolve({ outcome: { kind: 'crashed', message: 'the verifier process had already exited', stateProblems: [] }, log: '' });
+        if (exited) return resolve(undefined);
         const timer = setTimeout(() => killAfterDeadline(child, running), deadlineMs);
-        running = { index: jobs, deadlineMs, resolve, timer, timedOut: false };
+        running = { index: jobs, deadlineMs, resolve, timer, started: false, timedOut: false };
+        const request: VerifyRequest = { index: jobs, job, marker };
         jobs += 1;
-        const request: VerifyRequest = { job, marker };
         child.send(request);
       }),
     alive: () => !exited,
     close: () => {
       if (child.connected) child.disconnect();
-      return gone;
+      return ended;
     },
   };
 }
@@ -105,7 +113,6 @@ function killAfterDeadline(child: ChildProcess, running: Running | undefined): v
   child.kill('SIGKILL');
 }
 
-function whyGone(running: Running, code: number | null, signal: NodeJS.Signals | null): string {
-  if (running.timedOut) return `the verifier did not finish within ${running.deadlineMs} ms`;
-  return `the verifier process exited (${signal ?? code ?? 'unknown'}) without a result`;
+function crashed(message: string): VerifyOutcome {
+  return { kind: 'crashed', message, stateProblems: [] };
 }

@@ -18,9 +18,15 @@ export interface VerifierSession {
 export function verifierSession(deadlineMs: number, start: () => VerifierProcess = startVerifierProcess): VerifierSession {
   let current: VerifierProcess | undefined;
   return {
-    run: (job) => {
-      if (current === undefined || !current.alive()) current = start();
-      return current.run(job, deadlineMs);
+    run: async (job) => {
+      // A child that went before it had started the job (it crashed between jobs) never ran it:
+      // the job then runs in a fresh child. A fresh child that goes before starting it is a crash.
+      for (let attempt = 1; ; attempt += 1) {
+        if (current === undefined || !current.alive()) current = start();
+        const run = await current.run(job, deadlineMs);
+        if (run !== undefined) return run;
+        if (attempt === 2) return { outcome: { kind: 'crashed', message: 'the verifier process exited before it started the job', stateProblems: [] }, log: '' };
+      }
     },
     close: async () => {
       await current?.close();

@@ -5,7 +5,7 @@ import { Verifier } from '@pact-foundation/pact/src/dsl/verifier/verifier.js';
 import { credentialFilter } from './credential-filter.ts';
 import { boundary } from './job-logs.ts';
 import { stateSeed } from './state-seed.ts';
-import type { StateProblem, VerifyJob, VerifyOutcome, VerifyRequest } from './verify-job.ts';
+import type { ChildMessage, StateProblem, VerifyJob, VerifyOutcome, VerifyRequest } from './verify-job.ts';
 
 /**
  * The verifier child: the Pact verifier prints its report on the process's stdout from native
@@ -14,8 +14,12 @@ import type { StateProblem, VerifyJob, VerifyOutcome, VerifyRequest } from './ve
  * has the last one's outcome), and for each writes the job's boundary on stdout and stderr, then
  * answers with its outcome. It ends when the parent disconnects.
  */
+let running: number | null = null;
+
 process.on('message', (request: VerifyRequest) => {
-  void verify(request.job).then((outcome) => finish(request.marker, outcome));
+  running = request.index;
+  answer({ kind: 'started', index: request.index });
+  void verify(request.job).then((outcome) => finish(request, outcome));
 });
 process.on('disconnect', () => process.exit(0));
 
@@ -24,13 +28,22 @@ process.on('disconnect', () => process.exit(0));
 // the verifier is left in is unknown, so the parent runs any further jobs in a fresh child.
 process.on('uncaughtException', (error: Error) => {
   const outcome: VerifyOutcome = { kind: 'crashed', message: `the connection to the provider failed: ${error.message}`, stateProblems: [] };
-  process.send?.(outcome, () => process.exit(0));
+  answer({ kind: 'crashed', index: running, outcome }, () => process.exit(0));
 });
 
+function answer(message: ChildMessage, then: () => void = () => undefined): void {
+  process.send?.(message, then);
+}
+
 /** Everything the job printed is out (stdout and stderr are synchronous pipes); mark the end of its log, then answer. */
-function finish(marker: string, outcome: VerifyOutcome): void {
-  const line = boundary(marker);
-  process.stdout.write(line, () => process.stderr.write(line, () => process.send?.(outcome)));
+function finish(request: VerifyRequest, outcome: VerifyOutcome): void {
+  const line = boundary(request.marker);
+  process.stdout.write(line, () =>
+    process.stderr.write(line, () => {
+      running = null;
+      answer({ kind: 'outcome', index: request.index, outcome });
+    }),
+  );
 }
 
 async function verify(job: VerifyJob): Promise<VerifyOutcome> {

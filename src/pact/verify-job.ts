@@ -17,9 +17,21 @@ export interface VerifyJob {
  * answers with the job's outcome.
  */
 export interface VerifyRequest {
+  /** The job's number in this child, 0 first; every answer names it. */
+  readonly index: number;
   readonly job: VerifyJob;
   readonly marker: string;
 }
+
+/**
+ * What the child answers over IPC: `started` as soon as it has a job (a job it never acknowledged
+ * never ran, and can be run elsewhere), then the job's `outcome`. `crashed` reports an error that
+ * ends the child: `index` is the job it was running, or null when it was between jobs.
+ */
+export type ChildMessage =
+  | { readonly kind: 'started'; readonly index: number }
+  | { readonly kind: 'outcome'; readonly index: number; readonly outcome: VerifyOutcome }
+  | { readonly kind: 'crashed'; readonly index: number | null; readonly outcome: VerifyOutcome };
 
 /** A provider state that could not be set up. */
 export interface StateProblem {
