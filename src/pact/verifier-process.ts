@@ -22,6 +22,8 @@ export interface VerifierProcess {
    * Undefined when the child went before it had started the job (the job never ran).
    */
   run(job: VerifyJob, deadlineMs: number): Promise<VerifierRun | undefined>;
+  /** The child's process id (undefined when it could not be started). */
+  readonly pid: number | undefined;
   /** False once the child has exited or reported a crash: it takes no more jobs. */
   alive(): boolean;
   /** Let the child end (it exits when disconnected), and wait until it has. */
@@ -99,6 +101,7 @@ export function startVerifierProcess(): VerifierProcess {
         jobs += 1;
         child.send(request);
       }),
+    pid: child.pid,
     alive: () => !exited,
     close: () => {
       if (child.connected) child.disconnect();

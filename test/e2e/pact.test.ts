@@ -424,6 +424,30 @@ describe('conformance pact verify runs its pact files in one verifier child', ()
     }
   });
 
+  it('runs a job whose child went before acknowledging it in a fresh child', { timeout: TEST_TIMEOUT }, async () => {
+    const contract = (await loadAllContracts([repoPath('contracts')])).find((l) => l.contract.id === 'crmcom/authentication_token')?.contract;
+    if (contract === undefined) throw new Error('no crmcom/authentication_token contract');
+    const substitutions = Object.entries(testCredentials(contract)).map(([name, value]) => ({ placeholder: credentialPlaceholder(contract, name), value }));
+    const job = { pactFile: join(pactsA, 'invoice-update-client-crmcom-authentication_token.json'), providerBaseUrl: urlOf('crmcom'), substitutions, stateSetup: true, timeoutMs: 10_000 };
+    const started: (number | undefined)[] = [];
+    const session = verifierSession(120_000, () => {
+      const child = startVerifierProcess();
+      started.push(child.pid);
+      return child;
+    });
+    try {
+      const run = session.run(job);
+      // Killed at once: still loading the Pact library, it has not acknowledged the job.
+      process.kill(started[0] ?? 0, 'SIGKILL');
+      const result = await run;
+      expect(started.length).toBe(2);
+      expect(result.outcome.kind).toBe('verified');
+      expect(verifiedProviders(result.log)).toEqual(['crmcom-authentication_token']);
+    } finally {
+      await session.close();
+    }
+  });
+
   it('reports the job a child crashed in and the job that passed its deadline, and keeps the others and their logs', { timeout: TEST_TIMEOUT }, async () => {
     // crmcom's login is answered by a dropped connection (the Pact proxy then throws: the child crashes), its update never.
     const crmcom = await startFaultyProvider(urlOf('crmcom'), { '/crmapi/rest/v2/authentication/token': 'reset', '/crmapi/rest/v2/invoices/update': 'hang' });
