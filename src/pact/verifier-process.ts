@@ -43,7 +43,8 @@ interface Running {
 /**
  * Start a verifier child. Its stdout and stderr are collected (never shown), cut into one log per
  * job at the boundary the child writes after each job (see job-logs.ts); a job is done when its
- * outcome has arrived over IPC and both streams have carried its boundary.
+ * outcome has arrived over IPC and both streams have carried its boundary. (One closure of about
+ * 60 lines: the child's output, messages, exit and the deadline all drive the same job state.)
  */
 export function startVerifierProcess(): VerifierProcess {
   const child = fork(CHILD, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: { ...process.env, NO_COLOR: '1' } });
