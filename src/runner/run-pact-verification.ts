@@ -5,7 +5,7 @@ import { countTotals, REPORT_SCHEMA_VERSION, type ContractSummary, type RunSumma
 import { violation } from '../model/violation.ts';
 import { credentialPlaceholder } from '../pact/credential-placeholders.ts';
 import type { PactFileSummary } from '../pact/read-pact-file.ts';
-import { runVerifier } from '../pact/run-verifier.ts';
+import { verifierSession, type VerifierSession } from '../pact/verifier-session.ts';
 import { verificationResults, PACT_VERIFY_CHECK } from '../pact/verification-results.ts';
 import { redactText } from '../recording/redact-text.ts';
 import type { LoadedContract } from '../types/contract.ts';
@@ -26,7 +26,7 @@ export interface PactVerificationOptions {
   readonly targets: readonly PactTarget[];
   readonly stateSetup: boolean;
   readonly timeoutMs: number;
-  /** Deadline of one pact file's verification. */
+  /** Deadline of one pact file's verification (each pact file has its own). */
   readonly deadlineMs: number;
   /** Every secret value in play: redacted from the verifier's log (and counted). */
   readonly secrets: readonly string[];
@@ -43,7 +43,8 @@ export interface PactVerification {
 }
 
 /**
- * Verify each pact file with the Pact verifier (in a child process), turn its result into check
+ * Verify each pact file with the Pact verifier (in a child process, one for all the pact files
+ * unless one crashes or passes its deadline), turn its result into check
  * results (suite `pact`, one per interaction) and hand them to the reporters as one run summary.
  */
 export async function runPactVerification(options: PactVerificationOptions): Promise<PactVerification> {
@@ -57,12 +58,17 @@ export async function runPactVerification(options: PactVerificationOptions): Pro
   const results: CheckResult[] = [];
   const contracts: ContractSummary[] = [];
   const logs: string[] = [];
-  for (const target of options.targets) {
-    const own = await verifyOne(target, options, logs, warnings);
-    for (const r of own) await notify('onCheckResult', r);
-    results.push(...own);
-    const c = target.loaded.contract;
-    contracts.push({ id: c.id, vendor: c.vendor, operation: c.operation, protocol: c.protocol, file: target.pact.file, cases: target.pact.interactions.length, totals: countTotals(own) });
+  const session = verifierSession(options.deadlineMs);
+  try {
+    for (const target of options.targets) {
+      const own = await verifyOne(target, session, options, logs, warnings);
+      for (const r of own) await notify('onCheckResult', r);
+      results.push(...own);
+      const c = target.loaded.contract;
+      contracts.push({ id: c.id, vendor: c.vendor, operation: c.operation, protocol: c.protocol, file: target.pact.file, cases: target.pact.interactions.length, totals: countTotals(own) });
+    }
+  } finally {
+    await session.close();
   }
   const totals = countTotals(results);
   const summary: RunSummary = {
@@ -84,12 +90,12 @@ export async function runPactVerification(options: PactVerificationOptions): Pro
   return { summary, log: logs.join('\n') };
 }
 
-async function verifyOne(target: PactTarget, options: PactVerificationOptions, logs: string[], warnings: RunWarning[]): Promise<CheckResult[]> {
+async function verifyOne(target: PactTarget, session: VerifierSession, options: PactVerificationOptions, logs: string[], warnings: RunWarning[]): Promise<CheckResult[]> {
   const contract = target.loaded.contract;
   const substitutions = Object.entries(target.credentials).map(([name, value]) => ({ placeholder: credentialPlaceholder(contract, name), value }));
   const unreachable = await reachability(target.providerBaseUrl, options.timeoutMs);
   if (unreachable !== undefined) return [verifierFailure(contract.id, `provider ${target.providerBaseUrl} unreachable (${unreachable})`)];
-  const run = await runVerifier({ pactFile: target.pact.file, providerBaseUrl: target.providerBaseUrl, substitutions, stateSetup: options.stateSetup, timeoutMs: options.timeoutMs }, options.deadlineMs);
+  const run = await session.run({ pactFile: target.pact.file, providerBaseUrl: target.providerBaseUrl, substitutions, stateSetup: options.stateSetup, timeoutMs: options.timeoutMs });
   const log = redactText(run.log, options.secrets);
   if (log.replaced) warnings.push({ message: `The Pact verifier's output for ${contract.id} contained a credential; it was redacted.`, contract: contract.id });
   logs.push(`== ${contract.id} (${target.pact.file} against ${target.providerBaseUrl})\n${log.text}`);

@@ -1,4 +1,6 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -6,6 +8,10 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAllContracts } from '../../src/cli/load-contracts.ts';
 import type { RunSummary } from '../../src/model/run-summary.ts';
+import { credentialPlaceholder } from '../../src/pact/credential-placeholders.ts';
+import { startVerifierProcess } from '../../src/pact/verifier-process.ts';
+import { verifierSession } from '../../src/pact/verifier-session.ts';
+import { testCredentials } from '../../src/targets/simulate/test-credentials.ts';
 import { defaultSeed } from '../../src/targets/simulate/load-seed.ts';
 import { startSimulators, type RunningSimulators } from '../../src/targets/simulate/start-simulators.ts';
 import type { LoadedContract } from '../../src/types/contract.ts';
@@ -120,9 +126,14 @@ describe('conformance pact export', () => {
 });
 
 describe('conformance pact verify against the simulators', () => {
-  it('passes for all eight contracts of the five vendors (one simulator host per vendor), reported through the suite report model', { timeout: TEST_TIMEOUT }, async () => {
-    const vendors = ['centra', 'crmcom', 'ebizcharge', 'invoicexpress', 'opsplanning'];
-    const result = await verify(vendors.flatMap((v) => ['--provider-base-url', `${v}=${urlOf(v)}`]));
+  const vendors = ['centra', 'crmcom', 'ebizcharge', 'invoicexpress', 'opsplanning'];
+  let all: Awaited<ReturnType<typeof verify>>;
+  beforeAll(async () => {
+    all = await verify(vendors.flatMap((v) => ['--provider-base-url', `${v}=${urlOf(v)}`]));
+  }, TEST_TIMEOUT);
+
+  it('passes for all eight contracts of the five vendors (one simulator host per vendor), reported through the suite report model', async () => {
+    const result = all;
     expect(violationPaths(result.report)).toEqual([]);
     expect(result.code).toBe(0);
     expect(result.report).toMatchObject({ schemaVersion: 1, target: 'pact', ok: true, suites: ['pact'] });
@@ -141,9 +152,21 @@ describe('conformance pact verify against the simulators', () => {
     expect(result.stdout).toMatch(new RegExp(`${cases} passed, 0 failed`));
   });
 
+  it("writes each pact file's own verifier output into its section of the log (eight jobs, one child)", async () => {
+    const sections = logSections(all.log);
+    const contracts = (await loadAllContracts([repoPath('contracts')])).map((l) => l.contract);
+    expect([...sections.keys()].sort()).toEqual(contracts.map((c) => c.id).sort());
+    for (const c of contracts) {
+      const section = sections.get(c.id) ?? '';
+      expect(verifiedProviders(section), c.id).toEqual([`${c.vendor}-${c.operation}`]);
+      // Every interaction of this pact is in its section.
+      for (const k of c.cases) expect(section, `${c.id} ${k.name}`).toContain(`\n  ${k.name} `);
+    }
+    expect(all.log).not.toMatch(/end of job/);
+  });
+
   it('fails when the provider states are not set up and the simulator holds other data', { timeout: TEST_TIMEOUT }, async () => {
-    // A first verification moves OpsPlanning's lock token on; without the state reset the second one sees stale data.
-    await verify(['--vendor', 'opsplanning', '--provider-base-url', urlOf('opsplanning')]);
+    // The verification of all eight (beforeAll) moved OpsPlanning's lock token on; without the state reset this one sees stale data.
     const result = await verify(['--vendor', 'opsplanning', '--provider-base-url', urlOf('opsplanning'), '--provider-states', 'none']);
     expect(result.code).toBe(1);
   });
@@ -212,15 +235,26 @@ describe('conformance pact verify and namespaced XML (pact-js #632)', () => {
     expect(violationPaths(report).some((v) => v.includes('InvoiceTimestamp') && v.includes("to be equal to 'AAAA"))).toBe(true);
   });
 
-  it.each(['centra', 'ebizcharge'])('passes against a %s stand-in whose every declared prefix is renamed', { timeout: TEST_TIMEOUT }, async (vendor) => {
-    const provider = await startRewritingProvider(urlOf(vendor), renamePrefixes);
-    try {
-      const result = await verify(['--vendor', vendor, '--provider-base-url', provider.baseUrl]);
-      expect(violationPaths(result.report)).toEqual([]);
-      expect(result.code).toBe(0);
-    } finally {
-      await provider.close();
-    }
+  describe('against stand-ins whose every declared prefix is renamed', () => {
+    // One verification of both vendors' pact files, each against its own stand-in.
+    let renamed: Awaited<ReturnType<typeof verify>>;
+    beforeAll(async () => {
+      const providers = await Promise.all(['centra', 'ebizcharge'].map((v) => startRewritingProvider(urlOf(v), renamePrefixes)));
+      try {
+        renamed = await verify(['--vendor', 'centra', '--vendor', 'ebizcharge', '--provider-base-url', `centra=${providers[0]?.baseUrl ?? ''}`, '--provider-base-url', `ebizcharge=${providers[1]?.baseUrl ?? ''}`]);
+      } finally {
+        await Promise.all(providers.map((p) => p.close()));
+      }
+    }, TEST_TIMEOUT);
+
+    it.each(['centra', 'ebizcharge'])('passes against a %s stand-in whose every declared prefix is renamed', async (vendor) => {
+      const own = renamed.report.results.filter((r) => r.contract.startsWith(`${vendor}/`));
+      const cases = (await loadAllContracts([repoPath('contracts')])).filter((l) => l.contract.vendor === vendor).reduce((n, l) => n + l.contract.cases.length, 0);
+      expect(own.length).toBe(cases);
+      expect(violationPaths({ ...renamed.report, results: own })).toEqual([]);
+      expect(own.every((r) => r.state === 'passed')).toBe(true);
+      expect(renamed.code).toBe(0);
+    });
   });
 
   it.each([
@@ -325,6 +359,119 @@ describe('conformance pact and secrets', () => {
     } finally {
       await provider.close();
       await canarySims.close();
+    }
+  });
+});
+
+/** Forwards to `target`, except requests to a path in `faults`: `reset` drops the connection, `hang` never answers. */
+async function startFaultyProvider(target: string, faults: Readonly<Record<string, 'reset' | 'hang'>>): Promise<RewritingProvider> {
+  const server = createServer((req, res) => {
+    const fault = faults[(req.url ?? '/').split('?')[0] ?? ''];
+    if (fault === 'reset') return void req.socket.destroy();
+    if (fault === 'hang') return;
+    const upstream = httpRequest(`${target}${req.url ?? '/'}`, { method: req.method, headers: req.headers, agent: false }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+/** The `--log` file's section of each contract (`== id (file against url)`), by contract id. */
+function logSections(log: string): Map<string, string> {
+  return new Map(log.split(/^== /m).filter((s) => s !== '').map((s) => [s.slice(0, s.indexOf(' (')), s]));
+}
+
+/** The providers whose verification a log section reports ("Verifying a pact between C and P"). */
+function verifiedProviders(section: string): string[] {
+  return [...section.matchAll(/^Verifying a pact between invoice-update-client and (\S+)$/gm)].map((m) => m[1] ?? '');
+}
+
+describe('conformance pact verify runs its pact files in one verifier child', () => {
+  it('runs the jobs of one session in one child, each with its own log', { timeout: TEST_TIMEOUT }, async () => {
+    const contracts = await loadAllContracts([repoPath('contracts')]);
+    const job = (id: string, file: string) => {
+      const contract = contracts.find((l) => l.contract.id === id)?.contract;
+      if (contract === undefined) throw new Error(`no contract ${id}`);
+      const substitutions = Object.entries(testCredentials(contract)).map(([name, value]) => ({ placeholder: credentialPlaceholder(contract, name), value }));
+      return { pactFile: join(pactsA, file), providerBaseUrl: urlOf(contract.vendor), substitutions, stateSetup: true, timeoutMs: 10_000 };
+    };
+    let starts = 0;
+    const session = verifierSession(120_000, () => ((starts += 1), startVerifierProcess()));
+    try {
+      const runs = [];
+      for (const [id, file] of [
+        ['crmcom/authentication_token', 'invoice-update-client-crmcom-authentication_token.json'],
+        ['centra/invoices_Update', 'invoice-update-client-centra-invoices_Update.json'],
+        ['crmcom/authentication_token', 'invoice-update-client-crmcom-authentication_token.json'],
+      ] as const) runs.push(await session.run(job(id, file)));
+      expect(starts).toBe(1);
+      expect(runs.map((r) => r.outcome.kind)).toEqual(['verified', 'verified', 'verified']);
+      const results = runs.map((r) => (r.outcome.kind === 'verified' ? (JSON.parse(r.outcome.results) as { interactionResults: { result: string }[] }).interactionResults.map((i) => i.result) : []));
+      expect(results.map((r) => [r.length, r.every((x) => x === 'OK')])).toEqual([[2, true], [7, true], [2, true]]);
+      expect(runs.map((r) => verifiedProviders(r.log))).toEqual([['crmcom-authentication_token'], ['centra-invoices_Update'], ['crmcom-authentication_token']]);
+      expect(runs.map((r) => r.log.includes('end of job'))).toEqual([false, false, false]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('runs a job whose child went before acknowledging it in a fresh child', { timeout: TEST_TIMEOUT }, async () => {
+    const contract = (await loadAllContracts([repoPath('contracts')])).find((l) => l.contract.id === 'crmcom/authentication_token')?.contract;
+    if (contract === undefined) throw new Error('no crmcom/authentication_token contract');
+    const substitutions = Object.entries(testCredentials(contract)).map(([name, value]) => ({ placeholder: credentialPlaceholder(contract, name), value }));
+    const job = { pactFile: join(pactsA, 'invoice-update-client-crmcom-authentication_token.json'), providerBaseUrl: urlOf('crmcom'), substitutions, stateSetup: true, timeoutMs: 10_000 };
+    const started: (number | undefined)[] = [];
+    const session = verifierSession(120_000, () => {
+      const child = startVerifierProcess();
+      started.push(child.pid);
+      return child;
+    });
+    try {
+      const run = session.run(job);
+      // Killed at once: still loading the Pact library, it has not acknowledged the job.
+      process.kill(started[0] ?? 0, 'SIGKILL');
+      const result = await run;
+      expect(started.length).toBe(2);
+      expect(result.outcome.kind).toBe('verified');
+      expect(verifiedProviders(result.log)).toEqual(['crmcom-authentication_token']);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('reports the job a child crashed in and the job that passed its deadline, and keeps the others and their logs', { timeout: TEST_TIMEOUT }, async () => {
+    // crmcom's login is answered by a dropped connection (the Pact proxy then throws: the child crashes), its update never.
+    const crmcom = await startFaultyProvider(urlOf('crmcom'), { '/crmapi/rest/v2/authentication/token': 'reset', '/crmapi/rest/v2/invoices/update': 'hang' });
+    try {
+      const urls = [`centra=${urlOf('centra')}`, `crmcom=${crmcom.baseUrl}`, `opsplanning=${urlOf('opsplanning')}`];
+      const result = await verify([...['centra', 'crmcom', 'opsplanning'].flatMap((v) => ['--vendor', v]), ...urls.flatMap((u) => ['--provider-base-url', u]), '--timeout', '1000', '--run-timeout', '5000']);
+      expect(result.code).toBe(1);
+      const byContract = (id: string) => result.report.results.filter((r) => r.contract === id);
+      const contracts = await loadAllContracts([repoPath('contracts')]);
+      const cases = (id: string) => contracts.find((l) => l.contract.id === id)?.contract.cases.length;
+      for (const id of ['centra/invoices_Update', 'opsplanning/UpdateInvoicePaymentStatus']) {
+        expect(byContract(id).map((r) => r.state)).toEqual(Array(cases(id)).fill('passed'));
+      }
+      const failure = (id: string) => byContract(id).map((r) => (r.state === 'failed' ? r.violations.map((v) => `${v.rule} ${v.message}`) : r.state));
+      expect(failure('crmcom/authentication_token')).toEqual([[expect.stringMatching(/^pact\.verifier Received: the connection to the provider failed: socket hang up/)]]);
+      expect(failure('crmcom/invoices_update')).toEqual([[expect.stringMatching(/^pact\.verifier Received: the verifier did not finish within 5000 ms/)]]);
+      // Each contract's log holds its own verification, and no other's.
+      const sections = logSections(result.log);
+      expect([...sections.keys()]).toEqual(['centra/invoices_Update', 'crmcom/authentication_token', 'crmcom/invoices_update', 'opsplanning/UpdateInvoicePaymentStatus']);
+      expect(verifiedProviders(sections.get('centra/invoices_Update') ?? '')).toEqual(['centra-invoices_Update']);
+      expect(verifiedProviders(sections.get('opsplanning/UpdateInvoicePaymentStatus') ?? '')).toEqual(['opsplanning-UpdateInvoicePaymentStatus']);
+      for (const id of ['crmcom/authentication_token', 'crmcom/invoices_update']) expect(verifiedProviders(sections.get(id) ?? '').every((p) => p === id.replace('/', '-'))).toBe(true);
+    } finally {
+      await crmcom.close();
     }
   });
 });
