@@ -4,8 +4,8 @@ import type { Exchange } from '../model/http.ts';
 import type { HarEntry } from '../recording/har.ts';
 import { toHarEntry } from '../recording/to-har.ts';
 import { protocolFor } from '../protocols/index.ts';
-import { classifyResponse } from '../protocols/classify-response.ts';
 import { evaluateRules } from '../rules/evaluate-rules.ts';
+import { responseSide } from './response-side.ts';
 import type { CaseContext } from '../../suites/check.ts';
 import { unavailable } from './not-applicable.ts';
 
@@ -31,10 +31,9 @@ export async function captureContext(contract: Contract, exchange: Exchange, sou
   const protocol = protocolFor(contract.protocol);
   const message = protocol.readMessage(exchange.request.body, source.requestXml);
   const decoded = protocol.decodeRequest(contract, message);
-  const response = classifyResponse(contract, exchange.response);
-  const [requestRules, responseRules] = await Promise.all([
+  const [requestRules, { response, responseRules }] = await Promise.all([
     evaluateRules(contract, 'request', { data: decoded.body, header: decoded.header }),
-    evaluateRules(contract, 'response', { data: response.data }, response.matched),
+    responseSide(contract, exchange.response),
   ]);
   const entry = source.har ?? toHarEntry(exchange, { contract: contract.id, case: source.label, source: { kind: 'recorded', doc: source.file, example: source.label }, redactions: [], startedDateTime: new Date(0).toISOString() });
   const ctx: Record<string, unknown> = Object.create(LACKED_BY_CAPTURES) as Record<string, unknown>;
