@@ -77,7 +77,8 @@ function parseChecked(text: string, options: ParseXmlOptions): Result<XmlElement
     return fail({ rule: 'xml-too-large', message: `The document is larger than the limit of ${limits.maxBytes} bytes.` });
   }
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (source.trim() === '') return fail({ rule: 'xml-empty', message: 'The document is empty.' });
+  // The same test as `source.trim() === ''` (both take JS whitespace and line terminators), without copying the text.
+  if (!/\S/.test(source)) return fail({ rule: 'xml-empty', message: 'The document is empty.' });
   const forbidProcessingInstructions = options.forbidProcessingInstructions ?? true;
   const scanned = prescanXml(source, { ...limits, forbidProcessingInstructions });
   if (scanned !== undefined) return fail(scanned);
