@@ -82,7 +82,9 @@ function parseChecked(text: string, options: ParseXmlOptions): Result<XmlElement
   const forbidProcessingInstructions = options.forbidProcessingInstructions ?? true;
   const scanned = prescanXml(source, { ...limits, forbidProcessingInstructions });
   if (scanned !== undefined) return fail(scanned);
-  return orderedToElement(parseOrdered(source), source);
+  const tree = orderedToElement(parseOrdered(source), source);
+  // Only a problem needs the elements' offsets (its line and column): a document with one is parsed again with them.
+  return tree.ok ? tree : orderedToElement(parseOrdered(source, true), source);
 }
 
 /** Per-field defaults, so a limit given as `undefined` from plain JS still gets its default. */
