@@ -19,11 +19,6 @@ export interface CaptureSource {
   readonly vendorVersion?: string;
   /** The request body's document element when the caller already parsed it (`parseXml`, default limits): it is not parsed again. */
   readonly requestXml?: XmlElement;
-  /**
-   * Called whenever a check reads what is particular to this entry rather than to its exchange (the
-   * case name, the recording): what a check found without it holds for any entry with the same exchange.
-   */
-  readonly onEntryRead?: () => void;
 }
 
 /**
@@ -42,12 +37,10 @@ export async function captureContext(contract: Contract, exchange: Exchange, sou
   ]);
   const entry = source.har ?? toHarEntry(exchange, { contract: contract.id, case: source.label, source: { kind: 'recorded', doc: source.file, example: source.label }, redactions: [], startedDateTime: new Date(0).toISOString() });
   const ctx: Record<string, unknown> = Object.create(LACKED_BY_CAPTURES) as Record<string, unknown>;
-  const recording = { ok: true as const, file: source.file, entry };
-  const read = source.onEntryRead;
-  Object.assign(ctx, { contract, case: captureCase(source.label, read) });
-  if (read === undefined) ctx['recording'] = recording;
-  else Object.defineProperty(ctx, 'recording', { enumerable: true, get: () => (read(), recording) });
   Object.assign(ctx, {
+    contract,
+    case: captureCase(source.label),
+    recording: { ok: true as const, file: source.file, entry },
     recorded: { request: exchange.request, message, decoded, response, requestRules, responseRules },
     ...(source.vendorVersion === undefined ? {} : { vendorVersion: source.vendorVersion }),
   });
@@ -70,10 +63,7 @@ const LACKED_BY_CAPTURES = Object.defineProperties(
 const CASE_LACKED = Object.defineProperties({}, { input: unavailable("the case's canonical input") });
 const EXPECT_LACKED = Object.defineProperties({}, { outcome: unavailable("the case's expected outcome") });
 
-/** A case with a name and no expectations: a capture's request must keep every rule. `onNameRead` is told when its name is read. */
-function captureCase(name: string, onNameRead?: () => void): CaseSpec {
-  const spec = Object.assign(Object.create(CASE_LACKED) as object, { expect: Object.create(EXPECT_LACKED) as object }) as Record<string, unknown>;
-  if (onNameRead === undefined) spec['name'] = name;
-  else Object.defineProperty(spec, 'name', { enumerable: true, get: () => (onNameRead(), name) });
-  return spec as unknown as CaseSpec;
+/** A case with a name and no expectations: a capture's request must keep every rule. */
+function captureCase(name: string): CaseSpec {
+  return Object.assign(Object.create(CASE_LACKED) as object, { name, expect: Object.create(EXPECT_LACKED) as object }) as CaseSpec;
 }

@@ -5,10 +5,8 @@ import { hasErrors, type Violation } from '../model/violation.ts';
 import type { HarEntry } from '../recording/har.ts';
 import type { XmlElement } from '../codec/xml/xml-element.ts';
 import type { Contract } from '../types/contract.ts';
-import { checkResult } from '../runner/run-check.ts';
-import { RecentParses } from '../codec/xml/recent-parses.ts';
-import type { ParsedResponse } from '../protocols/classify-response.ts';
-import type { CaseCheck, CaseContext, Check, CheckOutcome } from '../../suites/check.ts';
+import { runCheck } from '../runner/run-check.ts';
+import type { CaseCheck, CaseContext, Check } from '../../suites/check.ts';
 import { captureContext } from './capture-context.ts';
 import { dedupeByCause } from './dedupe-violations.ts';
 import { NotApplicable } from './not-applicable.ts';
@@ -60,85 +58,14 @@ export interface ExchangeCheck {
 /** Run every request check on the request and every response check on the response of one exchange. */
 export async function checkCapturedExchange(contract: Contract, exchange: Exchange, options: CheckExchangeOptions): Promise<ExchangeCheck> {
   const label = options.label ?? 'exchange';
-  const checks = exchangeChecks(contract, options);
-  const memory = recentFor(checks, contract);
-  const key = exchangeKey(exchange, options);
-  const remembered = memory.get(key);
-  let found = remembered;
-  if (found === undefined) {
-    found = await foundAnew(contract, exchange, checks, options, label);
-    if (found.reusable) memory.set(key, found);
-  }
-  const reproduce = options.reproduce ?? '';
-  const raw = checks.flatMap((check, i) => {
-    const one = found.outcomes[i];
-    return (one === undefined ? undefined : checkResult(check, one.outcome, { contract: contract.id, case: label, durationMs: remembered === undefined ? one.durationMs : 0, reproduce })) ?? [];
-  });
-  const unreadable = found.bodyUnread && raw.some((r) => r.check === 'request.envelope' && r.state === 'failed');
+  const ctx = await captureContext(contract, exchange, { label, file: options.file ?? 'exchange', ...(options.har === undefined ? {} : { har: options.har }), ...(options.vendorVersion === undefined ? {} : { vendorVersion: options.vendorVersion }), ...(options.requestXml === undefined ? {} : { requestXml: options.requestXml }) });
+  const raw = exchangeChecks(contract, options).flatMap((check) => runCheck(check, ctx, options.reproduce ?? '') ?? []);
+  const unreadable = ctx.recorded?.decoded.body === null && raw.some((r) => r.check === 'request.envelope' && r.state === 'failed');
   const results = finished(raw, unreadable, options);
   const violations = results.flatMap((r) => (r.state === 'skipped' ? [] : r.violations.map((v) => ({ ...v, check: r.check }))));
-  const response = found.response;
+  const response = ctx.recorded?.response;
   const outcome = response === undefined || options.responseCaptured === false ? undefined : { status: exchange.response.status, outcome: response.outcome, vendorCode: response.vendorCode, message: response.message };
   return { contract: contract.id, conformant: !results.some((r) => r.state === 'failed'), violations, ...(outcome === undefined ? {} : { outcome }), results };
-}
-
-/** What one exchange's checks returned, in check order, with what the results and outcome need of its context. */
-interface ExchangeFindings {
-  readonly outcomes: readonly { readonly outcome: CheckOutcome; readonly durationMs: number }[];
-  /** True when the request body could not be decoded as the contract's message. */
-  readonly bodyUnread: boolean;
-  readonly response: ParsedResponse | undefined;
-  /** True when no check read what is particular to the entry (its case name or recording): the findings hold for any entry with this exchange. */
-  readonly reusable: boolean;
-}
-
-/** Build the exchange's context and run every check on it, noting whether any check read the entry's own case name or recording. */
-async function foundAnew(contract: Contract, exchange: Exchange, checks: readonly CaseCheck[], options: CheckExchangeOptions, label: string): Promise<ExchangeFindings> {
-  let entryRead = false;
-  const ctx = await captureContext(contract, exchange, {
-    label,
-    file: options.file ?? 'exchange',
-    ...(options.har === undefined ? {} : { har: options.har }),
-    ...(options.vendorVersion === undefined ? {} : { vendorVersion: options.vendorVersion }),
-    ...(options.requestXml === undefined ? {} : { requestXml: options.requestXml }),
-    onEntryRead: () => {
-      entryRead = true;
-    },
-  });
-  const outcomes = checks.map((check) => {
-    const started = performance.now();
-    const outcome = check.run(ctx);
-    return { outcome, durationMs: Math.round((performance.now() - started) * 1000) / 1000 };
-  });
-  return { outcomes, bodyUnread: ctx.recorded?.decoded.body === null, response: ctx.recorded?.response, reusable: !entryRead };
-}
-
-/**
- * Findings of recent exchanges, by check list and contract: a capture repeats the same exchange (a
- * retry, a poll, the same fault), and checks are pure functions of the contract, the exchange and the
- * vendor version, so an exchange equal to a recent one in all of them gets its findings back, each
- * taking no time. Findings a check made by reading the entry's own case name or recording are never kept.
- */
-const RECENT = new WeakMap<readonly CaseCheck[], WeakMap<Contract, RecentParses<ExchangeFindings>>>();
-
-/** Bounds of that memory, per contract: most exchanges, and most characters of their keys. */
-export const RECENT_EXCHANGES = { maxEntries: 256, maxChars: 1024 * 1024 } as const;
-
-function recentFor(checks: readonly CaseCheck[], contract: Contract): RecentParses<ExchangeFindings> {
-  let byContract = RECENT.get(checks);
-  if (byContract === undefined) RECENT.set(checks, (byContract = new WeakMap()));
-  let memory = byContract.get(contract);
-  if (memory === undefined) byContract.set(contract, (memory = new RecentParses<ExchangeFindings>(RECENT_EXCHANGES.maxEntries, RECENT_EXCHANGES.maxChars)));
-  return memory;
-}
-
-/**
- * Everything of an exchange its checks can read: request and response in full, the vendor version,
- * which bodies the capture holds.
- */
-function exchangeKey(exchange: Exchange, options: CheckExchangeOptions): string {
-  const { request: q, response: r } = exchange;
-  return JSON.stringify([options.vendorVersion ?? null, options.requestCaptured !== false, options.responseCaptured !== false, q.method, q.url, q.headers, q.body, r.status, r.headers, r.body]);
 }
 
 /** The guarded checks by check list, contract and which bodies the capture lacks: the same for every entry of a contract. */

@@ -11,7 +11,7 @@ export function runCheck(check: Check, ctx: CaseContext | ContractContext, repro
 }
 
 /** Where a check's outcome was found, and how long finding it took. */
-export interface ResultSubject {
+interface ResultSubject {
   readonly contract: string;
   /** The case name; null for a contract-level check. */
   readonly case: string | null;
@@ -20,7 +20,7 @@ export interface ResultSubject {
 }
 
 /** The result of what a check returned (see {@link runCheck}); undefined when the check can never apply. */
-export function checkResult(check: Check, outcome: CheckOutcome, subject: ResultSubject): CheckResult | undefined {
+function checkResult(check: Check, outcome: CheckOutcome, subject: ResultSubject): CheckResult | undefined {
   if ('notApplicable' in outcome) return undefined;
   // Each state's result written out in one literal (same fields, same order): a large capture builds 100,000 of them.
   const { contract, case: name, durationMs } = subject;
