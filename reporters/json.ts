@@ -43,16 +43,19 @@ export function* renderJsonParts(summary: RunSummary): Generator<string> {
   yield head.slice(at);
 }
 
-/** The items of a top-level array as `JSON.stringify(report, null, 2)` lays them out (items at four spaces). */
+/** The items of a top-level array as `JSON.stringify(report, null, 2)` lays them out (items at four spaces), {@link ITEMS_PER_PART} at a time. */
 function* arrayParts<T>(items: readonly T[], toShape: (item: T) => T): Generator<string> {
   yield '[\n';
-  for (const [i, item] of items.entries()) {
-    // Nested twice, an item comes out indented exactly as inside the report; the wrappers are cut off.
-    const nested = JSON.stringify([[toShape(item)]], null, 2);
+  for (let at = 0; at < items.length; at += ITEMS_PER_PART) {
+    // Nested twice, items come out indented and separated exactly as inside the report; the wrappers are cut off.
+    const nested = JSON.stringify([items.slice(at, at + ITEMS_PER_PART).map(toShape)], null, 2);
     yield nested.slice(WRAPPER, nested.length - WRAPPER);
-    yield i === items.length - 1 ? '\n  ]' : ',\n';
+    yield at + ITEMS_PER_PART >= items.length ? '\n  ]' : ',\n';
   }
 }
+
+/** Items rendered by one `JSON.stringify` call: fewer calls and parts, each part still small (a few tens of KB). */
+const ITEMS_PER_PART = 32;
 
 /** Characters of `[\n  [\n` before a doubly nested item, and of `\n  ]\n]` after it. */
 const WRAPPER = 6;

@@ -3,9 +3,8 @@ import type { XmlElement } from '../codec/xml/xml-element.ts';
 import type { Exchange } from '../model/http.ts';
 import type { HarEntry } from '../recording/har.ts';
 import { toHarEntry } from '../recording/to-har.ts';
-import { protocolFor } from '../protocols/index.ts';
-import { classifyResponse } from '../protocols/classify-response.ts';
-import { evaluateRules } from '../rules/evaluate-rules.ts';
+import { requestSide } from './request-side.ts';
+import { responseSide } from './response-side.ts';
 import type { CaseContext } from '../../suites/check.ts';
 import { unavailable } from './not-applicable.ts';
 
@@ -28,14 +27,7 @@ export interface CaptureSource {
  * NotApplicable when read, so a check that needs it is reported not applicable instead of failing.
  */
 export async function captureContext(contract: Contract, exchange: Exchange, source: CaptureSource): Promise<CaseContext> {
-  const protocol = protocolFor(contract.protocol);
-  const message = protocol.readMessage(exchange.request.body, source.requestXml);
-  const decoded = protocol.decodeRequest(contract, message);
-  const response = classifyResponse(contract, exchange.response);
-  const [requestRules, responseRules] = await Promise.all([
-    evaluateRules(contract, 'request', { data: decoded.body, header: decoded.header }),
-    evaluateRules(contract, 'response', { data: response.data }, response.matched),
-  ]);
+  const [{ message, decoded, requestRules }, { response, responseRules }] = await Promise.all([requestSide(contract, exchange.request.body, source.requestXml), responseSide(contract, exchange.response)]);
   const entry = source.har ?? toHarEntry(exchange, { contract: contract.id, case: source.label, source: { kind: 'recorded', doc: source.file, example: source.label }, redactions: [], startedDateTime: new Date(0).toISOString() });
   const ctx: Record<string, unknown> = Object.create(LACKED_BY_CAPTURES) as Record<string, unknown>;
   Object.assign(ctx, {

@@ -32,12 +32,22 @@ export function requestIdentity(request: HttpRequest, xml: () => XmlElement | un
   return { ...base, root: name(root), ...(operation === undefined ? {} : { operation: name(operation) }) };
 }
 
-/** The document element of an XML request body; undefined when the body is not XML or not readable. */
+/**
+ * The document element of an XML request body; undefined when the body is not XML or not readable.
+ * A capture's requests are mostly distinct (thousands of them), and a repeated one mostly follows its
+ * twin, so only the last body read is remembered here, not in parseXml's memory of recent parses.
+ */
 export function requestXml(body: string): XmlElement | undefined {
   if (!body.trimStart().startsWith('<') && !body.startsWith('\uFEFF<')) return undefined;
-  const parsed = parseXml(body);
-  return parsed.ok ? parsed.value : undefined;
+  if (last !== undefined && last.body === body) return last.root;
+  const parsed = parseXml(body, { remember: false });
+  const root = parsed.ok ? parsed.value : undefined;
+  last = { body, root };
+  return root;
 }
+
+/** The last body {@link requestXml} read, and its document element (trees are immutable). */
+let last: { readonly body: string; readonly root: XmlElement | undefined } | undefined;
 
 function name(el: XmlElement): { ns: string; local: string } {
   return { ns: el.ns, local: el.local };

@@ -40,19 +40,22 @@ export const XML_PARSER_OPTIONS: X2jOptions = {
   maxNestedTags: Number.POSITIVE_INFINITY,
   // With `jPath: true` every tag builds its full path string: quadratic in depth.
   jPath: false,
-  // Start offsets give problems a line and column.
-  captureMetaData: true,
+  // Start offsets (which give problems a line and column) cost about a quarter of the parse: see `located`.
+  captureMetaData: false,
 };
 
 /** Configured once: building options per call is measurable at our call rates. */
 const parser = new XMLParser(XML_PARSER_OPTIONS);
+/** The same parser recording each element's start offset, for placing a problem found in the tree. */
+const locatingParser = new XMLParser({ ...XML_PARSER_OPTIONS, captureMetaData: true });
 
 /**
  * Parse well-formed XML into fast-xml-parser's `preserveOrder` shape.
  * Call it only after `prescanXml` accepted the text: fast-xml-parser does not check well-formedness.
+ * `located`: each element also carries its start offset (fast-xml-parser's metadata), which problems need.
  * @throws {Error} when fast-xml-parser or the entity decoder rejects the text.
  */
-export function parseOrdered(text: string): readonly unknown[] {
-  const result: unknown = parser.parse(text);
+export function parseOrdered(text: string, located = false): readonly unknown[] {
+  const result: unknown = (located ? locatingParser : parser).parse(text);
   return Array.isArray(result) ? result : [];
 }

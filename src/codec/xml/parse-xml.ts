@@ -36,6 +36,11 @@ export interface ParseXmlOptions {
   readonly limits?: Partial<XmlLimits>;
   /** SOAP 1.1 forbids PIs; plain XML may allow them. @default true */
   readonly forbidProcessingInstructions?: boolean;
+  /**
+   * False: the result is neither looked up in nor added to the memory of recent parses, for a caller that
+   * parses thousands of distinct texts once each (kept, each would outlive the young generation). @default true
+   */
+  readonly remember?: boolean;
 }
 
 // Recent parses under the default limits, by whether processing instructions are forbidden.
@@ -49,7 +54,7 @@ const recent = { forbidden: new RecentParses<Result<XmlElement, XmlProblem>>(), 
  */
 export function parseXml(text: string, options: ParseXmlOptions = {}): Result<XmlElement, XmlProblem> {
   // Plain JS may pass a non-string, which parseGuarded refuses; only texts are remembered.
-  const memory = typeof text === 'string' && hasDefaultLimits(options) ? recent[options.forbidProcessingInstructions === false ? 'allowed' : 'forbidden'] : undefined;
+  const memory = typeof text === 'string' && options.remember !== false && hasDefaultLimits(options) ? recent[options.forbidProcessingInstructions === false ? 'allowed' : 'forbidden'] : undefined;
   const remembered = memory?.get(text);
   if (remembered !== undefined) return remembered;
   const result = parseGuarded(text, options);
@@ -77,11 +82,14 @@ function parseChecked(text: string, options: ParseXmlOptions): Result<XmlElement
     return fail({ rule: 'xml-too-large', message: `The document is larger than the limit of ${limits.maxBytes} bytes.` });
   }
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (source.trim() === '') return fail({ rule: 'xml-empty', message: 'The document is empty.' });
+  // The same test as `source.trim() === ''` (both take JS whitespace and line terminators), without copying the text.
+  if (!/\S/.test(source)) return fail({ rule: 'xml-empty', message: 'The document is empty.' });
   const forbidProcessingInstructions = options.forbidProcessingInstructions ?? true;
   const scanned = prescanXml(source, { ...limits, forbidProcessingInstructions });
   if (scanned !== undefined) return fail(scanned);
-  return orderedToElement(parseOrdered(source), source);
+  const tree = orderedToElement(parseOrdered(source), source);
+  // Only a problem needs the elements' offsets (its line and column): a document with one is parsed again with them.
+  return tree.ok ? tree : orderedToElement(parseOrdered(source, true), source);
 }
 
 /** Per-field defaults, so a limit given as `undefined` from plain JS still gets its default. */

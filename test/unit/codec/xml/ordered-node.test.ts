@@ -14,7 +14,7 @@ describe('readOrderedNode', () => {
   });
 
   it('reads an element with its attributes (prefix stripped), items and start offset from a real parse', () => {
-    const [node] = parseOrdered('<r>\n  <e a="1" p:b="x &amp; y">t</e></r>');
+    const [node] = parseOrdered('<r>\n  <e a="1" p:b="x &amp; y">t</e></r>', true);
     const root = readOrderedNode(node);
     expect(root).toMatchObject({ kind: 'element', tag: 'r', attributes: [], startIndex: 0 });
     if (root.kind !== 'element') throw new Error('root is an element');
