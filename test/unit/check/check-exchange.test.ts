@@ -3,22 +3,15 @@ import type { Contract } from '../../../src/types/contract.ts';
 import type { Exchange } from '../../../src/model/http.ts';
 import { violation } from '../../../src/model/violation.ts';
 import { checkCapturedExchange } from '../../../src/check/check-exchange.ts';
-import { readCapture } from '../../../src/check/read-capture.ts';
 import { always, type CaseCheck } from '../../../suites/check.ts';
 import { CHECKS } from '../../../suites/index.ts';
-import { loadValidContract } from '../../helpers/prepare-contract.ts';
-import { repoPath } from '../../helpers/paths.ts';
+import { ebizAndCharlesExchange } from '../../helpers/charles-exchange.ts';
 
 let ebiz: Contract;
 let exchange: Exchange;
 
 beforeAll(async () => {
-  ebiz = (await loadValidContract(repoPath('contracts/ebizcharge/UpdateInvoice.yaml'))).contract;
-  const capture = await readCapture(repoPath('test/fixtures/har/charles.har'));
-  if (!capture.ok) throw new Error(capture.problem);
-  const entry = capture.value.entries[0];
-  if (entry === undefined) throw new Error('charles.har has no entry');
-  exchange = entry.exchange;
+  ({ contract: ebiz, exchange } = await ebizAndCharlesExchange());
 });
 
 const probe = (id: string, run: CaseCheck['run']): CaseCheck => ({ id, title: id, suite: 'request-building', scope: 'case', appliesTo: always, run });

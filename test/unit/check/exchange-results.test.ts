@@ -2,21 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Contract } from '../../../src/types/contract.ts';
 import type { Exchange } from '../../../src/model/http.ts';
 import { checkCapturedExchange } from '../../../src/check/check-exchange.ts';
-import { readCapture } from '../../../src/check/read-capture.ts';
 import { CHECKS } from '../../../suites/index.ts';
-import { loadValidContract } from '../../helpers/prepare-contract.ts';
-import { repoPath } from '../../helpers/paths.ts';
+import { ebizAndCharlesExchange } from '../../helpers/charles-exchange.ts';
 
 let ebiz: Contract;
 let exchange: Exchange;
 
 beforeAll(async () => {
-  ebiz = (await loadValidContract(repoPath('contracts/ebizcharge/UpdateInvoice.yaml'))).contract;
-  const capture = await readCapture(repoPath('test/fixtures/har/charles.har'));
-  if (!capture.ok) throw new Error(capture.problem);
-  const entry = capture.value.entries[0];
-  if (entry === undefined) throw new Error('charles.har has no entry');
-  exchange = entry.exchange;
+  ({ contract: ebiz, exchange } = await ebizAndCharlesExchange());
 });
 
 describe('the results of one captured exchange', () => {
