@@ -40,7 +40,14 @@ export function compileCacheDir() {
   const parent = join(tmpdir(), `invoice-update-conformance-${process.getuid?.() ?? 'user'}`);
   const dir = join(parent, 'compile-cache');
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // One level at a time: Node's recursive mkdirSync never returns for a path under /proc.
+    for (const path of [parent, dir]) {
+      try {
+        mkdirSync(path, { mode: 0o700 });
+      } catch (error) {
+        if (error.code !== 'EEXIST') throw error;
+      }
+    }
     for (const path of [parent, dir]) {
       const s = lstatSync(path);
       if (!s.isDirectory() || (process.getuid !== undefined && s.uid !== process.getuid()) || (s.mode & 0o077) !== 0) return undefined;

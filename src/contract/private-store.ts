@@ -109,13 +109,26 @@ const keys = new Map<string, Buffer>();
 /** The folder when it (and its parent) are the user's own, mode 0700, no symlink; created if asked. */
 function privateDir(dir: string, create: boolean): string | undefined {
   if (privateDirs.has(dir)) return dir;
-  if (create) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (create) for (const path of [join(dir, '..'), dir]) makeDir(path);
   for (const path of [join(dir, '..'), dir]) {
     const s = lstatSync(path);
     if (!s.isDirectory() || !ownedPrivately(s)) return undefined;
   }
   privateDirs.add(dir);
   return dir;
+}
+
+/**
+ * Create one folder (mode 0700) unless it exists, one level at a time: Node's recursive `mkdirSync` never
+ * returns for a path under /proc (TMPDIR=/proc made every command hang), and the temporary folder itself
+ * is the system's or the user's to create, not ours.
+ */
+function makeDir(path: string): void {
+  try {
+    mkdirSync(path, { mode: 0o700 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
 }
 
 /** The HMAC key, read from its 0600 file (created with fresh random bytes if asked and absent). */
