@@ -6,7 +6,7 @@ import { notifyReporters } from '../runner/notify-reporters.ts';
 import type { Reporter } from '../types/reporter.ts';
 import type { Check } from '../../suites/check.ts';
 import { entryId, type CapturedEntry } from './captured-entry.ts';
-import { checkCapturedExchange, EXCHANGE_SUITES } from './check-exchange.ts';
+import { applicableExchangeChecks, checkCapturedExchange, EXCHANGE_SUITES } from './check-exchange.ts';
 import { planEntry, type PlannedEntry } from './plan-entries.ts';
 import type { XmlElement } from '../codec/xml/xml-element.ts';
 import type { Contract, LoadedContract } from '../types/contract.ts';
@@ -144,18 +144,8 @@ export async function reportCapture(done: CheckedEntries, options: ReportCapture
 /** How many results an entry gives: one per applicable exchange check, or one "not checked". */
 function plannedChecks(p: PlannedEntry, checks: readonly Check[]): number {
   const contract = p.match?.contract;
-  if (contract === undefined) return 1;
-  let byContract = APPLICABLE.get(checks);
-  if (byContract === undefined) APPLICABLE.set(checks, (byContract = new WeakMap()));
-  const known = byContract.get(contract);
-  if (known !== undefined) return known;
-  const count = checks.filter((c) => c.scope === 'case' && EXCHANGE_SUITES.includes(c.suite) && c.appliesTo(contract)).length;
-  byContract.set(contract, count);
-  return count;
+  return contract === undefined ? 1 : applicableExchangeChecks(checks, contract).length;
 }
-
-/** How many exchange checks apply, by check list and contract: the same for every entry of a contract. */
-const APPLICABLE = new WeakMap<readonly Check[], WeakMap<Contract, number>>();
 
 /** One entry's results, each naming the capture (as given on the command line: the file annotators and JUnit's file= point at). */
 async function checkEntry(p: PlannedEntry, options: EntryCheckOptions, requestXml?: XmlElement): Promise<CheckedEntry> {

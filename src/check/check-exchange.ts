@@ -68,19 +68,32 @@ export async function checkCapturedExchange(contract: Contract, exchange: Exchan
   return { contract: contract.id, conformant: !results.some((r) => r.state === 'failed'), violations, ...(outcome === undefined ? {} : { outcome }), results };
 }
 
-/** The guarded checks by check list, contract and which bodies the capture lacks: the same for every entry of a contract. */
-const GUARDED = new WeakMap<readonly Check[], WeakMap<Contract, Map<string, readonly CaseCheck[]>>>();
+/** The applicable exchange checks by check list and contract: the same for every entry of a contract. */
+const APPLICABLE = new WeakMap<readonly Check[], WeakMap<Contract, readonly CaseCheck[]>>();
 
-/** The case checks of {@link EXCHANGE_SUITES} that apply to the contract, each {@link guarded}. */
+/** The case checks of {@link EXCHANGE_SUITES} in `checks` that apply to the contract (computed once per list and contract). */
+export function applicableExchangeChecks(checks: readonly Check[], contract: Contract): readonly CaseCheck[] {
+  let byContract = APPLICABLE.get(checks);
+  if (byContract === undefined) APPLICABLE.set(checks, (byContract = new WeakMap()));
+  const known = byContract.get(contract);
+  if (known !== undefined) return known;
+  const applicable = checks.filter((c): c is CaseCheck => c.scope === 'case' && EXCHANGE_SUITES.includes(c.suite) && c.appliesTo(contract));
+  byContract.set(contract, applicable);
+  return applicable;
+}
+
+/** The guarded checks by their unguarded list and which bodies the capture lacks. */
+const GUARDED = new WeakMap<readonly CaseCheck[], Map<string, readonly CaseCheck[]>>();
+
+/** {@link applicableExchangeChecks}, each {@link guarded}. */
 function exchangeChecks(contract: Contract, options: CheckExchangeOptions): readonly CaseCheck[] {
-  let byContract = GUARDED.get(options.checks);
-  if (byContract === undefined) GUARDED.set(options.checks, (byContract = new WeakMap()));
-  let byMissing = byContract.get(contract);
-  if (byMissing === undefined) byContract.set(contract, (byMissing = new Map()));
+  const applicable = applicableExchangeChecks(options.checks, contract);
+  let byMissing = GUARDED.get(applicable);
+  if (byMissing === undefined) GUARDED.set(applicable, (byMissing = new Map()));
   const key = `${options.requestCaptured !== false}/${options.responseCaptured !== false}`;
   const known = byMissing.get(key);
   if (known !== undefined) return known;
-  const checks = options.checks.filter((c): c is CaseCheck => c.scope === 'case' && EXCHANGE_SUITES.includes(c.suite) && c.appliesTo(contract)).map((c) => guarded(c, options));
+  const checks = applicable.map((c) => guarded(c, options));
   byMissing.set(key, checks);
   return checks;
 }
