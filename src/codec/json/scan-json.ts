@@ -41,7 +41,8 @@ export function scanJson(text: string, limits: JsonLimits): JsonProblem | undefi
     else if (c === 58) setExpectKey(stack, false);
     else if (c === 45 || (c >= 48 && c <= 57)) {
       NUMBER.lastIndex = i;
-      const token = NUMBER.exec(text)?.[0] ?? text[i] ?? '';
+      const token = NUMBER.exec(text)?.[0];
+      if (token === undefined) continue; // a lone `-` is a syntax error: JSON.parse reports it
       if (!Number.isFinite(Number(token))) return problem('json-number-range', `the number ${token.slice(0, 40)} is outside the range of a double (it would read as Infinity)`, text, i);
       i += token.length - 1;
     }

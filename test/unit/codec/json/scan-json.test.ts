@@ -23,6 +23,12 @@ describe('the JSON scan counts what each limit names (RFC 8259: object members, 
     expect(parseJson('[0e999, 9.9e307, -0.5]')).toEqual({ ok: true, value: [0, 9.9e307, -0.5] });
   });
 
+  it('leaves a minus sign without digits to JSON.parse, which calls it malformed, not a number out of range', () => {
+    for (const text of ['[-]', '{"a":-x}', 'root:x:0:0:root:/root:/bin/sh\nwww-data:x:33:33:/var/www:/usr/sbin/nologin']) {
+      expect(refusal(text).rule, text).toBe('json-malformed');
+    }
+  });
+
   it('says at which character (1-based) the problem starts', () => {
     expect(refusal('{"a":1,"a":2}').message).toBe('Refused JSON: key "a" appears twice in one object (JSON.parse would keep only the last) (at character 8).');
     expect(refusal('[1, 9e999]').message).toMatch(/\(at character 5\)\.$/);
