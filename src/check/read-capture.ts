@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseJson } from '../codec/json/parse-json.ts';
+import { readTextFile } from '../codec/text/read-text-file.ts';
 import { normalizeHeaders, type Exchange } from '../model/http.ts';
 import { fail, ok, type Result } from '../model/result.ts';
 import type { HarEntry } from '../recording/har.ts';
@@ -20,16 +21,11 @@ export interface Capture {
 
 /** Read a HAR file, bounded by {@link MAX_CAPTURE_BYTES}; every problem is one sentence naming the file. */
 export async function readCapture(file: string): Promise<Result<Capture, string>> {
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) return fail(`${file}: not a file`);
-    if (info.size > MAX_CAPTURE_BYTES) return fail(`${file}: ${info.size} bytes; the limit for a capture is ${MAX_CAPTURE_BYTES} bytes (MAX_CAPTURE_BYTES)`);
-    const parsed = parseCapture(await readFile(file, 'utf8'), file);
-    if (!parsed.ok) return parsed;
-    return ok({ ...parsed.value, entries: await Promise.all(parsed.value.entries.map((e) => withAttachedBody(e, dirname(file)))) });
-  } catch (error) {
-    return fail(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
+  const text = await readTextFile(file, { maxBytes: MAX_CAPTURE_BYTES, name: 'MAX_CAPTURE_BYTES' });
+  if (!text.ok) return text;
+  const parsed = parseCapture(text.value, file);
+  if (!parsed.ok) return parsed;
+  return ok({ ...parsed.value, entries: await Promise.all(parsed.value.entries.map((e) => withAttachedBody(e, dirname(file)))) });
 }
 
 /** Parse HAR text: JSON within limits, HAR 1.2 once the fields real tools omit are filled in. */

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { isAlias, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../contracts/contract.schema.json' with { type: 'json' };
+import { decodeUtf8, readFileBytes } from '../codec/text/read-text-file.ts';
 import type { Contract, LoadedContract } from '../types/contract.ts';
 import { fail, ok, type Result } from '../model/result.ts';
 import type { ContractProblem } from './contract-problem.ts';
@@ -16,22 +17,26 @@ let validator: ValidateFunction | undefined;
 
 /** Read, parse and validate one contract file. Returns every problem found, each with file:line:col. */
 export async function loadContract(file: string): Promise<Result<LoadedContract, ContractProblem[]>> {
-  let bytes: Buffer;
+  let size: number;
   try {
-    const size = (await stat(file)).size;
-    if (size > CONTRACT_LIMITS.maxBytes) {
-      return fail([{ file, line: 1, col: 1, rule: 'contract-too-large', message: `the file is ${size} bytes; the limit is ${CONTRACT_LIMITS.maxBytes}` }]);
-    }
-    bytes = await readFile(file);
+    size = (await stat(file)).size;
   } catch (error) {
     return fail([{ file, line: 1, col: 1, rule: 'unreadable', message: (error as NodeJS.ErrnoException).code ?? String(error) }]);
   }
+  if (size > CONTRACT_LIMITS.maxBytes) {
+    return fail([{ file, line: 1, col: 1, rule: 'contract-too-large', message: `the file is ${size} bytes; the limit is ${CONTRACT_LIMITS.maxBytes}` }]);
+  }
+  const read = await readFileBytes(file, { maxBytes: CONTRACT_LIMITS.maxBytes, name: 'CONTRACT_LIMITS.maxBytes' });
+  if (!read.ok) return fail([{ file, line: 1, col: 1, rule: 'unreadable', message: read.problem.slice(file.length + 2) }]);
+  const bytes = read.value;
   const hash = createHash('sha256').update(bytes).digest('hex');
   // The path is part of the key: whether a contract is valid depends on where it lives (id-path-mismatch).
   const key = createHash('sha256').update(hash).update('\0').update(file).digest('hex');
   const cached = contractCache.get(key);
   if (cached !== undefined && cached.id !== undefined) return ok({ contract: cached, file, hash });
-  const parsed = parseContract(bytes.toString('utf8'), file, hash);
+  const text = decodeUtf8(bytes);
+  if (!text.ok) return fail([{ file, line: text.problem.line, col: text.problem.column, rule: 'encoding', message: text.problem.message }]);
+  const parsed = parseContract(text.value, file, hash);
   if (parsed.ok) contractCache.set(key, parsed.value.contract);
   return parsed;
 }

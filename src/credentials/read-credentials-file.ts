@@ -1,5 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
+import { readTextFile } from '../codec/text/read-text-file.ts';
 import { SuiteError } from '../errors.ts';
 
 /** Values of one vendor in a credentials file: credential names (and optionally `baseUrl`) to strings. */
@@ -7,6 +8,9 @@ export type VendorValues = Readonly<Record<string, string>>;
 
 /** A credentials file: `{ <vendor>: { <credential name>: value, baseUrl?: url } }`. */
 export type CredentialsFile = Readonly<Record<string, VendorValues>>;
+
+/** The largest credentials file read, in bytes. */
+export const MAX_CREDENTIALS_BYTES = 1024 * 1024;
 
 /** Permission bits that let the group or others read the file. */
 const READABLE_BY_OTHERS = 0o044;
@@ -22,13 +26,9 @@ export async function readCredentialsFile(path: string): Promise<CredentialsFile
   if ((mode & READABLE_BY_OTHERS) !== 0) {
     throw new SuiteError('CREDENTIALS_INVALID', `Refusing credentials file ${path}: its mode ${(mode & 0o777).toString(8).padStart(3, '0')} lets the group or others read it. Run: chmod 600 ${path}`);
   }
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new SuiteError('CREDENTIALS_INVALID', `Cannot read credentials file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  return validate(parse(text, path), path);
+  const text = await readTextFile(path, { maxBytes: MAX_CREDENTIALS_BYTES, name: 'MAX_CREDENTIALS_BYTES', secret: true });
+  if (!text.ok) throw new SuiteError('CREDENTIALS_INVALID', `Cannot read credentials file ${text.problem}`);
+  return validate(parse(text.value, path), path);
 }
 
 async function fileMode(path: string): Promise<number> {

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readTextFile } from '../codec/text/read-text-file.ts';
 import { SuiteError } from '../errors.ts';
 
 /** Largest pact file read. */
@@ -18,16 +18,13 @@ export interface PactFileSummary {
  * @throws SuiteError `FILE_UNREADABLE` or `INPUT_INVALID`, naming the file.
  */
 export async function readPactFile(file: string): Promise<PactFileSummary> {
+  const text = await readTextFile(file, { maxBytes: MAX_PACT_BYTES, name: 'MAX_PACT_BYTES' });
+  if (!text.ok) throw new SuiteError('FILE_UNREADABLE', `Cannot read pact file ${text.problem}.`);
   let data: unknown;
   try {
-    const s = await stat(file);
-    if (!s.isFile()) throw new SuiteError('FILE_UNREADABLE', `${file} is not a file.`);
-    if (s.size > MAX_PACT_BYTES) throw new SuiteError('INPUT_INVALID', `${file} is larger than ${MAX_PACT_BYTES} bytes.`);
-    data = JSON.parse(await readFile(file, 'utf8')) as unknown;
+    data = JSON.parse(text.value) as unknown;
   } catch (error) {
-    if (error instanceof SuiteError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new SuiteError(code === undefined ? 'INPUT_INVALID' : 'FILE_UNREADABLE', `Cannot read pact file ${file} (${code ?? (error as Error).message}).`);
+    throw new SuiteError('INPUT_INVALID', `Cannot read pact file ${file} (${(error as Error).message}).`);
   }
   const pact = data as { consumer?: { name?: unknown }; provider?: { name?: unknown }; metadata?: { pactSpecification?: { version?: unknown } }; interactions?: unknown };
   const consumer = pact.consumer?.name;

@@ -1,13 +1,16 @@
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
 import { cachedValidator } from '../contract/cached-validator.ts';
 import { createAjv } from '../contract/create-ajv.ts';
-import { parseJson } from '../codec/json/parse-json.ts';
+import { DEFAULT_JSON_LIMITS, parseJson } from '../codec/json/parse-json.ts';
+import { readTextFile } from '../codec/text/read-text-file.ts';
 import { fail, ok, type Result } from '../model/result.ts';
 import type { Har } from './har.ts';
 
 const require = createRequire(import.meta.url);
+
+/** Bytes a recording file may have: replay reads HAR files with the JSON reader's limit (5 MiB). */
+export const MAX_RECORDING_BYTES = DEFAULT_JSON_LIMITS.maxBytes;
 let validator: ValidateFunction | undefined;
 
 /**
@@ -30,13 +33,8 @@ function harValidator(): ValidateFunction {
 
 /** Read a recording and validate it as HAR 1.2. Problems are readable sentences naming the file. */
 export async function readHar(file: string): Promise<Result<Har, string>> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    return fail(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-  return parseHar(text, file);
+  const text = await readTextFile(file, { maxBytes: MAX_RECORDING_BYTES, name: 'MAX_RECORDING_BYTES' });
+  return text.ok ? parseHar(text.value, file) : text;
 }
 
 /** Parse and validate HAR text. */

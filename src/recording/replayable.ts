@@ -1,8 +1,6 @@
-import { DEFAULT_JSON_LIMITS } from '../codec/json/parse-json.ts';
-import { parseHar } from './read-har.ts';
+import { MAX_RECORDING_BYTES, parseHar } from './read-har.ts';
 
-/** Bytes a recording file may have: replay reads HAR files with the JSON reader's limit. */
-export const MAX_RECORDING_BYTES = DEFAULT_JSON_LIMITS.maxBytes;
+export { MAX_RECORDING_BYTES };
 
 /**
  * Why replay would refuse this recording text, or undefined when it would read it. `record` asks

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliResult, QUEUED_TEST_TIMEOUT_MS } from '../helpers/run-cli.ts';
 import { runCommand } from '../helpers/run-command.ts';
@@ -63,5 +67,43 @@ describe.concurrent('conformance parse centra/invoices_Update', { timeout: QUEUE
     const result = await parse('--response', 'recordings/centra/invoices_Update/fault-server.har', '--status', '200');
     expect(result.code).toBe(1);
     expect(json(result)).toMatchObject({ outcome: 'unknown', conformant: false });
+  });
+
+  describe('a body file in another charset is decoded as a received body is, never replaced', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parse-charset-'));
+    /** The client fault, its faultstring Portuguese, written as ISO-8859-1 bytes ("á" is the one byte 0xE1). */
+    function latin1Fault(declaration: string): string {
+      const path = join(dir, `fault-${declaration === '' ? 'undeclared' : 'declared'}.xml`);
+      const xml = `${declaration}<SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/"><SOAP-ENV:Body><SOAP-ENV:Fault><faultcode>SOAP-ENV:Client</faultcode><faultstring>Fatura inválida</faultstring></SOAP-ENV:Fault></SOAP-ENV:Body></SOAP-ENV:Envelope>`;
+      writeFileSync(path, Buffer.from(xml, 'latin1'));
+      return path;
+    }
+
+    it('by the XML declaration', async () => {
+      const result = await parse('--response', latin1Fault('<?xml version="1.0" encoding="ISO-8859-1"?>'), '--status', '500');
+      expect(result.code).toBe(0);
+      expect(json(result)).toMatchObject({ outcome: 'invalid_request', message: 'Fatura inválida' });
+    });
+
+    it('by the charset of --header "Content-Type: ..."', async () => {
+      const result = await parse('--response', latin1Fault(''), '--status', '500', '--header', 'Content-Type: text/xml; charset=ISO-8859-1');
+      expect(result.code).toBe(0);
+      expect(json(result)).toMatchObject({ outcome: 'invalid_request', message: 'Fatura inválida' });
+    });
+
+    it('and refused, exit 2, when nothing declares it and the bytes are not UTF-8', async () => {
+      const file = latin1Fault('');
+      const result = await parse('--response', file, '--status', '500');
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`--response ${file}: Cannot decode the body: the bytes are not valid utf-8 (no charset was declared, so UTF-8 applies).`);
+    });
+
+    it('refuses a FIFO as --response at once, exit 2, instead of waiting for a writer', async () => {
+      const fifo = join(dir, 'fifo');
+      execFileSync('mkfifo', [fifo]);
+      const result = await parse('--response', fifo);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`Cannot read --response ${fifo}: not a file`);
+    });
   });
 });

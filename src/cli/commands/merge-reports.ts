@@ -1,6 +1,7 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { readTextFile } from '../../codec/text/read-text-file.ts';
 import { SuiteError } from '../../errors.ts';
 import reportSchema from '../../../reporters/json-report.schema.json' with { type: 'json' };
 import { assertOneOnStdout, createReporter, parseReporterSpec } from '../../../reporters/index.ts';
@@ -100,11 +101,9 @@ function reportValidator(): ValidateFunction<RunSummary> {
 
 /** One JSON report, checked against reporters/json-report.schema.json; anything else is a usage error naming the file. */
 async function readReport(file: string): Promise<NamedSummary> {
-  const size = (await stat(file)).size;
-  if (size > MAX_REPORT_BYTES) throw new SuiteError('INPUT_INVALID', `${file} is ${size} bytes, over MAX_REPORT_BYTES (${MAX_REPORT_BYTES}).`);
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new SuiteError('FILE_UNREADABLE', `Cannot read ${file}: ${error.code ?? String(error)}`);
-  });
+  const read = await readTextFile(file, { maxBytes: MAX_REPORT_BYTES, name: 'MAX_REPORT_BYTES' });
+  if (!read.ok) throw new SuiteError('FILE_UNREADABLE', `${read.problem}.`);
+  const text = read.value;
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -6,7 +6,8 @@ import { hasErrors } from '../../model/violation.ts';
 import { parseHar } from '../../recording/read-har.ts';
 import { entryResponse } from '../../recording/entry-to-exchange.ts';
 import { loadOneContract } from '../load-contracts.ts';
-import { readInputFile } from '../read-input-file.ts';
+import { decodeBody } from '../../codec/text/decode-body.ts';
+import { readInputBytes, readInputFile } from '../read-input-file.ts';
 import type { CliIo } from '../io.ts';
 
 export interface ParseFlags {
@@ -19,15 +20,26 @@ export interface ParseFlags {
 
 
 async function readResponse(flags: ParseFlags): Promise<HttpResponse> {
-  const text = await readInputFile(flags.response, '--response');
-  const base = flags.response.endsWith('.har') ? fromHar(text, flags) : { status: 200, headers: {}, body: text };
-  const headers: Record<string, string> = { ...base.headers };
-  for (const h of flags.header) {
+  const given = headerFlags(flags.header);
+  const base = flags.response.endsWith('.har') ? fromHar(await readInputFile(flags.response, '--response'), flags) : await fromBody(flags.response, given['content-type']);
+  return { status: flags.status === undefined ? base.status : parseStatus(flags.status), headers: { ...base.headers, ...given }, body: base.body };
+}
+
+function headerFlags(values: readonly string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const h of values) {
     const colon = h.indexOf(':');
     if (colon < 1) throw new SuiteError('USAGE', `--header "${h}" is not "Name: value".`);
     headers[h.slice(0, colon).trim().toLowerCase()] = h.slice(colon + 1).trim();
   }
-  return { status: flags.status === undefined ? base.status : parseStatus(flags.status), headers, body: base.body };
+  return headers;
+}
+
+/** A bare body file, decoded as a received body is: by the charset of `--header "Content-Type: ..."`, its BOM or XML declaration, else UTF-8. */
+async function fromBody(file: string, contentType: string | undefined): Promise<HttpResponse> {
+  const body = decodeBody(await readInputBytes(file, '--response'), contentType);
+  if (!body.ok) throw new SuiteError('INPUT_INVALID', `--response ${file}: ${body.problem.message}`);
+  return { status: 200, headers: {}, body: body.value };
 }
 
 function parseStatus(value: string): number {

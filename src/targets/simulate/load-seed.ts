@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../package-root.ts';
 import { parse as parseYaml } from 'yaml';
+import { readTextFile } from '../../codec/text/read-text-file.ts';
 import { SuiteError } from '../../errors.ts';
 import { createAjv } from '../../contract/create-ajv.ts';
 
@@ -58,6 +58,9 @@ const SEED_SCHEMA = {
   },
 };
 
+/** The largest seed file read, in bytes. */
+export const MAX_SEED_BYTES = 5 * 1024 * 1024;
+
 const DEFAULT_SEED_FILE = join(PACKAGE_ROOT, 'src', 'targets', 'simulate', 'default-seed.yaml');
 
 /** The documented default seed (src/targets/simulate/default-seed.yaml). */
@@ -72,15 +75,11 @@ export function defaultSeed(): Seed {
 export async function loadSeed(file: string | undefined): Promise<Seed> {
   const base = defaultSeed();
   if (file === undefined) return base;
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new SuiteError('FILE_UNREADABLE', `Cannot read seed file ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
+  const text = await readTextFile(file, { maxBytes: MAX_SEED_BYTES, name: 'MAX_SEED_BYTES' });
+  if (!text.ok) throw new SuiteError('FILE_UNREADABLE', `Cannot read seed file ${text.problem}`);
   let data: unknown;
   try {
-    data = parseYaml(text) as unknown;
+    data = parseYaml(text.value) as unknown;
   } catch (error) {
     throw new SuiteError('INPUT_INVALID', `Seed file ${file} is not valid JSON or YAML: ${(error as Error).message.split('\n')[0] ?? ''}`);
   }

@@ -86,4 +86,22 @@ describe('readCapture', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('refuses a capture saved as UTF-16 or with bytes that are not UTF-8 (HAR 1.2 files are UTF-8), naming the file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'capture-charset-'));
+    try {
+      const text = minimal({ request, response: { status: 200, headers: [], content: { size: 0, mimeType: 'text/xml', text: 'Fatura nº 7' } } });
+      const utf16 = join(dir, 'utf16.har');
+      await writeFile(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+      expect(await readCapture(utf16)).toEqual({ ok: false, problem: `${utf16}: the file is UTF-16LE (it starts with that byte-order mark); save it as UTF-8` });
+      const latin1 = join(dir, 'latin1.har');
+      await writeFile(latin1, Buffer.from(text, 'latin1'));
+      const read = await readCapture(latin1);
+      expect(read).toMatchObject({ ok: false, problem: expect.stringMatching(/^.*latin1\.har: not UTF-8 text: byte 0xBA at byte \d+ \(line 1, column \d+\)/) });
+      await writeFile(join(dir, 'bom.har'), `\uFEFF${text}`);
+      expect((await readCapture(join(dir, 'bom.har'))).ok).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

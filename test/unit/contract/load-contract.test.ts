@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadContract } from '../../../src/contract/load-contract.ts';
@@ -111,6 +115,19 @@ describe('loadContract', () => {
   it('reports a file that cannot be read as unreadable instead of throwing', async () => {
     const file = repoPath('test/fixtures/contracts/does-not-exist.yaml');
     expect(await problemsOf(file)).toEqual([{ file, line: 1, col: 1, rule: 'unreadable', message: 'ENOENT' }]);
+  });
+
+  it('reports a contract saved in another charset as an encoding problem at its first bad byte, and a FIFO as unreadable', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'contract-charset-'));
+    const file = join(dir, 'invoices_Update.yaml');
+    const text = (await readFile(CENTRA_CONTRACT, 'utf8')).replace(/\n/, '\n# Fatura nº 7\n');
+    writeFileSync(file, Buffer.from(text, 'latin1'));
+    const [problem, ...more] = await problemsOf(file);
+    expect(more).toEqual([]);
+    expect(problem).toMatchObject({ file, line: 2, col: 11, rule: 'encoding', message: expect.stringContaining('not UTF-8 text: byte 0xBA') });
+    const fifo = join(dir, 'fifo.yaml');
+    execFileSync('mkfifo', [fifo]);
+    expect(await problemsOf(fifo)).toEqual([{ file: fifo, line: 1, col: 1, rule: 'unreadable', message: 'not a file' }]);
   });
 
   it('formats a problem as file:line:col: rule: message', async () => {

@@ -58,6 +58,14 @@ describe('live credentials', () => {
     expect(message).not.toContain('pw-value-3');
   });
 
+  it('refuses a file that is not UTF-8 by position only, never naming a byte of it (a password read as U+FFFD would fail every login)', async () => {
+    const file = join(dir, 'latin1.yaml');
+    await writeFile(file, Buffer.from('centra:\n  password: "pw-välue-4"\n', 'latin1'));
+    await chmod(file, 0o600);
+    const message = await problem(() => readCredentialsFile(file));
+    expect(message).toBe(`Cannot read credentials file ${file}: not UTF-8 text: a byte at byte 26 (line 2, column 18) is not part of a UTF-8 character; save it as UTF-8`);
+  });
+
   it('names every missing variable of the selected vendors, never a value', async () => {
     const centra = contracts.filter((c) => c.vendor === 'centra' || c.vendor === 'invoicexpress');
     const message = await problem(() => resolveLiveAccess(centra, { CENTRA_BASE_URL: 'http://127.0.0.1:9', CENTRA_USERNAME: 'user-value-4' }, undefined));
