@@ -27,7 +27,7 @@ export async function readCredentialsFile(path: string): Promise<CredentialsFile
     throw new SuiteError('CREDENTIALS_INVALID', `Refusing credentials file ${path}: its mode ${(mode & 0o777).toString(8).padStart(3, '0')} lets the group or others read it. Run: chmod 600 ${path}`);
   }
   const text = await readTextFile(path, { maxBytes: MAX_CREDENTIALS_BYTES, name: 'MAX_CREDENTIALS_BYTES', secret: true });
-  if (!text.ok) throw new SuiteError('CREDENTIALS_INVALID', `Cannot read credentials file ${text.problem}`);
+  if (!text.ok) throw new SuiteError('CREDENTIALS_INVALID', `Credentials file ${text.problem}`);
   return validate(parse(text.value, path), path);
 }
 

@@ -19,7 +19,7 @@ export interface PactFileSummary {
  */
 export async function readPactFile(file: string): Promise<PactFileSummary> {
   const text = await readTextFile(file, { maxBytes: MAX_PACT_BYTES, name: 'MAX_PACT_BYTES' });
-  if (!text.ok) throw new SuiteError('FILE_UNREADABLE', `Cannot read pact file ${text.problem}.`);
+  if (!text.ok) throw new SuiteError('FILE_UNREADABLE', `Pact file ${text.problem}.`);
   let data: unknown;
   try {
     data = JSON.parse(text.value) as unknown;

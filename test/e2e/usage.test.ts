@@ -13,7 +13,7 @@ describe.concurrent('usage errors exit 2 with a clear message and no stack trace
     [
       'a missing --response file',
       ['parse', 'centra/invoices_Update', ...CENTRA, '--response', 'test/fixtures/responses/centra/does-not-exist.xml'],
-      'error: Cannot read --response test/fixtures/responses/centra/does-not-exist.xml: ENOENT',
+      'error: --response test/fixtures/responses/centra/does-not-exist.xml: cannot read (ENOENT)',
     ],
     [
       'a --status that is not a number',

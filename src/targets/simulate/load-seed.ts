@@ -76,7 +76,7 @@ export async function loadSeed(file: string | undefined): Promise<Seed> {
   const base = defaultSeed();
   if (file === undefined) return base;
   const text = await readTextFile(file, { maxBytes: MAX_SEED_BYTES, name: 'MAX_SEED_BYTES' });
-  if (!text.ok) throw new SuiteError('FILE_UNREADABLE', `Cannot read seed file ${text.problem}`);
+  if (!text.ok) throw new SuiteError('FILE_UNREADABLE', `Seed file ${text.problem}`);
   let data: unknown;
   try {
     data = parseYaml(text.value) as unknown;

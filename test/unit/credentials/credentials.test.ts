@@ -63,7 +63,7 @@ describe('live credentials', () => {
     await writeFile(file, Buffer.from('centra:\n  password: "pw-välue-4"\n', 'latin1'));
     await chmod(file, 0o600);
     const message = await problem(() => readCredentialsFile(file));
-    expect(message).toBe(`Cannot read credentials file ${file}: not UTF-8 text: a byte at byte 26 (line 2, column 18) is not part of a UTF-8 character; save it as UTF-8`);
+    expect(message).toBe(`Credentials file ${file}: not UTF-8 text: a byte at byte 26 (line 2, column 18) is not part of a UTF-8 character; save it as UTF-8`);
   });
 
   it('names every missing variable of the selected vendors, never a value', async () => {
