@@ -2,7 +2,8 @@
 // dist/lib/ (scripts/build-library.mjs, run by `npm run build` and `prepare`) when it is fresh, else from the
 // TypeScript sources through tsx, registered in its own namespace so that only our modules go through it.
 // Decided once per process, so `.` and `./msw` always share one copy of the engine (one SuiteError class).
-// With the bundle, tsx is never loaded: the consumer's process keeps its own loaders only.
+// With the bundle, tsx is never loaded: the consumer's process keeps its own loaders only. Either way, the
+// packages our code imports (msw above all) are the consumer's instances (see shared-packages.js).
 import { bundleIsFresh } from './bundle-is-fresh.js';
 
 const root = new URL('../../', import.meta.url);
@@ -27,7 +28,9 @@ export async function loadEntry(bundleName, source) {
   if (fresh) return import(new URL(`dist/lib/${bundleName}`, root).href);
   if (tsx === undefined) {
     const { register } = await import('tsx/esm/api');
-    tsx = register({ namespace: 'invoice-update-conformance' });
+    const { NAMESPACE, sharePackages } = await import('./shared-packages.js');
+    tsx = register({ namespace: NAMESPACE });
+    sharePackages();
   }
   return /** @type {Promise<Record<string, unknown>>} */ (tsx.import(source, import.meta.url));
 }
