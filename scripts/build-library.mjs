@@ -7,6 +7,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,6 +30,10 @@ await mkdir(join(root, 'dist'), { recursive: true });
 const nextDir = await mkdtemp(join(root, 'dist', 'lib.next-'));
 // mkdtemp makes it private (0700); the bundle is as readable as the rest of the package.
 await chmod(nextDir, 0o755);
+// A failed build leaves no half-written folder behind in dist/ (which the package ships).
+process.on('exit', (code) => {
+  if (code !== 0) rmSync(nextDir, { recursive: true, force: true });
+});
 const result = await build({
   entryPoints: { index: join(root, 'src/index.ts'), msw: join(root, 'src/msw/index.ts') },
   absWorkingDir: root,
