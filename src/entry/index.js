@@ -1,11 +1,10 @@
 // The package's `.` export for consumers: plain JS, so it loads on Node 20.12+, 22 and 24 without a
-// TypeScript loader of their own. tsx is registered in its own namespace (only our modules go through
-// it, the consumer's process is left alone), then the TypeScript entry is imported.
+// TypeScript loader of their own. It runs the prebuilt bundle (dist/lib/index.mjs) when it is fresh, else
+// src/index.ts through tsx in its own namespace (see load-entry.js).
 // Keep the names in step with src/index.ts (test/unit/entry/entry-exports.test.ts checks it).
-import { register } from 'tsx/esm/api';
+import { loadEntry } from './load-entry.js';
 
-const api = register({ namespace: 'invoice-update-conformance' });
-const lib = await api.import('../index.ts', import.meta.url);
+const lib = await loadEntry('index.mjs', '../index.ts');
 
 export const loadContracts = lib.loadContracts;
 export const checkExchange = lib.checkExchange;

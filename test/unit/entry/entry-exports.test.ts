@@ -21,4 +21,13 @@ describe('the package entries', () => {
     expect(Object.keys(loaded).sort()).toEqual(await exportedValues(source));
     for (const value of Object.values(loaded)) expect(value).toBeTypeOf('function');
   });
+
+  // The prebuilt bundle the entries load when it is fresh (scripts/build-library.mjs, run by `npm run build`).
+  it.each([
+    ['dist/lib/index.mjs', 'src/index.ts'],
+    ['dist/lib/msw.mjs', 'src/msw/index.ts'],
+  ])('%s exports exactly the values of %s', async (bundle, source) => {
+    const loaded = (await import(repoPath(bundle))) as Record<string, unknown>;
+    expect(Object.keys(loaded).sort()).toEqual(await exportedValues(source));
+  });
 });

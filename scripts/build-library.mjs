@@ -1,0 +1,95 @@
+// Builds the prebuilt library bundle that the package's entries (src/entry/index.js for `.`, src/entry/msw.js
+// for `./msw`) load when it is fresh: dist/lib/index.mjs and dist/lib/msw.mjs, ES modules sharing their
+// chunks (one SuiteError class, one engine, for a consumer that imports both). Runs in `npm run build`, so
+// `prepare` (`npm ci`, `npm pack`) builds it and the package ships it. The manifest beside it lists every
+// source file it was built from and the bundle's own files; the entries fall back to the TypeScript sources
+// through tsx when any of them changed since (src/entry/bundle-is-fresh.js, the bin's rules).
+import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { chmod, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outDir = join(root, 'dist', 'lib');
+
+/**
+ * Loaded from the consumer's node_modules, never bundled. msw: the handlers must come from the very msw
+ * instance the consumer's `setupServer` is (a bundled copy would keep its own state and classes). The
+ * Pact FFI: native code. tsx: the source fallback only.
+ */
+const EXTERNAL = ['msw', 'msw/*', '@mswjs/*', '@pact-foundation/*', 'tsx', 'tsx/*'];
+
+/** Packages whose code must never be inside the bundle (see EXTERNAL), as the metafile names their inputs. */
+const NEVER_BUNDLED = /(^|\/)node_modules\/(msw|@mswjs|@pact-foundation|tsx)\//;
+
+const startedAt = Date.now();
+await mkdir(join(root, 'dist'), { recursive: true });
+// A folder of this build's own: two builds at once (npm pack while the tests build) never write into each other.
+const nextDir = await mkdtemp(join(root, 'dist', 'lib.next-'));
+// mkdtemp makes it private (0700); the bundle is as readable as the rest of the package.
+await chmod(nextDir, 0o755);
+// A failed build leaves no half-written folder behind in dist/ (which the package ships).
+process.on('exit', (code) => {
+  if (code !== 0) rmSync(nextDir, { recursive: true, force: true });
+});
+const result = await build({
+  entryPoints: { index: join(root, 'src/index.ts'), msw: join(root, 'src/msw/index.ts') },
+  absWorkingDir: root,
+  outdir: nextDir,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // Pure-JS dependencies are bundled (resolving and wrapping their many small files costs more than running them).
+  external: EXTERNAL,
+  // CommonJS dependencies inside an ES module bundle need a `require` for Node's built-ins, and
+  // write-file-atomic seeds its temporary names with `__filename` (as in scripts/build-bundle.mjs).
+  banner: {
+    js: "import { createRequire as __bundleRequire } from 'node:module'; import { fileURLToPath as __bundlePath } from 'node:url'; const require = __bundleRequire(import.meta.url); const __filename = __bundlePath(import.meta.url);",
+  },
+  metafile: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+  // Caches of derived results (src/mutations/coverage-cache.ts) are keyed by the build that derived them.
+  define: { 'process.env.CONFORMANCE_BUILD_ID': JSON.stringify(`lib-${startedAt}`) },
+});
+
+const inputs = Object.keys(result.metafile.inputs);
+const bundledByMistake = inputs.filter((p) => NEVER_BUNDLED.test(p));
+if (bundledByMistake.length > 0) throw new Error(`build-library: these must stay external, yet were bundled: ${bundledByMistake.slice(0, 5).join(', ')}`);
+
+// Our own sources decide staleness, and the lockfile: dependencies are bundled too, so `npm install x@y` makes
+// the bundle stale. The lockfile is not packed, so an installed package has none, and its absence does not count.
+const files = [];
+/** What the manifest says of a file: size and mtime (the quick check), and SHA-256 (where the mtime is the install's). */
+async function describe(path) {
+  const s = await stat(join(root, path));
+  const sha256 = createHash('sha256').update(await readFile(join(root, path))).digest('hex');
+  return { path: relative(root, join(root, path)), size: s.size, mtimeMs: s.mtimeMs, sha256 };
+}
+for (const path of inputs.filter((p) => !p.includes('node_modules/'))) files.push(await describe(path));
+const lock = await describe('package-lock.json').catch(() => undefined);
+if (lock !== undefined) files.push({ ...lock, optional: true });
+// The bundle's own files, as they will sit in dist/lib/ (a copy missing a chunk is not run); the metafile's paths
+// are relative to absWorkingDir, the package root.
+const outputs = Object.entries(result.metafile.outputs).map(([path, out]) => ({ path: relative(root, join(outDir, relative(nextDir, join(root, path)))), size: out.bytes }));
+const manifest = { builtAt: startedAt, files: files.sort((a, b) => a.path.localeCompare(b.path)), outputs: outputs.sort((a, b) => a.path.localeCompare(b.path)) };
+await writeFile(join(nextDir, 'manifest.json'), `${JSON.stringify(manifest)}\n`);
+
+// Swap the whole folder, so an entry loading meanwhile sees the old bundle or the new one, never a mix.
+const oldDir = `${nextDir.replace('lib.next-', 'lib.old-')}`;
+await rename(outDir, oldDir).catch((error) => {
+  if (error.code !== 'ENOENT') throw error;
+});
+await rename(nextDir, outDir).catch(async (error) => {
+  // Another build swapped its folder in meanwhile, built from the same sources: keep it.
+  if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
+  await rm(nextDir, { recursive: true, force: true });
+});
+await rm(oldDir, { recursive: true, force: true });
+console.error(`conformance: built dist/lib/index.mjs and dist/lib/msw.mjs from ${files.length} source files`);
