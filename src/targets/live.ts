@@ -20,6 +20,11 @@ export interface LiveTargetOptions {
   readonly concurrency?: number;
   /** @default 5 MiB */
   readonly maxBodyBytes?: number;
+  /**
+   * Wait after a 429 with no readable Retry-After. The simulators' own rate limit always gives one; their
+   * 429 without it is a recorded answer replayed by script, with no limit behind it. @default 1000
+   */
+  readonly unannouncedRetryAfterMs?: number;
   /** Called by `close()` (e.g. to stop in-process simulators). */
   readonly onClose?: () => Promise<void>;
 }
@@ -28,7 +33,7 @@ export interface LiveTargetOptions {
  * A target that sends over real HTTP with the suite's one HTTP client. Never retries: an update
  * that was sent may have changed data, so a timeout, a reset or a 5xx is reported, not resent.
  * After a 429 the next request to that vendor waits for its Retry-After (seconds, an HTTP date,
- * or 1 s when malformed), checked again when a request leaves the concurrency queue; a wait
+ * or `unannouncedRetryAfterMs`, 1 s, when absent or malformed), checked again when a request leaves the concurrency queue; a wait
  * past the run deadline stops sending to that vendor. The 429 itself is the answer the case gets.
  */
 export function createLiveTarget(options: LiveTargetOptions): Target {
@@ -36,7 +41,7 @@ export function createLiveTarget(options: LiveTargetOptions): Target {
   const runTimeoutMs = options.runTimeoutMs ?? 120_000;
   const deadline = Date.now() + runTimeoutMs;
   const slots = createSemaphore(options.concurrency ?? 4);
-  const gates = createVendorGates();
+  const gates = createVendorGates(options.unannouncedRetryAfterMs);
   const sendNow = async (request: HttpRequest, origin: string): Promise<SendResult | undefined> => {
     // Re-checked on leaving the queue: a 429 may have closed the gate while this request waited for a slot.
     if (gates.notBefore(origin) > Date.now()) return undefined;
