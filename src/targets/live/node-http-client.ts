@@ -123,16 +123,18 @@ function wireHeaders(request: HttpRequest, url: URL, body: string | undefined): 
   return headers;
 }
 
-/** Response headers as fetch's Headers give them: names lower-cased, repeated values joined by ", " (Set-Cookie: the last). */
+/** Response headers as fetch's Headers give them: names lower-cased and sorted, repeated values joined by ", " (Set-Cookie: the last). */
 function responseHeaders(res: IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
+  const byName = new Map<string, string>();
   const raw = res.rawHeaders;
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const name = (raw[i] ?? '').toLowerCase();
     const value = raw[i + 1] ?? '';
-    const before = out[name];
-    out[name] = before === undefined || name === 'set-cookie' ? value : `${before}, ${value}`;
+    const before = byName.get(name);
+    byName.set(name, before === undefined || name === 'set-cookie' ? value : `${before}, ${value}`);
   }
+  const out: Record<string, string> = {};
+  for (const name of [...byName.keys()].sort()) out[name] = byName.get(name) ?? '';
   return out;
 }
 
