@@ -4,6 +4,9 @@ import { loadAllContracts } from '../../../../src/cli/load-contracts.ts';
 import { defaultSeed } from '../../../../src/targets/simulate/load-seed.ts';
 import { startSimulators, type RunningSimulators } from '../../../../src/targets/simulate/start-simulators.ts';
 import { sendHttp } from '../../../../src/targets/http-client.ts';
+import { createNodeHttpClient } from '../../../../src/targets/live/node-http-client.ts';
+import type { HttpRequest } from '../../../../src/model/http.ts';
+import type { SendResult } from '../../../../src/types/target.ts';
 import { repoPath } from '../../../helpers/paths.ts';
 
 const envelope = '<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><SearchInvoices xmlns="http://eBizCharge.ServiceModel.SOAP"><securityToken><SecurityId>x</SecurityId></securityToken></SearchInvoices></s:Body></s:Envelope>';
@@ -18,15 +21,20 @@ describe('a simulator keeps its connection open between requests', () => {
   });
   afterAll(() => sims.close());
 
-  // fetch (undici) closes a kept-alive socket at once when the server's Keep-Alive timeout is 1 s or less
-  // (its 1 s safety margin leaves nothing), so each request paid a new TCP connection on both sides.
-  it('so that ten requests in a row from the suite’s HTTP client reuse their TCP connections', async () => {
+  // fetch (undici) and node:http's agent both close a kept-alive socket at once when the server's Keep-Alive
+  // timeout is 1 s or less (their 1 s safety margin leaves nothing), so each request paid a new TCP connection.
+  const live = createNodeHttpClient();
+  afterAll(() => live.close());
+  it.each<[string, (request: HttpRequest) => Promise<SendResult>]>([
+    ['fetch (replay’s sendHttp)', (request) => sendHttp(request)],
+    ['the live and simulate targets’ client', (request) => live.send(request)],
+  ])('so that ten requests in a row from %s reuse their TCP connections', async (_client, send) => {
     const sockets: unknown[] = [];
     const onSocket = (message: unknown): void => void sockets.push(message);
     subscribe('net.client.socket', onSocket);
     try {
       for (let i = 0; i < 10; i++) {
-        const result = await sendHttp({ method: 'POST', url: `${base}/eBizService.svc`, headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: '"http://eBizCharge.ServiceModel.SOAP/IeBizService/SearchInvoices"' }, body: envelope });
+        const result = await send({ method: 'POST', url: `${base}/eBizService.svc`, headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: '"http://eBizCharge.ServiceModel.SOAP/IeBizService/SearchInvoices"' }, body: envelope });
         expect(result.ok).toBe(true);
       }
     } finally {
