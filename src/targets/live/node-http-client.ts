@@ -1,6 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { createBrotliDecompress, createGunzip, createInflate, constants as zlib } from 'node:zlib';
+import type { Agent as HttpsAgent } from 'node:https';
+import { createRequire } from 'node:module';
 import type { Readable, Transform } from 'node:stream';
 import type { HttpRequest } from '../../model/http.ts';
 import type { SendResult } from '../../types/target.ts';
@@ -15,6 +15,11 @@ const FETCH_DEFAULT_HEADERS: readonly (readonly [string, string])[] = [
   ['user-agent', 'node'],
   ['accept-encoding', 'gzip, deflate'],
 ];
+
+// node:https (with tls) and node:zlib load on first use: a replay run, or one against the loopback simulators, needs neither.
+const requireBuiltin = createRequire(import.meta.url);
+const https = (): typeof import('node:https') => requireBuiltin('node:https') as typeof import('node:https');
+const zlib = (): typeof import('node:zlib') => requireBuiltin('node:zlib') as typeof import('node:zlib');
 
 /** Statuses whose answer has no body (Fetch's null body statuses): never decompressed. */
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
@@ -42,19 +47,20 @@ export interface NodeHttpClient {
  * Response and streams around each exchange). Never retries. Replay keeps `sendHttp`, whose fetch msw intercepts.
  */
 export function createNodeHttpClient(): NodeHttpClient {
-  const agents = { http: new HttpAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS }), https: new HttpsAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS }) };
+  const agents: Agents = { http: new HttpAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS }), https: undefined };
   return {
     send: (request, options = {}) => send(request, options, agents),
     close: () => {
       agents.http.destroy();
-      agents.https.destroy();
+      agents.https?.destroy();
     },
   };
 }
 
 interface Agents {
   readonly http: HttpAgent;
-  readonly https: HttpsAgent;
+  /** Made on the first https request. */
+  https: HttpsAgent | undefined;
 }
 
 function send(request: HttpRequest, options: HttpClientOptions, agents: Agents): Promise<SendResult> {
@@ -81,10 +87,8 @@ function send(request: HttpRequest, options: HttpClientOptions, agents: Agents):
       const url = new URL(request.url);
       // As fetch refuses them: a user name or password in the URL would go out as Basic credentials.
       if (url.username !== '' || url.password !== '') return settle({ ok: false, kind: 'network', problem: `${host}: a URL with credentials in it is not sent` });
-      const https = url.protocol === 'https:';
       const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : request.body;
-      const open = https ? httpsRequest : httpRequest;
-      req = open(url, { method: request.method, headers: wireHeaders(request, url, body), agent: https ? agents.https : agents.http }, (res) => {
+      const onResponse = (res: IncomingMessage): void => {
         responded = true;
         readResponse(res, request.method, max, (bytes, error) => {
           if (error !== undefined) return settle(failure(error instanceof BodyReadError && timedOut !== undefined ? new BodyReadError(error.reason, error.bytes, timedOut) : error, host, timeoutMs));
@@ -93,7 +97,14 @@ function send(request: HttpRequest, options: HttpClientOptions, agents: Agents):
           if (!text.ok) return settle({ ok: false, kind: 'body-encoding', problem: `the response from ${host}: ${text.problem.message}` });
           settle({ ok: true, exchange: { request, response: { status: res.statusCode ?? 0, headers, body: text.value }, durationMs: Math.round(performance.now() - started) } });
         });
-      });
+      };
+      const init = { method: request.method, headers: wireHeaders(request, url, body) };
+      if (url.protocol === 'https:') {
+        agents.https ??= new (https().Agent)({ keepAlive: true, timeout: IDLE_SOCKET_MS });
+        req = https().request(url, { ...init, agent: agents.https }, onResponse);
+      } else {
+        req = httpRequest(url, { ...init, agent: agents.http }, onResponse);
+      }
       // Once the answer has started, its body read reports what went wrong (truncated, timed out).
       req.on('error', (error) => {
         if (!responded) settle(failure(timedOut ?? error, host, timeoutMs));
@@ -186,12 +197,13 @@ function decodersFor(res: IncomingMessage, method: string): Transform[] {
   const header = res.headers['content-encoding'];
   if (header === undefined || method === 'HEAD' || NULL_BODY_STATUSES.has(res.statusCode ?? 0)) return [];
   const codings = header.toLowerCase().split(',').map((c) => c.trim()).filter((c) => c !== '').reverse();
-  const flush = { flush: zlib.Z_SYNC_FLUSH, finishFlush: zlib.Z_SYNC_FLUSH };
+  const z = zlib();
+  const flush = { flush: z.constants.Z_SYNC_FLUSH, finishFlush: z.constants.Z_SYNC_FLUSH };
   const decoders: Transform[] = [];
   for (const coding of codings) {
-    if (coding === 'gzip' || coding === 'x-gzip') decoders.push(createGunzip(flush));
-    else if (coding === 'deflate') decoders.push(createInflate(flush));
-    else if (coding === 'br') decoders.push(createBrotliDecompress({ flush: zlib.BROTLI_OPERATION_FLUSH, finishFlush: zlib.BROTLI_OPERATION_FLUSH }));
+    if (coding === 'gzip' || coding === 'x-gzip') decoders.push(z.createGunzip(flush));
+    else if (coding === 'deflate') decoders.push(z.createInflate(flush));
+    else if (coding === 'br') decoders.push(z.createBrotliDecompress({ flush: z.constants.BROTLI_OPERATION_FLUSH, finishFlush: z.constants.BROTLI_OPERATION_FLUSH }));
     else return [];
   }
   return decoders;
