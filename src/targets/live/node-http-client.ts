@@ -98,13 +98,7 @@ function send(request: HttpRequest, options: HttpClientOptions, agents: Agents):
           settle({ ok: true, exchange: { request, response: { status: res.statusCode ?? 0, headers, body: text.value }, durationMs: Math.round(performance.now() - started) } });
         });
       };
-      const init = { method: request.method, headers: wireHeaders(request, url, body) };
-      if (url.protocol === 'https:') {
-        agents.https ??= new (https().Agent)({ keepAlive: true, timeout: IDLE_SOCKET_MS });
-        req = https().request(url, { ...init, agent: agents.https }, onResponse);
-      } else {
-        req = httpRequest(url, { ...init, agent: agents.http }, onResponse);
-      }
+      req = open(url, { method: request.method, headers: wireHeaders(request, url, body) }, agents, onResponse);
       // Once the answer has started, its body read reports what went wrong (truncated, timed out).
       req.on('error', (error) => {
         if (!responded) settle(failure(timedOut ?? error, host, timeoutMs));
@@ -116,6 +110,13 @@ function send(request: HttpRequest, options: HttpClientOptions, agents: Agents):
       settle(failure(error, host, timeoutMs));
     }
   });
+}
+
+/** A request on the URL's scheme, through that scheme's kept-alive agent (the https one made on first use). */
+function open(url: URL, init: { readonly method: string; readonly headers: OutgoingHttpHeaders }, agents: Agents, onResponse: (res: IncomingMessage) => void): ClientRequest {
+  if (url.protocol !== 'https:') return httpRequest(url, { ...init, agent: agents.http }, onResponse);
+  agents.https ??= new (https().Agent)({ keepAlive: true, timeout: IDLE_SOCKET_MS });
+  return https().request(url, { ...init, agent: agents.https }, onResponse);
 }
 
 /** In fetch's order: host and connection, the request's headers, fetch's defaults it does not set, the body's length (and type when it has none). */
