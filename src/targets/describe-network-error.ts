@@ -9,6 +9,7 @@ const EXPLAINED: Readonly<Record<string, string>> = {
   EHOSTUNREACH: 'host unreachable',
   ENETUNREACH: 'network unreachable',
   UND_ERR_SOCKET: 'the connection closed before the response was complete',
+  ERR_STREAM_PREMATURE_CLOSE: 'the connection closed before the response was complete',
   UND_ERR_CONNECT_TIMEOUT: 'the connection could not be opened in time',
   UND_ERR_HEADERS_TIMEOUT: 'no response headers in time',
   UND_ERR_BODY_TIMEOUT: 'the response body stalled',
@@ -24,7 +25,7 @@ const EXPLAINED: Readonly<Record<string, string>> = {
 };
 
 /**
- * A readable sentence for a fetch failure: the explained code when known, else the innermost
+ * A readable sentence for a failed send (fetch or node:http): the explained code when known, else the innermost
  * message. Never includes the request URL (its query may hold an API key).
  */
 export function describeNetworkError(error: unknown): string {

@@ -13,7 +13,7 @@ export interface HttpClientOptions {
 }
 
 /** A body read that stopped: too large, or the connection closed or failed part-way. */
-class BodyReadError extends Error {
+export class BodyReadError extends Error {
   constructor(readonly reason: 'too-large' | 'truncated', readonly bytes: number, readonly original?: unknown) {
     super(reason);
   }
@@ -51,7 +51,8 @@ export async function sendHttp(request: HttpRequest, options: HttpClientOptions 
   }
 }
 
-function failure(error: unknown, host: string, timeoutMs: number): SendResult {
+/** The failure of a send that threw or whose body read stopped, naming the host, never the URL. */
+export function failure(error: unknown, host: string, timeoutMs: number): SendResult {
   if (error instanceof BodyReadError) {
     if (error.reason === 'too-large') return { ok: false, kind: 'too-large', problem: `the response body from ${host} exceeds the size limit (more than ${error.bytes} bytes); it was not read further` };
     if (isTimeout(error.original)) return { ok: false, kind: 'timeout', problem: `no complete response from ${host} within ${timeoutMs} ms (the body stopped after ${error.bytes} bytes)` };
@@ -95,7 +96,8 @@ async function readLimited(res: Response, max: number): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-function hostOf(url: string): string {
+/** The URL's host (with port), or a placeholder: problems name the host, never the URL (its query may hold an API key). */
+export function hostOf(url: string): string {
   try {
     return new URL(url).host;
   } catch {

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { HttpRequest } from '../model/http.ts';
 import type { SendResult, Target } from '../types/target.ts';
-import { sendHttp } from './http-client.ts';
+import { createNodeHttpClient } from './live/node-http-client.ts';
 import { createSemaphore } from './live/semaphore.ts';
 import { MAX_RETRY_AFTER_MS } from './live/retry-after.ts';
 import { createVendorGates } from './live/vendor-gates.ts';
@@ -20,15 +20,20 @@ export interface LiveTargetOptions {
   readonly concurrency?: number;
   /** @default 5 MiB */
   readonly maxBodyBytes?: number;
+  /**
+   * Wait after a 429 with no readable Retry-After. The simulators' own rate limit always gives one; their
+   * 429 without it is a recorded answer replayed by script, with no limit behind it. @default 1000
+   */
+  readonly unannouncedRetryAfterMs?: number;
   /** Called by `close()` (e.g. to stop in-process simulators). */
   readonly onClose?: () => Promise<void>;
 }
 
 /**
- * A target that sends over real HTTP with the suite's one HTTP client. Never retries: an update
+ * A target that sends over real HTTP with the suite's one live HTTP client (node:http, see createNodeHttpClient). Never retries: an update
  * that was sent may have changed data, so a timeout, a reset or a 5xx is reported, not resent.
  * After a 429 the next request to that vendor waits for its Retry-After (seconds, an HTTP date,
- * or 1 s when malformed), checked again when a request leaves the concurrency queue; a wait
+ * or `unannouncedRetryAfterMs`, 1 s, when absent or malformed), checked again when a request leaves the concurrency queue; a wait
  * past the run deadline stops sending to that vendor. The 429 itself is the answer the case gets.
  */
 export function createLiveTarget(options: LiveTargetOptions): Target {
@@ -36,13 +41,14 @@ export function createLiveTarget(options: LiveTargetOptions): Target {
   const runTimeoutMs = options.runTimeoutMs ?? 120_000;
   const deadline = Date.now() + runTimeoutMs;
   const slots = createSemaphore(options.concurrency ?? 4);
-  const gates = createVendorGates();
+  const gates = createVendorGates(options.unannouncedRetryAfterMs);
+  const client = createNodeHttpClient();
   const sendNow = async (request: HttpRequest, origin: string): Promise<SendResult | undefined> => {
     // Re-checked on leaving the queue: a 429 may have closed the gate while this request waited for a slot.
     if (gates.notBefore(origin) > Date.now()) return undefined;
     const remaining = deadline - Date.now();
     if (remaining <= 0) return notSent(`the run deadline of ${runTimeoutMs} ms passed before this request could be sent`);
-    const result = await sendHttp(request, { timeoutMs: Math.min(timeoutMs, remaining), ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }) });
+    const result = await client.send(request, { timeoutMs: Math.min(timeoutMs, remaining), ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }) });
     if (result.ok) gates.observe(origin, result.exchange.response.status, result.exchange.response.headers['retry-after'], Date.now());
     return result;
   };
@@ -69,7 +75,10 @@ export function createLiveTarget(options: LiveTargetOptions): Target {
     name: options.name ?? 'live',
     baseUrl: (contractId) => options.baseUrls[contractId] ?? 'http://base-url-not-configured.invalid',
     send,
-    close: async () => options.onClose?.(),
+    close: async () => {
+      client.close();
+      await options.onClose?.();
+    },
   };
 }
 

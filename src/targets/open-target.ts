@@ -56,7 +56,9 @@ export async function openTarget(options: OpenTargetOptions): Promise<OpenedTarg
   }
   const credentials = resolveSimulateCredentials(contracts, options.env, file, testCredentials);
   const sims = await startSimulators({ contracts: options.contracts, recordingsDir: options.recordingsDir, seed: options.seed, strict: options.strict === true, ...(options.recordings === undefined ? {} : { recordings: options.recordings }) });
-  return opened(createLiveTarget({ name: 'simulate', baseUrls: sims.baseUrls, ...limits, onClose: sims.close }), credentials, contracts);
+  // A simulator's rate limit always says Retry-After, and is honoured; a 429 without one is a scripted recorded
+  // answer (InvoiceXpress's rate-limited case), after which the simulator accepts the next request at once.
+  return opened(createLiveTarget({ name: 'simulate', baseUrls: sims.baseUrls, ...limits, unannouncedRetryAfterMs: 0, onClose: sims.close }), credentials, contracts);
 }
 
 function opened(target: Target, credentials: Readonly<Record<string, Readonly<Record<string, string>>>>, contracts: readonly Contract[]): OpenedTarget {

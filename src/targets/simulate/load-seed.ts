@@ -4,6 +4,8 @@ import { PACKAGE_ROOT } from '../../package-root.ts';
 import { parse as parseYaml } from 'yaml';
 import { readTextFile } from '../../codec/text/read-text-file.ts';
 import { SuiteError } from '../../errors.ts';
+import type { ValidateFunction } from 'ajv';
+import { cachedValidator } from '../../contract/cached-validator.ts';
 import { createAjv } from '../../contract/create-ajv.ts';
 
 /** One seeded invoice: identifiers, life-cycle state, lock token, items, client and notes. */
@@ -94,8 +96,19 @@ export function seedFrom(data: unknown, label: string): Seed {
   return { ...defaultSeed(), ...check(data, label) };
 }
 
+let seedValidator: ValidateFunction | undefined;
+
+/** The seed shape's validator: compiled once across runs (see cachedValidator), so a run loads no ajv for it. */
+function seedShape(): ValidateFunction {
+  seedValidator ??= cachedValidator(`simulator-seed\0${JSON.stringify(SEED_SCHEMA)}`, () => {
+    const ajv = createAjv({ code: { source: true } });
+    return { ajv, validate: ajv.compile(SEED_SCHEMA) };
+  });
+  return seedValidator;
+}
+
 function check(data: unknown, file: string): Seed {
-  const validate = createAjv().compile(SEED_SCHEMA);
+  const validate = seedShape();
   if (validate(data)) return data as Seed;
   const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim());
   throw new SuiteError('INPUT_INVALID', `Seed file ${file} does not have the seed shape ({ <vendor>: { invoices, clients, scripted, rateLimitPerMinute } }):`, { details: problems });

@@ -3,7 +3,7 @@ import type { Outcome } from '../../model/outcome.ts';
 import { assertNever } from '../../model/result.ts';
 import type { Exemplar, Exemplars } from './exemplars.ts';
 import type { HttpRequest } from '../../model/http.ts';
-import { requestKey } from '../../recording/compare-requests.ts';
+import { requestKeyOf } from './request-key-of.ts';
 import { classifyResponse } from '../../protocols/classify-response.ts';
 import { fillBody } from './fill-body.ts';
 import type { Answer, Decision, GenericAnswer, SimulatedResponse } from './sim-types.ts';
@@ -129,11 +129,11 @@ function sameRequest(contract: Contract, list: readonly Exemplar[], request: Htt
     at = { byKey: new Map(), done: 0 };
     keyed.set(list, at);
   }
-  const key = requestKey(contract, request);
+  const key = requestKeyOf(contract, request);
   let found = at.byKey.get(key);
   while (found === undefined && at.done < list.length) {
     const e = list[at.done++] as Exemplar;
-    const k = requestKey(contract, e.request);
+    const k = requestKeyOf(contract, e.request);
     if (!at.byKey.has(k)) at.byKey.set(k, e);
     if (k === key) found = at.byKey.get(k);
   }

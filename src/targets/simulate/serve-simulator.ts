@@ -52,7 +52,8 @@ export async function serveSimulator(sim: Simulator, options: ServeOptions): Pro
   const max = options.maxBodyBytes ?? 1024 * 1024;
   const routes = options.routes ?? [];
   const server = createServer((req, res) => void handle(sim, routes, req, res, max, options.onRequest));
-  server.keepAliveTimeout = 1000;
+  // Above 1 s: fetch (undici) keeps a socket for the server's Keep-Alive timeout less 1 s, so 1 s made every request open a new connection.
+  server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(error.code === 'EADDRINUSE' ? new SuiteError('USAGE', `Port ${options.port} on ${host} is already in use; choose another with --port, or --port 0.`) : error),

@@ -2,7 +2,7 @@ import type { Contract, FieldSpec } from '../../types/contract.ts';
 import type { HttpRequest } from '../../model/http.ts';
 import { protocolFor } from '../../protocols/index.ts';
 import { validateRequestFields } from '../../protocols/check-built-request.ts';
-import { requestKey } from '../../recording/compare-requests.ts';
+import { requestKeyOf } from './request-key-of.ts';
 import { createRateLimiter, type RateLimiter } from './behaviours/rate-limiter.ts';
 import { credentialProblem } from './check-credentials.ts';
 import type { Exemplars } from './exemplars.ts';
@@ -90,7 +90,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 function createContext(options: SimulatorOptions, seed: VendorSeed): HandleContext {
   const limit = rateLimit(options.contract, seed);
   const limiter = limit === undefined ? undefined : createRateLimiter(limit.perMinute);
-  return { ...options, seed, store: createInvoiceStore(seed), limiter, limitResponse: limit?.response, now: options.now ?? Date.now };
+  return { ...options, seed, store: createInvoiceStore(seed), limiter, limitResponse: limit?.response, now: options.now ?? Date.now, scriptedByKey: new Map() };
 }
 
 interface HandleContext extends SimulatorOptions {
@@ -98,6 +98,8 @@ interface HandleContext extends SimulatorOptions {
   readonly limiter: RateLimiter | undefined;
   readonly limitResponse: string | undefined;
   readonly now: () => number;
+  /** Scripted case by its recorded request's key (first in the seed's order), filled on first use. */
+  readonly scriptedByKey: Map<string, string>;
 }
 
 /**
@@ -132,10 +134,7 @@ async function decide(ctx: HandleContext, request: HttpRequest, url: URL, pathPa
   if (limited !== undefined) return { response: ctx.limitResponse ?? '', headers: { 'retry-after': String(limited) } };
   const structure = judge([...decoded.violations, ...validateRequestFields(contract, decoded), ...requestSequenceViolations(contract, message)]);
   if (structure !== undefined) return breach(structure);
-  const scripted = (ctx.seed.scripted ?? []).find((name) => {
-    const exemplar = ctx.exemplars.byCase.get(name);
-    return exemplar !== undefined && requestKey(contract, exemplar.request) === requestKey(contract, request);
-  });
+  const scripted = scriptedCaseOf(ctx, request);
   if (scripted !== undefined) return { response: '', exemplarCase: scripted };
   const broken = await brokenRule(contract, decoded.body, decoded.header, ctx.strict === true, notes);
   if (broken !== undefined && 'reason' in broken && broken.reason !== undefined) notes.push(`refused: ${broken.reason}`);
@@ -156,6 +155,21 @@ async function decide(ctx: HandleContext, request: HttpRequest, url: URL, pathPa
  */
 function breach(v: Violation): Decision {
   return { generic: 'breach', message: `Invalid request at ${v.path}.` };
+}
+
+/** The first scripted case (in the seed's order) whose recorded request is this request, through a key index built once per store. */
+function scriptedCaseOf(ctx: HandleContext, request: HttpRequest): string | undefined {
+  const names = ctx.seed.scripted ?? [];
+  if (names.length === 0) return undefined;
+  if (ctx.scriptedByKey.size === 0) {
+    for (const name of names) {
+      const exemplar = ctx.exemplars.byCase.get(name);
+      if (exemplar === undefined) continue;
+      const key = requestKeyOf(ctx.contract, exemplar.request);
+      if (!ctx.scriptedByKey.has(key)) ctx.scriptedByKey.set(key, name);
+    }
+  }
+  return ctx.scriptedByKey.get(requestKeyOf(ctx.contract, request));
 }
 
 function rateLimit(contract: Contract, seed: VendorSeed): { perMinute: number; response: string | undefined } | undefined {
