@@ -1,11 +1,12 @@
-// Builds the prebuilt CLI bundle that src/cli/bin.js runs when it is fresh: dist/cli/main.mjs (ES modules, split
-// per command; the bin runs it for `--help` and `--version`) and dist/cli/program.cjs with its loader
-// dist/cli/program.mjs (one CommonJS file whose compiled code is kept across runs; the bin runs it for commands).
+// Builds the prebuilt CLI bundle that src/cli/bin.js runs when it is fresh: dist/cli/main.mjs (one ES module with
+// the command line only, no command's code; the bin runs it for `--help`, `--version` and no arguments) and
+// dist/cli/program.cjs with its loader dist/cli/program.mjs (one CommonJS file whose compiled code is kept across
+// runs; the bin runs it for commands).
 // Runs as the `prepare` lifecycle script, so `npm ci` on a fresh clone builds it. The manifest beside the
 // bundle lists every source file it was built from; the bin falls back to the TypeScript sources
 // through tsx when any of them changed since, so development never runs stale code.
 import { build } from 'esbuild';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,34 +20,22 @@ await mkdir(nextDir, { recursive: true });
 /** Loaded from node_modules as published: the Pact FFI (native code) and tsx (the source fallback). */
 const EXTERNAL = ['@pact-foundation/pact', '@pact-foundation/pact-core', 'tsx', 'tsx/*'];
 
-/** Commands kept in chunks of their own: they load the Pact FFI, which no other command needs. */
-const SEPARATE_COMMANDS = new Set(['pact', 'pact-verify']);
-const commandsDir = join(root, 'src/cli/commands');
-const engineCommands = (await readdir(commandsDir)).filter((f) => f.endsWith('.ts') && !SEPARATE_COMMANDS.has(basename(f, '.ts')));
-
 /**
- * Every other command in one chunk. Each register file imports its command when it runs (`--help` and
- * `--version` load none); split along those 15 imports, esbuild made a chunk for every set of commands
- * sharing a module, and `run` loaded 52 files. Here each import goes to a small module that re-exports the
- * command and also imports all the others, so they and all they use form one chunk: `run` loads a few
- * files, and about 0.3 MB of code it does not run (audit, record, simulate...), which V8 only pre-parses.
+ * The commands themselves, left out of the help-only bundle: each register file imports its command when the
+ * command runs, and through the bin a command always runs from program.cjs (main.mjs answers `--help`,
+ * `--version` and no arguments, which run none). Each such import gets a module that says so, should anything
+ * ever reach it, so main.mjs holds only the command line (commander, the register files, the project config).
  */
-const oneEngineChunk = {
-  name: 'one-engine-chunk',
+const helpOnly = {
+  name: 'help-only',
   setup(b) {
     b.onResolve({ filter: /^\.\.\/commands\/[a-z-]+\.ts$/ }, (args) => {
-      const name = basename(args.path, '.ts');
-      if (args.kind !== 'dynamic-import' || !args.importer.startsWith(join(root, 'src/cli/register')) || SEPARATE_COMMANDS.has(name)) return undefined;
-      return { path: name, namespace: 'engine-command' };
+      if (args.kind !== 'dynamic-import' || !args.importer.startsWith(join(root, 'src/cli/register'))) return undefined;
+      return { path: basename(args.path, '.ts'), namespace: 'help-only' };
     });
-    b.onResolve({ filter: /^engine-commands$/ }, () => ({ path: 'all', namespace: 'engine-commands' }));
-    b.onLoad({ filter: /.*/, namespace: 'engine-command' }, (args) => ({
-      contents: `export * from ${JSON.stringify(join(commandsDir, `${args.path}.ts`))};\nimport 'engine-commands';\n`,
-      resolveDir: commandsDir,
-    }));
-    b.onLoad({ filter: /.*/, namespace: 'engine-commands' }, () => ({
-      contents: engineCommands.map((f) => `import ${JSON.stringify(join(commandsDir, f))};`).join('\n'),
-      resolveDir: commandsDir,
+    b.onLoad({ filter: /.*/, namespace: 'help-only' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`dist/cli/main.mjs answers --help and --version only; the ${args.path} command runs from dist/cli/program.cjs (src/cli/bin.js picks it)`)});\n`,
+      loader: 'js',
     }));
   },
 };
@@ -84,12 +73,7 @@ function asciiOnly(text) {
 const startedAt = Date.now();
 const result = await build({
   entryPoints: [join(root, 'src/cli/main.ts')],
-  outdir: nextDir,
-  entryNames: '[name]',
-  // Commands load what only they need (the Pact FFI, for one) through dynamic imports: separate chunks.
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
-  outExtension: { '.js': '.mjs' },
+  outfile: join(nextDir, 'main.mjs'),
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -98,12 +82,11 @@ const result = await build({
   // of small files cost more than running them (msw alone: 0.3 s of CPU from node_modules, 0.06 s
   // bundled). Packages with native code or that find their own files at run time stay external.
   external: EXTERNAL,
-  // CommonJS dependencies inside an ES module bundle need a `require` for Node's built-ins, and
-  // write-file-atomic seeds its temporary names with `__filename`.
+  // CommonJS dependencies inside an ES module bundle need a `require` for Node's built-ins.
   banner: {
     js: "import { createRequire as __bundleRequire } from 'node:module'; import { fileURLToPath as __bundlePath } from 'node:url'; const require = __bundleRequire(import.meta.url); const __filename = __bundlePath(import.meta.url);",
   },
-  plugins: [oneEngineChunk, lazyBuiltins],
+  plugins: [helpOnly, lazyBuiltins],
   metafile: true,
   logLevel: 'warning',
   legalComments: 'none',
@@ -148,7 +131,7 @@ const loader = await build({
 
 // Our own sources decide staleness, and the lockfile (below).
 const inputs = new Set([result, program, loader].flatMap((r) => Object.keys(r.metafile.inputs)));
-const sources = [...inputs].filter((p) => !p.includes('node_modules/') && !/^(engine-commands?|lazy-builtin):/.test(p));
+const sources = [...inputs].filter((p) => !p.includes('node_modules/') && !/^(help-only|lazy-builtin):/.test(p));
 const files = [];
 for (const path of sources) {
   const s = await stat(join(root, path));

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Plain-JS entry so the bin starts from any directory. It runs the prebuilt bundle (built by `npm run build`,
 // which `npm ci` runs as `prepare`) when the bundle is fresh: dist/cli/program.mjs for a command (the program
-// as CommonJS, its compiled code kept across runs: src/cli/cached-program.ts), dist/cli/main.mjs (ES modules,
-// split per command, so no engine loads) for `--help`, `--version` or no arguments. Otherwise it
+// as CommonJS, its compiled code kept across runs: src/cli/cached-program.ts), dist/cli/main.mjs (one ES module
+// with the command line and none of the commands' code) for `--help`, `--version` or no arguments. Otherwise it
 // registers tsx from this file's location (not the caller's cwd) and imports the TypeScript sources.
 // Set CONFORMANCE_FROM_SOURCE=1 to force the sources.
 import { readFileSync, statSync } from 'node:fs';
