@@ -1,7 +1,7 @@
 // Builds the prebuilt CLI bundle that src/cli/bin.js runs when it is fresh: dist/cli/main.mjs (one ES module with
 // the command line only, no command's code; the bin runs it for `--help`, `--version` and no arguments) and
 // dist/cli/program.cjs with its loader dist/cli/program.mjs (one CommonJS file whose compiled code is kept across
-// runs; the bin runs it for commands).
+// runs; the bin runs it for commands), and dist/cli/verify-child.cjs (the Pact verifier child).
 // Runs as the `prepare` lifecycle script, so `npm ci` on a fresh clone builds it. The manifest beside the
 // bundle lists every source file it was built from; the bin falls back to the TypeScript sources
 // through tsx when any of them changed since, so development never runs stale code.
@@ -129,8 +129,26 @@ const loader = await build({
   legalComments: 'none',
 });
 
+// The Pact verifier child (src/pact/verify-child.ts), which src/pact/verifier-process.ts forks for `pact verify`
+// and starts from here when the bundle is fresh, as the bin does: through tsx each child paid for registering it
+// and for loading its TypeScript through tsx's hooks before verifying anything.
+const child = await build({
+  entryPoints: [join(root, 'src/pact/verify-child.ts')],
+  outfile: join(nextDir, 'verify-child.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: EXTERNAL,
+  banner: { js: "'use strict'; const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  metafile: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+  define: { 'import.meta.url': '__bundleUrl' },
+});
+
 // Our own sources decide staleness, and the lockfile (below).
-const inputs = new Set([result, program, loader].flatMap((r) => Object.keys(r.metafile.inputs)));
+const inputs = new Set([result, program, loader, child].flatMap((r) => Object.keys(r.metafile.inputs)));
 const sources = [...inputs].filter((p) => !p.includes('node_modules/') && !/^(help-only|lazy-builtin):/.test(p));
 const files = [];
 for (const path of sources) {
@@ -150,4 +168,4 @@ await rename(outDir, oldDir).catch((error) => {
 });
 await rename(nextDir, outDir);
 await rm(oldDir, { recursive: true, force: true });
-console.error(`conformance: built dist/cli/main.mjs and dist/cli/program.cjs from ${files.length} source files`);
+console.error(`conformance: built dist/cli/main.mjs, dist/cli/program.cjs and dist/cli/verify-child.cjs from ${files.length} source files`);
