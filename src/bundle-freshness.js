@@ -2,6 +2,7 @@
 // sources: src/cli/bin.js asks it for the CLI, src/pact/verifier-process.ts for the verifier child. Plain JS,
 // like the bin, because the bin asks before the bundle or tsx loads.
 import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 /**
  * True when the bundle files `files` (paths relative to the package root `root`, a file: URL ending in `/`)
@@ -17,11 +18,16 @@ export function bundleIsFresh(root, files) {
   } catch {
     return false;
   }
+  // Plain paths, not a URL per file: this runs before every command, over some 400 files.
+  const base = fileURLToPath(root);
   for (const file of manifest.files) {
     let s;
     try {
-      s = statSync(new URL(file.path, root));
+      s = statSync(base + file.path, { throwIfNoEntry: false });
     } catch {
+      return false;
+    }
+    if (s === undefined) {
       if (file.optional === true) continue;
       return false;
     }
