@@ -1,65 +1,79 @@
-// Builds the prebuilt CLI bundle that src/cli/bin.js runs when it is fresh: dist/cli/main.mjs (ES modules, split
-// per command; the bin runs it for `--help` and `--version`) and dist/cli/program.cjs with its loader
-// dist/cli/program.mjs (one CommonJS file whose compiled code is kept across runs; the bin runs it for commands).
+// Builds the prebuilt CLI bundle that src/cli/bin.js runs when it is fresh: dist/cli/main.mjs (one ES module with
+// the command line only, no command's code; the bin runs it for `--help`, `--version` and no arguments) and
+// dist/cli/program.cjs with its loader dist/cli/program.mjs (one CommonJS file whose compiled code is kept across
+// runs; the bin runs it for commands), and dist/cli/verify-child.cjs (the Pact verifier child).
 // Runs as the `prepare` lifecycle script, so `npm ci` on a fresh clone builds it. The manifest beside the
 // bundle lists every source file it was built from; the bin falls back to the TypeScript sources
 // through tsx when any of them changed since, so development never runs stale code.
 import { build } from 'esbuild';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { swapIn, writeManifest } from './bundle-manifest.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(root, 'dist', 'cli');
 const nextDir = join(root, 'dist', 'cli.next');
-const oldDir = join(root, 'dist', 'cli.old');
 await rm(nextDir, { recursive: true, force: true });
 await mkdir(nextDir, { recursive: true });
 
 /** Loaded from node_modules as published: the Pact FFI (native code) and tsx (the source fallback). */
 const EXTERNAL = ['@pact-foundation/pact', '@pact-foundation/pact-core', 'tsx', 'tsx/*'];
 
-/** Commands kept in chunks of their own: they load the Pact FFI, which no other command needs. */
-const SEPARATE_COMMANDS = new Set(['pact', 'pact-verify']);
-const commandsDir = join(root, 'src/cli/commands');
-const engineCommands = (await readdir(commandsDir)).filter((f) => f.endsWith('.ts') && !SEPARATE_COMMANDS.has(basename(f, '.ts')));
-
 /**
- * Every other command in one chunk. Each register file imports its command when it runs (`--help` and
- * `--version` load none); split along those 15 imports, esbuild made a chunk for every set of commands
- * sharing a module, and `run` loaded 52 files. Here each import goes to a small module that re-exports the
- * command and also imports all the others, so they and all they use form one chunk: `run` loads a few
- * files, and about 0.3 MB of code it does not run (audit, record, simulate...), which V8 only pre-parses.
+ * The commands themselves, left out of the help-only bundle: each register file imports its command when the
+ * command runs, and through the bin a command always runs from program.cjs (main.mjs answers `--help`,
+ * `--version` and no arguments, which run none). Each such import gets a module that says so, should anything
+ * ever reach it, so main.mjs holds only the command line (commander, the register files, the project config).
  */
-const oneEngineChunk = {
-  name: 'one-engine-chunk',
+const helpOnly = {
+  name: 'help-only',
   setup(b) {
     b.onResolve({ filter: /^\.\.\/commands\/[a-z-]+\.ts$/ }, (args) => {
-      const name = basename(args.path, '.ts');
-      if (args.kind !== 'dynamic-import' || !args.importer.startsWith(join(root, 'src/cli/register')) || SEPARATE_COMMANDS.has(name)) return undefined;
-      return { path: name, namespace: 'engine-command' };
+      if (args.kind !== 'dynamic-import' || !args.importer.startsWith(join(root, 'src/cli/register'))) return undefined;
+      return { path: basename(args.path, '.ts'), namespace: 'help-only' };
     });
-    b.onResolve({ filter: /^engine-commands$/ }, () => ({ path: 'all', namespace: 'engine-commands' }));
-    b.onLoad({ filter: /.*/, namespace: 'engine-command' }, (args) => ({
-      contents: `export * from ${JSON.stringify(join(commandsDir, `${args.path}.ts`))};\nimport 'engine-commands';\n`,
-      resolveDir: commandsDir,
-    }));
-    b.onLoad({ filter: /.*/, namespace: 'engine-commands' }, () => ({
-      contents: engineCommands.map((f) => `import ${JSON.stringify(join(commandsDir, f))};`).join('\n'),
-      resolveDir: commandsDir,
+    b.onLoad({ filter: /.*/, namespace: 'help-only' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`dist/cli/main.mjs answers --help and --version only; the ${args.path} command runs from dist/cli/program.cjs (src/cli/bin.js picks it)`)});\n`,
+      loader: 'js',
     }));
   },
 };
 
+/**
+ * Node built-ins a bundled package loads at start-up but uses only in a path the CLI never takes, loaded on
+ * first use instead: commander requires `child_process` for executable subcommands (which the CLI has none
+ * of), and with it `dgram`, `net` and their helpers, about 3 ms of every command's start.
+ */
+const LAZY_BUILTINS = [{ builtin: 'child_process', importer: '/node_modules/commander/' }];
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?[a-z_]+$/ }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      const lazy = LAZY_BUILTINS.find((l) => l.builtin === name && args.importer.includes(l.importer));
+      return lazy === undefined ? undefined : { path: name, namespace: 'lazy-builtin' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: `let loaded;\nconst load = () => (loaded ??= require(${JSON.stringify(`node:${args.path}`)}));\nmodule.exports = new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => key in load() });\n`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * Escape what non-ASCII text esbuild left (it escapes strings, regular expressions and identifiers, not the
+ * comments it keeps) as `\uXXXX`, which means the same there: an ASCII file is read into a one-byte string,
+ * which Node decodes and V8 scans faster than the two-byte string a single non-ASCII character makes of 2 MB.
+ */
+function asciiOnly(text) {
+  return text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 const startedAt = Date.now();
 const result = await build({
   entryPoints: [join(root, 'src/cli/main.ts')],
-  outdir: nextDir,
-  entryNames: '[name]',
-  // Commands load what only they need (the Pact FFI, for one) through dynamic imports: separate chunks.
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
-  outExtension: { '.js': '.mjs' },
+  outfile: join(nextDir, 'main.mjs'),
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -68,12 +82,11 @@ const result = await build({
   // of small files cost more than running them (msw alone: 0.3 s of CPU from node_modules, 0.06 s
   // bundled). Packages with native code or that find their own files at run time stay external.
   external: EXTERNAL,
-  // CommonJS dependencies inside an ES module bundle need a `require` for Node's built-ins, and
-  // write-file-atomic seeds its temporary names with `__filename`.
+  // CommonJS dependencies inside an ES module bundle need a `require` for Node's built-ins.
   banner: {
     js: "import { createRequire as __bundleRequire } from 'node:module'; import { fileURLToPath as __bundlePath } from 'node:url'; const require = __bundleRequire(import.meta.url); const __filename = __bundlePath(import.meta.url);",
   },
-  plugins: [oneEngineChunk],
+  plugins: [helpOnly, lazyBuiltins],
   metafile: true,
   logLevel: 'warning',
   legalComments: 'none',
@@ -88,6 +101,7 @@ const result = await build({
 const program = await build({
   entryPoints: [join(root, 'src/cli/main.ts')],
   outfile: join(nextDir, 'program.cjs'),
+  write: false,
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -100,7 +114,9 @@ const program = await build({
   logLevel: 'warning',
   legalComments: 'none',
   define: { 'import.meta.url': '__bundleUrl', 'process.env.CONFORMANCE_BUILD_ID': JSON.stringify(String(startedAt)) },
+  plugins: [lazyBuiltins],
 });
+for (const file of program.outputFiles) await writeFile(file.path, asciiOnly(file.text));
 const loader = await build({
   entryPoints: [join(root, 'src/cli/cached-program.ts')],
   outfile: join(nextDir, 'program.mjs'),
@@ -113,25 +129,26 @@ const loader = await build({
   legalComments: 'none',
 });
 
-// Our own sources decide staleness, and the lockfile (below).
-const inputs = new Set([result, program, loader].flatMap((r) => Object.keys(r.metafile.inputs)));
-const sources = [...inputs].filter((p) => !p.includes('node_modules/') && !/^engine-commands?:/.test(p));
-const files = [];
-for (const path of sources) {
-  const s = await stat(join(root, path));
-  files.push({ path: relative(root, join(root, path)), size: s.size, mtimeMs: s.mtimeMs });
-}
-// Dependencies are bundled too: a changed lockfile (`npm install x@y`) makes the bundle stale as well. The
-// lockfile is not packed, so an installed package has none, and its absence does not count.
-const lock = await stat(join(root, 'package-lock.json')).catch(() => undefined);
-if (lock !== undefined) files.push({ path: 'package-lock.json', size: lock.size, mtimeMs: lock.mtimeMs, optional: true });
-const manifest = { builtAt: startedAt, files: files.sort((a, b) => a.path.localeCompare(b.path)) };
-await writeFile(join(nextDir, 'manifest.json'), `${JSON.stringify(manifest)}\n`);
-// Swap the whole folder, so a bin starting meanwhile sees the old bundle or the new one, never a mix.
-await rm(oldDir, { recursive: true, force: true });
-await rename(outDir, oldDir).catch((error) => {
-  if (error.code !== 'ENOENT') throw error;
+// The Pact verifier child (src/pact/verify-child.ts), which src/pact/verifier-process.ts forks for `pact verify`
+// and starts from here when the bundle is fresh, as the bin does: through tsx each child paid for registering it
+// and for loading its TypeScript through tsx's hooks before verifying anything.
+const child = await build({
+  entryPoints: [join(root, 'src/pact/verify-child.ts')],
+  outfile: join(nextDir, 'verify-child.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: EXTERNAL,
+  banner: { js: "'use strict'; const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  metafile: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+  define: { 'import.meta.url': '__bundleUrl' },
 });
-await rename(nextDir, outDir);
-await rm(oldDir, { recursive: true, force: true });
-console.error(`conformance: built dist/cli/main.mjs and dist/cli/program.cjs from ${files.length} source files`);
+
+// Our own sources decide staleness (not the build's virtual modules), and the lockfile (bundle-manifest.mjs).
+const inputs = new Set([result, program, loader, child].flatMap((r) => Object.keys(r.metafile.inputs)));
+const count = await writeManifest({ root, dir: nextDir, builtAt: startedAt, inputs: [...inputs].filter((p) => !/^(help-only|lazy-builtin):/.test(p)) });
+await swapIn(nextDir, outDir);
+console.error(`conformance: built dist/cli/main.mjs, dist/cli/program.cjs and dist/cli/verify-child.cjs from ${count} source files`);

@@ -5,11 +5,11 @@
 // source file it was built from and the bundle's own files; the entries fall back to the TypeScript sources
 // through tsx when any of them changed since (src/entry/bundle-is-fresh.js, the bin's rules).
 import { build } from 'esbuild';
-import { createHash } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { swapIn, writeManifest } from './bundle-manifest.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(root, 'dist', 'lib');
@@ -63,33 +63,9 @@ const inputs = Object.keys(result.metafile.inputs);
 const bundledByMistake = inputs.filter((p) => NEVER_BUNDLED.test(p));
 if (bundledByMistake.length > 0) throw new Error(`build-library: these must stay external, yet were bundled: ${bundledByMistake.slice(0, 5).join(', ')}`);
 
-// Our own sources decide staleness, and the lockfile: dependencies are bundled too, so `npm install x@y` makes
-// the bundle stale. The lockfile is not packed, so an installed package has none, and its absence does not count.
-const files = [];
-/** What the manifest says of a file: size and mtime (the quick check), and SHA-256 (where the mtime is the install's). */
-async function describe(path) {
-  const s = await stat(join(root, path));
-  const sha256 = createHash('sha256').update(await readFile(join(root, path))).digest('hex');
-  return { path: relative(root, join(root, path)), size: s.size, mtimeMs: s.mtimeMs, sha256 };
-}
-for (const path of inputs.filter((p) => !p.includes('node_modules/'))) files.push(await describe(path));
-const lock = await describe('package-lock.json').catch(() => undefined);
-if (lock !== undefined) files.push({ ...lock, optional: true });
 // The bundle's own files, as they will sit in dist/lib/ (a copy missing a chunk is not run); the metafile's paths
 // are relative to absWorkingDir, the package root.
 const outputs = Object.entries(result.metafile.outputs).map(([path, out]) => ({ path: relative(root, join(outDir, relative(nextDir, join(root, path)))), size: out.bytes }));
-const manifest = { builtAt: startedAt, files: files.sort((a, b) => a.path.localeCompare(b.path)), outputs: outputs.sort((a, b) => a.path.localeCompare(b.path)) };
-await writeFile(join(nextDir, 'manifest.json'), `${JSON.stringify(manifest)}\n`);
-
-// Swap the whole folder, so an entry loading meanwhile sees the old bundle or the new one, never a mix.
-const oldDir = `${nextDir.replace('lib.next-', 'lib.old-')}`;
-await rename(outDir, oldDir).catch((error) => {
-  if (error.code !== 'ENOENT') throw error;
-});
-await rename(nextDir, outDir).catch(async (error) => {
-  // Another build swapped its folder in meanwhile, built from the same sources: keep it.
-  if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
-  await rm(nextDir, { recursive: true, force: true });
-});
-await rm(oldDir, { recursive: true, force: true });
-console.error(`conformance: built dist/lib/index.mjs and dist/lib/msw.mjs from ${files.length} source files`);
+const count = await writeManifest({ root, dir: nextDir, builtAt: startedAt, inputs, outputs });
+await swapIn(nextDir, outDir);
+console.error(`conformance: built dist/lib/index.mjs and dist/lib/msw.mjs from ${count} source files`);

@@ -1,5 +1,6 @@
-// Whether a prebuilt bundle may run instead of the TypeScript sources. Plain JS, like the entries that ask,
-// because it runs before either the bundle or tsx. The rules are src/cli/bin.js's: the bundle's manifest
+// Whether a prebuilt bundle may run instead of the TypeScript sources: src/cli/bin.js asks it for the CLI
+// (dist/cli), src/pact/verifier-process.ts for the verifier child, the library entries (load-entry.js) for
+// dist/lib. Plain JS, because it runs before either the bundle or tsx loads. The bundle's manifest
 // (written by the build beside it) lists every source file it was built from, with size, mtime and SHA-256, and
 // the lockfile (optional: an installed package ships none); any of them changed since the build, a missing
 // output, or CONFORMANCE_FROM_SOURCE=1, and the sources run instead, so development never runs stale code.
@@ -7,6 +8,7 @@
 // file's mtime, so there "newer" alone would mark every file changed, and the bundle would never run.
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 /**
  * @typedef {object} ManifestFile
@@ -37,33 +39,33 @@ export function bundleIsFresh(root, manifestPath, required = [], env = process.e
   if (!Array.isArray(manifest.files) || typeof manifest.builtAt !== 'number') return false;
   // The bundle's own files, when the manifest lists them: a partial copy (a chunk missing or cut short) is not run.
   for (const file of manifest.outputs ?? []) if (sizeOf(root, file.path) !== file.size) return false;
-  return manifest.files.every((file) => sourceUnchanged(root, file, manifest.builtAt));
+  // Plain paths, not a URL per file: the bin runs this before every command, over some 400 files.
+  const base = fileURLToPath(root);
+  return manifest.files.every((file) => sourceUnchanged(base, file, manifest.builtAt));
 }
 
 /**
- * @param {URL} root
+ * @param {string} base the package root as a path ending in `/`
  * @param {ManifestFile} file
  * @param {number} builtAt
  */
-function sourceUnchanged(root, file, builtAt) {
+function sourceUnchanged(base, file, builtAt) {
   let s;
   try {
-    s = statSync(new URL(file.path, root));
+    s = statSync(base + file.path, { throwIfNoEntry: false });
   } catch {
-    return file.optional === true;
+    return false;
   }
+  if (s === undefined) return file.optional === true;
   if (s.size !== file.size) return false;
   if (s.mtimeMs <= Math.max(file.mtimeMs ?? 0, builtAt)) return true;
-  return file.sha256 !== undefined && sha256Of(root, file.path) === file.sha256;
+  return file.sha256 !== undefined && sha256Of(base + file.path) === file.sha256;
 }
 
-/**
- * @param {URL} root
- * @param {string} path
- */
-function sha256Of(root, path) {
+/** @param {string} path */
+function sha256Of(path) {
   try {
-    return createHash('sha256').update(readFileSync(new URL(path, root))).digest('hex');
+    return createHash('sha256').update(readFileSync(path)).digest('hex');
   } catch {
     return undefined;
   }

@@ -1,12 +1,26 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { bundleIsFresh } from '../entry/bundle-is-fresh.js';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import { jobLogs, type JobLogs } from './job-logs.ts';
 import type { ChildMessage, VerifyJob, VerifyOutcome, VerifyRequest } from './verify-job.ts';
 
-// From the package root, not this module: the prebuilt bundle lives elsewhere than the sources.
-const CHILD = join(PACKAGE_ROOT, 'src', 'pact', 'verify-child.js');
+/** The verifier child as the build bundles it, relative to the package root. */
+const BUNDLED_CHILD = 'dist/cli/verify-child.cjs';
+
+/**
+ * The file the verifier child starts from, under the package root `root`: the bundled child when the bundle is
+ * fresh, by the same rules as src/cli/bin.js (present, no source it was built from changed, no
+ * CONFORMANCE_FROM_SOURCE=1), else the TypeScript sources through tsx (src/pact/verify-child.js registers it).
+ */
+export function verifierChildEntry(root: string = PACKAGE_ROOT): string {
+  return bundleIsFresh(pathToFileURL(join(root, '/')), 'dist/cli/manifest.json', [BUNDLED_CHILD]) ? join(root, BUNDLED_CHILD) : join(root, 'src', 'pact', 'verify-child.js');
+}
+
+/** Decided once per process (it reads the bundle's manifest and stats every source it lists). */
+let childEntry: string | undefined;
 
 /** The verifier's outcome and everything it printed during the job (ANSI colours removed), not yet scanned. */
 export interface VerifierRun {
@@ -47,7 +61,8 @@ interface Running {
  * 60 lines: the child's output, messages, exit and the deadline all drive the same job state.)
  */
 export function startVerifierProcess(): VerifierProcess {
-  const child = fork(CHILD, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: { ...process.env, NO_COLOR: '1' } });
+  childEntry ??= verifierChildEntry();
+  const child = fork(childEntry, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: { ...process.env, NO_COLOR: '1' } });
   const marker = `[conformance pact verify: end of job ${randomUUID()}]`;
   const logs = jobLogs(marker);
   // Resolved once the child is gone, or never started. On 'exit', not 'close': after the parent

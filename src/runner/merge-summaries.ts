@@ -1,6 +1,7 @@
 import { ALL_SUITES, type CheckResult } from '../model/check-result.ts';
 import { countTotals, type ContractSummary, type ReportCommand, type RunSummary, type RunWarning, type Totals } from '../model/run-summary.ts';
 import { fail, ok, type Result } from '../model/result.ts';
+import { compareIds } from '../model/compare-ids.ts';
 
 /** A report to merge, with where it came from (for problems). */
 export interface NamedSummary {
@@ -88,7 +89,7 @@ function orderShards(reports: readonly NamedSummary[]): Result<NamedSummary[]> {
 function sortLikeRun(results: readonly CheckResult[], checkOrder: readonly string[]): CheckResult[] {
   const rank = new Map(checkOrder.map((id, k) => [id, k]));
   const checkRank = (r: CheckResult): number => rank.get(r.check) ?? checkOrder.length;
-  return [...results].sort((a, b) => a.contract.localeCompare(b.contract) || ALL_SUITES.indexOf(a.suite) - ALL_SUITES.indexOf(b.suite) || checkRank(a) - checkRank(b));
+  return [...results].sort((a, b) => compareIds(a.contract, b.contract) || ALL_SUITES.indexOf(a.suite) - ALL_SUITES.indexOf(b.suite) || checkRank(a) - checkRank(b));
 }
 
 /** Contracts in first-seen order, totals added; for `check`, `cases` counts entries and adds up too. */

@@ -12,6 +12,7 @@ import { notifyReporters } from './notify-reporters.ts';
 import { shardOwns, type Shard } from '../model/shard.ts';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { createSemaphore } from '../targets/live/semaphore.ts';
+import { compareIds } from '../model/compare-ids.ts';
 
 /** What a run needs; the CLI (composition root) wires it. */
 export interface RunOptions extends PrepareOptions {
@@ -163,5 +164,5 @@ function summarize(loaded: LoadedContract, results: readonly CheckResult[]): Con
 }
 
 function sortBySuite(results: readonly CheckResult[]): CheckResult[] {
-  return [...results].sort((a, b) => a.contract.localeCompare(b.contract) || ALL_SUITES.indexOf(a.suite) - ALL_SUITES.indexOf(b.suite));
+  return [...results].sort((a, b) => compareIds(a.contract, b.contract) || ALL_SUITES.indexOf(a.suite) - ALL_SUITES.indexOf(b.suite));
 }

@@ -4,14 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifierChildEntry } from '../../src/pact/verifier-process.ts';
 import { repoPath } from '../helpers/paths.ts';
 
 const run = promisify(execFile);
 
 /**
  * A package laid out as the real one (package.json, src/cli/bin.js, src/cli/main.ts, dist/cli/ with main.mjs for
- * `--help` and `--version`, program.mjs and program.cjs for commands), in which each bundle and the sources say
- * which one ran, so the bin's choice is observable without touching this repository.
+ * `--help` and `--version`, program.mjs and program.cjs for commands, verify-child.cjs for the Pact verifier
+ * child), in which each bundle and the sources say which one ran, so the bin's choice is observable without
+ * touching this repository.
  */
 async function fakePackage(dir: string): Promise<void> {
   await mkdir(join(dir, 'src', 'cli'), { recursive: true });
@@ -19,12 +21,15 @@ async function fakePackage(dir: string): Promise<void> {
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'invoice-update-conformance', type: 'module' }));
   await copyFile(repoPath('src/cli/bin.js'), join(dir, 'src', 'cli', 'bin.js'));
   await copyFile(repoPath('src/cli/tune-v8.js'), join(dir, 'src', 'cli', 'tune-v8.js'));
+  await mkdir(join(dir, 'src', 'entry'), { recursive: true });
+  await copyFile(repoPath('src/entry/bundle-is-fresh.js'), join(dir, 'src', 'entry', 'bundle-is-fresh.js'));
   await symlink(repoPath('node_modules'), join(dir, 'node_modules'));
   const main = (who: string): string => `export async function main(argv) { process.stdout.write('${who} ' + argv.join(' ')); return 0; }\n`;
   await writeFile(join(dir, 'src', 'cli', 'main.ts'), main('sources'));
   await writeFile(join(dir, 'dist', 'cli', 'main.mjs'), main('bundle'));
   await writeFile(join(dir, 'dist', 'cli', 'program.mjs'), main('program'));
   await writeFile(join(dir, 'dist', 'cli', 'program.cjs'), '');
+  await writeFile(join(dir, 'dist', 'cli', 'verify-child.cjs'), '');
   await writeFile(join(dir, 'package-lock.json'), '{}\n');
 }
 
@@ -108,6 +113,7 @@ describe('src/cli/bin.js', () => {
     expect(await ranFrom(dir)).toBe('sources run');
     expect(await ranFrom(dir, {}, ['--version'])).toBe('bundle --version');
     await writeFile(join(dir, 'dist', 'cli', 'program.cjs'), '');
+  await writeFile(join(dir, 'dist', 'cli', 'verify-child.cjs'), '');
     expect(await ranFrom(dir)).toBe('program run');
   });
 
@@ -117,5 +123,37 @@ describe('src/cli/bin.js', () => {
     await writeManifest(dir, past + 10_000, true);
     expect(await ranFrom(dir, { CONFORMANCE_FROM_SOURCE: '1' })).toBe('sources run');
     expect(await ranFrom(dir)).toBe('program run');
+  });
+
+  describe('the Pact verifier child (src/pact/verifier-process.ts) by the same rules', () => {
+    const bundled = (): string => join(dir, 'dist', 'cli', 'verify-child.cjs');
+    const sources = (): string => join(dir, 'src', 'pact', 'verify-child.js');
+
+    it('starts from the bundled child when no source changed since the build, and from the sources when one did', async () => {
+      await touch(join(dir, 'src', 'cli', 'main.ts'), past, 0);
+      await touch(join(dir, 'package-lock.json'), past, 0);
+      await writeManifest(dir, past + 10_000, true);
+      expect(verifierChildEntry(dir)).toBe(bundled());
+      await touch(join(dir, 'src', 'cli', 'main.ts'), past, 60);
+      expect(verifierChildEntry(dir)).toBe(sources());
+    });
+
+    it('starts from the sources when the bundled child is missing, or when CONFORMANCE_FROM_SOURCE=1', async () => {
+      await touch(join(dir, 'src', 'cli', 'main.ts'), past, 0);
+      await touch(join(dir, 'package-lock.json'), past, 0);
+      await writeManifest(dir, past + 10_000, true);
+      const before = process.env['CONFORMANCE_FROM_SOURCE'];
+      process.env['CONFORMANCE_FROM_SOURCE'] = '1';
+      try {
+        expect(verifierChildEntry(dir)).toBe(sources());
+      } finally {
+        if (before === undefined) delete process.env['CONFORMANCE_FROM_SOURCE'];
+        else process.env['CONFORMANCE_FROM_SOURCE'] = before;
+      }
+      expect(verifierChildEntry(dir)).toBe(bundled());
+      await rm(bundled());
+      expect(verifierChildEntry(dir)).toBe(sources());
+      await writeFile(bundled(), '');
+    });
   });
 });

@@ -66,8 +66,9 @@ interface Outcome {
  * (every file gets the extraction's mtime: tar -m), and the other packages are this repository's, linked.
  */
 async function makeConsumer(work: string): Promise<string> {
-  // Only the library bundle is packed as built here: make sure it is the current sources' (the tests may run unbuilt).
+  // The bundles are packed as built here: make sure they are the current sources' (the tests may run unbuilt).
   if (!bundleIsFresh(pathToFileURL(REPO_ROOT), 'dist/lib/manifest.json', [], {})) await run(process.execPath, [repoPath('scripts/build-library.mjs')], { cwd: REPO_ROOT });
+  if (!bundleIsFresh(pathToFileURL(REPO_ROOT), 'dist/cli/manifest.json', [], {})) await run(process.execPath, [repoPath('scripts/build-bundle.mjs')], { cwd: REPO_ROOT });
   const { stdout } = await run(NPM, ['pack', '--ignore-scripts', '--silent', '--pack-destination', work], { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024 });
   const tarball = join(work, stdout.trim().split('\n').pop() ?? '');
   const consumer = join(work, 'consumer');
@@ -84,15 +85,20 @@ async function makeConsumer(work: string): Promise<string> {
 
 /** Run the consumer's script with the trace hook; its outcome and every URL the process resolved. */
 async function runConsumer(work: string, consumer: string, env: NodeJS.ProcessEnv = {}): Promise<{ outcome: Outcome; loaded: string[] }> {
+  const { stdout, loaded } = await traced(work, consumer, ['vendors.mjs'], env);
+  return { outcome: JSON.parse(stdout.trim().split('\n').pop() ?? '') as Outcome, loaded };
+}
+
+/** Run `node <args>` in the consumer project with the trace hook: its stdout and every URL the process resolved. */
+async function traced(work: string, consumer: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<{ stdout: string; loaded: string[] }> {
   const traceFile = join(work, `trace-${Date.now()}-${Math.random().toString(36).slice(2)}.txt`);
   await writeFile(traceFile, '');
-  const { stdout } = await run(process.execPath, ['--import', pathToFileURL(join(work, 'trace.mjs')).href, 'vendors.mjs'], {
+  const { stdout } = await run(process.execPath, ['--import', pathToFileURL(join(work, 'trace.mjs')).href, ...args], {
     cwd: consumer,
     env: { ...process.env, CONFORMANCE_FROM_SOURCE: '', NO_COLOR: '1', ...env, TRACE_FILE: traceFile },
     timeout: 60_000,
   });
-  const loaded = (await readFile(traceFile, 'utf8')).split('\n').filter((l) => l !== '');
-  return { outcome: JSON.parse(stdout.trim().split('\n').pop() ?? '') as Outcome, loaded };
+  return { stdout, loaded: (await readFile(traceFile, 'utf8')).split('\n').filter((l) => l !== '') };
 }
 
 const CONTRACTS = ['centra/invoices_Update', 'crmcom/invoices_update', 'ebizcharge/UpdateInvoice', 'invoicexpress/invoices.update', 'opsplanning/UpdateInvoicePaymentStatus'];
@@ -142,6 +148,17 @@ describe('the library entries of the packed package, imported by a consumer', ()
     const undone = await runConsumer(work, consumer);
     expect(undone.outcome.refusal).not.toContain('(edited)');
     expect(undone.loaded.some((u) => u.includes('/node_modules/tsx/'))).toBe(false);
+  });
+
+  it("runs the installed bin from its bundle too, though npm gave every file the install's mtime (it ran the sources through tsx before)", async () => {
+    const bin = join(installed, 'src/cli/bin.js');
+    const version = await traced(work, consumer, [bin, '--version']);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(version.loaded).toContain(pathToFileURL(join(installed, 'dist/cli/main.mjs')).href);
+    const offline = await traced(work, consumer, [bin, 'run', '--vendor', 'centra']);
+    expect(offline.stdout).toMatch(/\d+ passed, 0 failed/);
+    expect(offline.loaded).toContain(pathToFileURL(join(installed, 'dist/cli/program.mjs')).href);
+    for (const { loaded } of [version, offline]) expect(loaded.filter((u) => u.includes('/node_modules/tsx/') || /\.ts(\?|$)/.test(u))).toEqual([]);
   });
 
   it('runs the sources when CONFORMANCE_FROM_SOURCE=1', async () => {
