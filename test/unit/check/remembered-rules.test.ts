@@ -61,6 +61,21 @@ describe('evaluateRulesRemembered', () => {
   });
 });
 
+describe('evaluateRulesRemembered on response rules', () => {
+  it('gives what evaluateRules gives for the answer a response rule applies to, and reuses a verdict where only an unread field differs', async () => {
+    const answer = (state: string, notes: string, items: unknown[]): { data: unknown } => ({ data: { status: { code: 'OK' }, data: { life_cycle_state: state, notes, invoice_item_set: items } } });
+    const item = (quantity: number, cost: number, net: number): unknown => ({ quantity, cost, net_amount: net });
+    const answers = [answer('DRAFT', 'a', [item(2, 5, 10)]), answer('DRAFT', 'b', [item(2, 5, 10)]), answer('POSTED', 'b', [item(2, 5, 10)]), answer('DRAFT', 'c', [item(2, 5, 11)]), answer('DRAFT', 'd', [])];
+    for (const matched of ['update-ok', 'update-failed', null]) {
+      for (const a of answers) expect(await evaluateRulesRemembered(crm, 'response', a, matched)).toEqual(await evaluateRules(crm, 'response', a, matched));
+    }
+    const first = await evaluateRulesRemembered(crm, 'response', answer('POSTED', 'x', [item(1, 1, 3)]), 'update-ok');
+    expect(first.length).toBeGreaterThan(0);
+    const again = await evaluateRulesRemembered(crm, 'response', answer('POSTED', 'y', [item(1, 1, 3)]), 'update-ok');
+    expect(again[0]).toBe(first[0]);
+  });
+});
+
 describe('rule readings', () => {
   it('replay on an input that answers every read the same, and not on one whose read value, key list or shape differs', async () => {
     const input = payment('INV-1', 'false', 'c');
