@@ -2,6 +2,7 @@ import type { Contract } from '../types/contract.ts';
 import type { HttpResponse } from '../model/http.ts';
 import type { Violation } from '../model/violation.ts';
 import { classifyResponse, type ParsedResponse } from '../protocols/classify-response.ts';
+import { evaluateRulesRemembered } from './remembered-rules.ts';
 import { evaluateRules } from '../rules/evaluate-rules.ts';
 import { RecentParses } from '../codec/xml/recent-parses.ts';
 import { rulesAreStable } from './stable-rules.ts';
@@ -41,7 +42,9 @@ export async function responseSide(contract: Contract, response: HttpResponse): 
 
 async function sideOf(contract: Contract, response: HttpResponse): Promise<ResponseSide> {
   const parsed = classifyResponse(contract, response);
-  return { response: parsed, responseRules: await evaluateRules(contract, 'response', { data: parsed.data }, parsed.matched) };
+  // Distinct answers (another request id, another timestamp) mostly read the same to each rule: see evaluateRulesRemembered.
+  const evaluate = rulesAreStable(contract, 'response') ? evaluateRulesRemembered : evaluateRules;
+  return { response: parsed, responseRules: await evaluate(contract, 'response', { data: parsed.data }, parsed.matched) };
 }
 
 /** Everything of a response that classification reads: status, every header (name and value) and the body. */

@@ -29,35 +29,50 @@ export interface Base64Run {
 /** The base64-looking runs of the text (within the decoding limits), with their decodings. */
 export function base64RunsIn(text: string): Base64Run[] {
   const out: Base64Run[] = [];
+  eachBase64Run(text, (index, run, undecoded) => {
+    out.push(undecoded ? { index, text: run, decoded: [], undecoded: true } : decodedRun(index, run));
+  });
+  return out;
+}
+
+/**
+ * Call `each` with every base64-looking run of the text in order (its position, its text, and whether
+ * it is over the decoding limits), as {@link base64RunsIn} lists them, without building a record per
+ * run: redaction judges most runs from memory and never decodes them. `each` may scan other texts.
+ */
+export function eachBase64Run(text: string, each: (index: number, run: string, undecoded: boolean) => void): void {
   let budget = MAX_DECODED_PER_TEXT;
-  // exec on the one global pattern: `matchAll` would clone the pattern for every text redacted.
+  // exec on the one global pattern (`matchAll` would clone it for every text), its position kept
+  // across `each`, which may scan a decoded run with the same pattern.
   RUN.lastIndex = 0;
   for (let match = RUN.exec(text); match !== null; match = RUN.exec(text)) {
-    if (match[0].length > MAX_DECODED_RUN || match[0].length > budget) {
-      out.push({ index: match.index, text: match[0], decoded: [], undecoded: true });
-      continue;
+    const next = RUN.lastIndex;
+    const run = match[0];
+    if (run.length > MAX_DECODED_RUN || run.length > budget) each(match.index, run, true);
+    else {
+      budget -= run.length;
+      each(match.index, run, false);
     }
-    budget -= match[0].length;
-    out.push(decodedRun(match.index, match[0]));
+    RUN.lastIndex = next;
   }
-  return out;
 }
 
 /** A run whose decodings are computed on first read: a caller that already knows its verdict skips them. */
 function decodedRun(index: number, text: string): Base64Run {
-  let decoded: string[] | undefined;
+  let decoded: readonly string[] | undefined;
   return {
     index,
     text,
     undecoded: false,
     get decoded(): readonly string[] {
-      decoded ??= decodings(text);
+      decoded ??= base64Decodings(text);
       return decoded;
     },
   };
 }
 
-function decodings(run: string): string[] {
+/** What a run decodes to, from each of its first four characters, as UTF-8 (URL and JSON escapes of `+ / =` undone first). */
+export function base64Decodings(run: string): string[] {
   const plain = run.replace(/%2[Bb]|\\u002[Bb]/g, '+').replace(/%2[Ff]|\\\/|\\u002[Ff]/g, '/').replace(/%3[Dd]|\\u003[Dd]/g, '=');
   // Node's base64 decoder also reads the URL-safe alphabet (- and _).
   return [0, 1, 2, 3].map((skip) => Buffer.from(plain.slice(skip), 'base64').toString('utf8'));

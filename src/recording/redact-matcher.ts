@@ -43,8 +43,11 @@ export function textMatcher(alternatives: readonly MatcherAlternative[], startCl
   const literals = [...new Set(alternatives.flatMap((a) => a.literals))];
   const needs = alternatives.map((a) => a.literals.map((l) => literals.indexOf(l)));
   const shortest = Math.min(...alternatives.map((a) => a.minLength));
-  // When every alternative has a literal, a text holding none of them (most decoded base64) is passed in one scan.
-  const anyLiteral = literals.length > 0 && needs.every((n) => n.length > 0) ? new RegExp(literals.map((l) => l.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('|')) : undefined;
+  // When every alternative has a literal, a text holding no alternative's longest literal (most texts:
+  // decoded base64, a report's ids and messages) is passed in one scan. The longest, not any: a short
+  // literal such as `ry` of one alternative is in every `entry N`, though that alternative's others are not.
+  const keys = [...new Set(alternatives.map((a) => longest(a.literals)))];
+  const anyLiteral = literals.length > 0 && needs.every((n) => n.length > 0) ? new RegExp(keys.map((l) => l.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('|')) : undefined;
   // Each group is compiled once, when a text first needs it (V8 takes milliseconds to optimize one);
   // a text skips the groups none of whose alternatives it can match.
   const groups = groupAlternatives(alternatives, maxGroupSource).map((members) => ({ members, re: undefined as RegExp | undefined }));
@@ -62,6 +65,11 @@ export function textMatcher(alternatives: readonly MatcherAlternative[], startCl
       return re.test(text);
     }),
   };
+}
+
+/** The longest of some strings (the first of equals); '' for none. */
+function longest(strings: readonly string[]): string {
+  return strings.reduce((best, s) => (s.length > best.length ? s : best), '');
 }
 
 /** For each alternative, whether the text holds its every literal (by index in `literals`); each literal is looked up once. */

@@ -1,5 +1,5 @@
 import type { Reporter } from '../types/reporter.ts';
-import { redactText } from './redact-text.ts';
+import { redactText, textRedactor } from './redact-text.ts';
 
 /**
  * A reporter that sees every hook argument with every variant of every secret replaced by the
@@ -14,7 +14,11 @@ export function redactingReporter(reporter: Reporter, secrets: readonly string[]
   for (const hook of hookNames(reporter)) {
     const fn: unknown = (reporter as unknown as Record<string, unknown>)[hook];
     if (typeof fn !== 'function') continue;
-    wrapped[hook] = (...args: unknown[]) => (fn as (...a: unknown[]) => unknown).apply(reporter, args.map((arg) => redactShared(arg, secrets, seen)));
+    wrapped[hook] = (...args: unknown[]) => {
+      // Looked up at each call: the caller may add secrets to the list as the run goes.
+      const redact = textRedactor(secrets);
+      return (fn as (...a: unknown[]) => unknown).apply(reporter, redact === undefined ? args : args.map((arg) => redactShared(arg, redact, seen)));
+    };
   }
   return wrapped as unknown as Reporter;
 }
@@ -51,12 +55,12 @@ const REMEMBERED_DEPTH = 2;
  * secret redacted. An object is judged once (`seen`), so the results a run reports one by one cost
  * nothing more when they come back inside the summary, and clean results are not held twice.
  */
-function redactShared<T>(value: T, secrets: readonly string[], seen: WeakMap<object, unknown>, depth = 0): T {
-  if (typeof value === 'string') return redactText(value, secrets).text as T;
+function redactShared<T>(value: T, redact: (text: string) => string, seen: WeakMap<object, unknown>, depth = 0): T {
+  if (typeof value === 'string') return redact(value) as T;
   if (typeof value !== 'object' || value === null) return value;
   const known = depth <= REMEMBERED_DEPTH ? seen.get(value) : undefined;
   if (known !== undefined) return known as T;
-  const shown = Array.isArray(value) ? redactedItems(value, secrets, seen, depth) : redactedFields(value, secrets, seen, depth);
+  const shown = Array.isArray(value) ? redactedItems(value, redact, seen, depth) : redactedFields(value, redact, seen, depth);
   if (depth === 0) seen.set(value, shown);
   return shown as T;
 }
@@ -64,25 +68,25 @@ function redactShared<T>(value: T, secrets: readonly string[], seen: WeakMap<obj
 // A copy is started only at the first item or field that changes: most reported objects hold no
 // secret, and a report holds hundreds of thousands of them.
 
-function redactedItems(value: readonly unknown[], secrets: readonly string[], seen: WeakMap<object, unknown>, depth: number): readonly unknown[] {
+function redactedItems(value: readonly unknown[], redact: (text: string) => string, seen: WeakMap<object, unknown>, depth: number): readonly unknown[] {
   let copy: unknown[] | undefined;
   for (let i = 0; i < value.length; i++) {
     const v = value[i];
-    const out = redactShared(v, secrets, seen, depth + 1);
+    const out = redactShared(v, redact, seen, depth + 1);
     if (copy === undefined && out !== v) copy = value.slice(0, i);
     copy?.push(out);
   }
   return copy ?? value;
 }
 
-function redactedFields(value: object, secrets: readonly string[], seen: WeakMap<object, unknown>, depth: number): object {
+function redactedFields(value: object, redact: (text: string) => string, seen: WeakMap<object, unknown>, depth: number): object {
   const fields = value as Record<string, unknown>;
   const keys = Object.keys(fields);
   let copy: [string, unknown][] | undefined;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] ?? '';
     const v = fields[key];
-    const out = redactShared(v, secrets, seen, depth + 1);
+    const out = redactShared(v, redact, seen, depth + 1);
     if (copy === undefined && out !== v) copy = keys.slice(0, i).map((k) => [k, fields[k]]);
     copy?.push([key, out]);
   }

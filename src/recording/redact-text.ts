@@ -1,5 +1,5 @@
 import { REDACTED } from './har.ts';
-import { base64RunsIn, type Base64Run } from './decoded-base64.ts';
+import { base64Decodings, eachBase64Run } from './decoded-base64.ts';
 import { compileSecretMatchers, type SecretMatchers } from './secret-variants.ts';
 
 /**
@@ -42,9 +42,31 @@ function matcherFor(secrets: readonly string[]): SecretMatchers | undefined {
 export function redactText(text: string, secrets: readonly string[]): { readonly text: string; readonly replaced: boolean } {
   const matchers = secretMatcher(secrets);
   if (matchers === undefined || text === '') return { text, replaced: false };
-  if (text.length > MAX_REMEMBERED_CHARS) return redactWith(text, matchers);
+  return redactRemembered(text, matchers, rememberedFor(matchers));
+}
+
+/**
+ * {@link redactText}'s text, for many texts redacted with one secret set at once (a reporter hook's
+ * argument): the set's matchers are looked up once, not once per text. Undefined when the set has
+ * nothing to look for (every text is then shown as it is).
+ */
+export function textRedactor(secrets: readonly string[]): ((text: string) => string) | undefined {
+  const matchers = secretMatcher(secrets);
+  if (matchers === undefined) return undefined;
+  const remembered = rememberedFor(matchers);
+  return (text) => (text === '' ? text : redactRemembered(text, matchers, remembered).text);
+}
+
+type Redacted = { readonly text: string; readonly replaced: boolean };
+
+function rememberedFor(matchers: SecretMatchers): Map<string, Redacted> {
   let remembered = REMEMBERED.get(matchers);
   if (remembered === undefined) REMEMBERED.set(matchers, (remembered = new Map()));
+  return remembered;
+}
+
+function redactRemembered(text: string, matchers: SecretMatchers, remembered: Map<string, Redacted>): Redacted {
+  if (text.length > MAX_REMEMBERED_CHARS) return redactWith(text, matchers);
   const known = remembered.get(text);
   if (known !== undefined) return known;
   const result = redactWith(text, matchers);
@@ -58,11 +80,11 @@ export function redactText(text: string, secrets: readonly string[]): { readonly
  * result, and decoding their base64-looking runs (`request-building`) is the cost of redaction; the
  * answer for a text never changes, so it is computed once (bounded: {@link MAX_REMEMBERED_TEXTS}).
  */
-const REMEMBERED = new WeakMap<SecretMatchers, Map<string, { readonly text: string; readonly replaced: boolean }>>();
+const REMEMBERED = new WeakMap<SecretMatchers, Map<string, Redacted>>();
 const MAX_REMEMBERED_CHARS = 512;
 const MAX_REMEMBERED_TEXTS = 50_000;
 
-function redactWith(text: string, matchers: SecretMatchers): { readonly text: string; readonly replaced: boolean } {
+function redactWith(text: string, matchers: SecretMatchers): Redacted {
   const unwrapped = redactBase64Runs(text, matchers, 0);
   let replaced = unwrapped !== text;
   const out = matchers.text.replace(unwrapped, (found) => {
@@ -83,29 +105,29 @@ const MAX_BASE64_LAYERS = 2;
 function redactBase64Runs(text: string, matchers: SecretMatchers, layer: number): string {
   let out = '';
   let at = 0;
-  for (const run of base64RunsIn(text)) {
-    const replacement = run.undecoded ? run.text.replace(matchers.base64, REDACTED) : runHoldsSecret(run, matchers, layer) ? REDACTED : run.text;
-    if (replacement === run.text) continue;
-    out += text.slice(at, run.index) + replacement;
-    at = run.index + run.text.length;
-  }
+  eachBase64Run(text, (index, run, undecoded) => {
+    const replacement = undecoded ? run.replace(matchers.base64, REDACTED) : runHoldsSecret(run, matchers, layer) ? REDACTED : run;
+    if (replacement === run) return;
+    out += text.slice(at, index) + replacement;
+    at = index + run.length;
+  });
   return at === 0 ? text : out + text.slice(at);
 }
 
 /**
- * Whether a decoded run holds a secret. At the top layer the verdict is remembered by run text per
+ * Whether a run's decodings hold a secret. At the top layer the verdict is remembered by run text per
  * secret set (bounded as {@link REMEMBERED}): a report's distinct texts repeat the same few runs
  * (contract ids, check ids, file names), and decoding them again is what redaction would spend.
  */
-function runHoldsSecret(run: Base64Run, matchers: SecretMatchers, layer: number): boolean {
-  if (layer !== 0 || run.text.length > MAX_REMEMBERED_CHARS) return run.decoded.some((d) => holdsSecret(d, matchers, layer + 1));
+function runHoldsSecret(run: string, matchers: SecretMatchers, layer: number): boolean {
+  if (layer !== 0 || run.length > MAX_REMEMBERED_CHARS) return base64Decodings(run).some((d) => holdsSecret(d, matchers, layer + 1));
   let verdicts = RUN_VERDICTS.get(matchers);
   if (verdicts === undefined) RUN_VERDICTS.set(matchers, (verdicts = new Map()));
-  const known = verdicts.get(run.text);
+  const known = verdicts.get(run);
   if (known !== undefined) return known;
-  const verdict = run.decoded.some((d) => holdsSecret(d, matchers, layer + 1));
+  const verdict = base64Decodings(run).some((d) => holdsSecret(d, matchers, layer + 1));
   if (verdicts.size >= MAX_REMEMBERED_TEXTS) verdicts.clear();
-  verdicts.set(run.text, verdict);
+  verdicts.set(run, verdict);
   return verdict;
 }
 

@@ -282,6 +282,14 @@ describe('shared XML helpers', () => {
     expect(acceptedFieldViolations(fields, { plain: 'x' })).toEqual([]);
     for (const notObject of [null, 'x', [{ udf: 1 }]]) expect(acceptedFieldViolations(fields, notObject)).toEqual([]);
   });
+
+  it('finds an accepted field however deep it is declared, and none in a tree that declares none', () => {
+    const deep: FieldSpec[] = [{ name: 'a', type: 'object', fields: [{ name: 'b', type: 'object', repeated: true, fields: [{ name: 'plain', type: 'string' }, { name: 'c', type: 'string', accepted: 'echoed' }] }] }];
+    const data = { a: { b: [{ plain: 'p' }, { c: 'x' }, { c: 'y', plain: 'q' }] } };
+    expect(acceptedFieldViolations(deep, data).map((v) => v.path)).toEqual(['/a/b/1/c', '/a/b/2/c']);
+    const none: FieldSpec[] = [{ name: 'a', type: 'object', fields: [{ name: 'b', type: 'object', repeated: true, fields: [{ name: 'c', type: 'string' }] }] }];
+    expect(acceptedFieldViolations(none, data)).toEqual([]);
+  });
 });
 
 describe('characters a wire format cannot carry (XML 1.0 section 2.2 Char; well-formed UTF-16)', () => {

@@ -48,6 +48,15 @@ describe('textMatcher: the same replacements as one global regular expression of
     expect(matcher.test('ab&cd')).toBe(true);
     expect(matcher.test('x1x')).toBe(false);
   });
+
+  it('passes a text that holds an alternative\'s short literal but not its longest one, and still finds it where the text spells it out', () => {
+    // `ry` is in every `entry N` of a report; the alternative also needs `tok42x`, which the ids lack.
+    const matcher = textMatcher([literal('ry!tok42x'), literal('zz&qq')], ANY);
+    expect(matcher.test('centra/invoices_Update#entry 7#request.build')).toBe(false);
+    expect(matcher.replace('entry 7 ry tok42x', mark)).toBe('entry 7 ry tok42x');
+    expect(matcher.replace('entry 7: ry!tok42x', mark)).toBe('entry 7: [9]');
+    expect(matcher.replace('qq zz&qq', mark)).toBe('qq [5]');
+  });
 });
 
 describe('secretAlternatives: every match of an alternative holds its literals', () => {

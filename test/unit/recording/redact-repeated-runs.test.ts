@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { base64RunsIn } from '../../../src/recording/decoded-base64.ts';
+import { base64RunsIn, eachBase64Run } from '../../../src/recording/decoded-base64.ts';
 import { redactingReporter } from '../../../src/recording/redact-reporter.ts';
-import { redactText } from '../../../src/recording/redact-text.ts';
+import { redactText, textRedactor } from '../../../src/recording/redact-text.ts';
 import type { Reporter } from '../../../src/types/reporter.ts';
 
 const SECRET = 'Rep3ated-Run-s3cret';
@@ -30,7 +30,42 @@ describe('redaction of base64 runs that repeat across texts', () => {
   });
 });
 
+describe('eachBase64Run and textRedactor', () => {
+  it('lists the runs base64RunsIn lists, in order, also when the callback scans another text meanwhile', () => {
+    const text = `a ${'A'.repeat(12)} b ${'B'.repeat(16)}== c ${'C'.repeat(11)}`;
+    const seen: [number, string, boolean][] = [];
+    eachBase64Run(text, (index, run, undecoded) => {
+      seen.push([index, run, undecoded]);
+      // A decoded layer is scanned with the same pattern while the outer scan is under way.
+      eachBase64Run(`x ${'Z'.repeat(20)} y ${'Y'.repeat(20)}`, () => undefined);
+    });
+    expect(seen).toEqual(base64RunsIn(text).map((r) => [r.index, r.text, r.undecoded]));
+    expect(seen.map(([, run]) => run)).toEqual(['A'.repeat(12), `${'B'.repeat(16)}==`, 'C'.repeat(11)]);
+  });
+
+  it('redacts each text as redactText does, and gives nothing to redact with when no secret is long enough', () => {
+    const redact = textRedactor([SECRET]);
+    for (const text of [`entry 1: ${wrapped}`, `x ${SECRET} y`, 'clean centra/invoices_Update#entry 1#request.build', '']) {
+      expect(redact?.(text)).toBe(redactText(text, [SECRET]).text);
+    }
+    expect(redact?.(`x ${SECRET}`)).toBe('x [redacted]');
+    expect(textRedactor(['abc'])).toBeUndefined();
+    expect(textRedactor([])).toBeUndefined();
+  });
+});
+
 describe('redactingReporter on deep and shared objects', () => {
+  it('redacts with a secret added to the list after the reporter was made', async () => {
+    const seen: unknown[] = [];
+    const spy = { name: 'spy', onWarning: (m: unknown) => void seen.push(m) } as unknown as Reporter;
+    const secrets = ['First-s3cret-value'];
+    const reporter = redactingReporter(spy, secrets);
+    await reporter.onWarning?.(`issued ${SECRET}`);
+    secrets.push(SECRET);
+    await reporter.onWarning?.(`issued ${SECRET}`);
+    expect(seen).toEqual([`issued ${SECRET}`, 'issued [redacted]']);
+  });
+
   it('redacts a secret nested deeper than results, also where two results share the object', async () => {
     const seen: unknown[] = [];
     const spy = { name: 'spy', onRunEnd: (s: unknown) => void seen.push(s) } as unknown as Reporter;
