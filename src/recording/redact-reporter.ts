@@ -8,14 +8,16 @@ import { redactText, textRedactor } from './redact-text.ts';
  * wrapped, including hooks added later to the Reporter interface, so none bypasses redaction.
  */
 export function redactingReporter(reporter: Reporter, secrets: readonly string[]): Reporter {
-  if (secrets.length === 0) return reporter;
   const wrapped: Record<string, unknown> = { name: reporter.name };
-  const seen = new WeakMap<object, unknown>();
+  let seen = new WeakMap<object, unknown>();
+  let judgedWith = secrets.length;
   for (const hook of hookNames(reporter)) {
     const fn: unknown = (reporter as unknown as Record<string, unknown>)[hook];
     if (typeof fn !== 'function') continue;
     wrapped[hook] = (...args: unknown[]) => {
-      // Looked up at each call: the caller may add secrets to the list as the run goes.
+      // Looked up at each call: the caller may add secrets to the list as the run goes (none at first, too),
+      // and what was judged before a secret was added is judged again.
+      if (secrets.length !== judgedWith) [seen, judgedWith] = [new WeakMap(), secrets.length];
       const redact = textRedactor(secrets);
       return (fn as (...a: unknown[]) => unknown).apply(reporter, redact === undefined ? args : args.map((arg) => redactShared(arg, redact, seen)));
     };

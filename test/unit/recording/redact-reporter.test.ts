@@ -38,8 +38,24 @@ describe('redactingReporter', () => {
     expect(seen).toEqual(['key=%5Bredacted%5D']);
   });
 
-  it('returns the reporter itself when there is no secret', () => {
-    const reporter: Reporter = { name: 'plain' };
-    expect(redactingReporter(reporter, [])).toBe(reporter);
+  it('passes hook arguments on as they are while there is no secret', async () => {
+    const seen: unknown[] = [];
+    const result = { violations: [{ rule: 'r', message: 'nothing secret' }] };
+    const wrapped = redactingReporter({ name: 'spy', onCheckResult: (r) => void seen.push(r) }, []);
+    await wrapped.onCheckResult?.(result as never);
+    expect(seen[0]).toBe(result);
+  });
+
+  it('redacts a secret added to the list after the reporter was wrapped, also in an object judged clean before it', async () => {
+    const seen: unknown[] = [];
+    const secrets: string[] = [];
+    const wrapped = redactingReporter({ name: 'spy', onCheckResult: (r) => void seen.push(r) }, secrets);
+    const result = { violations: [{ rule: 'r', message: `token ${SECRET} refused` }] };
+    await wrapped.onCheckResult?.(result as never);
+    secrets.push(SECRET);
+    await wrapped.onCheckResult?.(result as never);
+    expect(seen[0]).toBe(result);
+    expect(scanForCanaries(JSON.stringify(seen[1]), [SECRET])).toEqual([]);
+    expect(JSON.stringify(seen[1])).toContain('[redacted]');
   });
 });
