@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundleIsFresh } from '../helpers/bundle-freshness.mjs';
 import { consumerLockfile } from '../helpers/consumer-lockfile.ts';
+import { memoryTmpdir } from '../helpers/memory-tmpdir.ts';
 import { repoPath, REPO_ROOT } from '../helpers/paths.ts';
 
 const run = promisify(execFile);
@@ -31,7 +31,8 @@ async function listFiles(dir: string): Promise<string[]> {
   return (await readdir(dir, { recursive: true })).sort();
 }
 
-const work = await mkdtemp(join(tmpdir(), 'conformance-consumer-'));
+// The consumer's node_modules (about 190 MB) is written to memory where the machine allows it.
+const work = await mkdtemp(join(memoryTmpdir(), 'conformance-consumer-'));
 afterAll(() => rm(work, { recursive: true, force: true }));
 
 describe('the packed package installed into a consumer project', () => {
