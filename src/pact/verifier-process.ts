@@ -44,11 +44,17 @@ export interface VerifierProcess {
   close(): Promise<void>;
 }
 
+/**
+ * How long a child may take to take up a job (to load, for a fresh child: seconds on a loaded machine)
+ * before the job's own deadline starts, which counts from the child's `started` message.
+ */
+export const CHILD_START_MS = 30_000;
+
 interface Running {
   readonly index: number;
   readonly deadlineMs: number;
   readonly resolve: (run: VerifierRun | undefined) => void;
-  readonly timer: NodeJS.Timeout;
+  timer: NodeJS.Timeout;
   outcome?: VerifyOutcome;
   started: boolean;
   timedOut: boolean;
@@ -92,7 +98,7 @@ export function startVerifierProcess(): VerifierProcess {
     const { index, started, timedOut, deadlineMs, outcome } = running;
     const log = logs.take(index);
     if (outcome !== undefined) settle({ outcome, log });
-    else if (timedOut) settle({ outcome: crashed(`the verifier did not finish within ${deadlineMs} ms`), log });
+    else if (timedOut) settle({ outcome: crashed(started ? `the verifier did not finish within ${deadlineMs} ms` : `the verifier process did not take up the job within ${CHILD_START_MS} ms`), log });
     else settle(started ? { outcome: crashed(why), log } : undefined);
   };
   child.stdout?.on('data', (chunk: Buffer) => (logs.push('stdout', chunk), maybeDone()));
@@ -100,7 +106,12 @@ export function startVerifierProcess(): VerifierProcess {
   child.on('message', (message: ChildMessage) => {
     if (message.kind === 'crashed') exited = true;
     if (running === undefined || message.index !== running.index) return;
-    if (message.kind === 'started') running.started = true;
+    if (message.kind === 'started') {
+      running.started = true;
+      // The deadline is the verification's own, not the child's start-up too.
+      clearTimeout(running.timer);
+      running.timer = setTimeout(() => killAfterDeadline(child, running), running.deadlineMs);
+    }
     else if (running.outcome === undefined) running.outcome = message.outcome;
     maybeDone();
   });
@@ -111,7 +122,7 @@ export function startVerifierProcess(): VerifierProcess {
       new Promise<VerifierRun | undefined>((resolve) => {
         if (running !== undefined) throw new Error('verifier child: a job is already running');
         if (exited) return resolve(undefined);
-        const timer = setTimeout(() => killAfterDeadline(child, running), deadlineMs);
+        const timer = setTimeout(() => killAfterDeadline(child, running), CHILD_START_MS + deadlineMs);
         running = { index: jobs, deadlineMs, resolve, timer, started: false, timedOut: false };
         const request: VerifyRequest = { index: jobs, job, marker };
         jobs += 1;
