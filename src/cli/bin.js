@@ -6,11 +6,13 @@
 // registers tsx from this file's location (not the caller's cwd) and imports the TypeScript sources.
 // Set CONFORMANCE_FROM_SOURCE=1 to force the sources.
 import { bundleIsFresh } from '../entry/bundle-is-fresh.js';
-import { delayTierUp, enableCompileCache } from './tune-v8.js';
+import { delayTierUp, enableCompileCache, limitHeapGrowth } from './tune-v8.js';
 
 // Before any of the program loads: later TurboFan tier-up and, on Node 22+, a compile cache (see tune-v8.js).
 delayTierUp();
 enableCompileCache();
+// `run` only: a smaller old-generation growth step (see tune-v8.js).
+limitHeapGrowth();
 
 const root = new URL('../../', import.meta.url);
 const argv = process.argv.slice(2);

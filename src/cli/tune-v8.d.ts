@@ -9,3 +9,9 @@ export declare function delayTierUp(): void;
 export declare function compileCacheDir(): string | undefined;
 /** Keep V8's compiled code across runs where Node can (22.1 and later); a no-op on Node 20. */
 export declare function enableCompileCache(): void;
+/** How far (in percent) the old generation grows past the last full collection's survivors, for `run`. */
+export declare const RUN_HEAP_GROWING_PERCENT: number;
+/** The V8 flag for these CLI arguments (`run` only), or undefined. */
+export declare function heapGrowthFlag(argv: readonly string[]): string | undefined;
+/** Apply heapGrowthFlag, unless the user set the flag through NODE_OPTIONS or node's options. */
+export declare function limitHeapGrowth(argv?: readonly string[]): void;

@@ -54,7 +54,10 @@ export function startContractRun(p: ContractPlan, options: ContractRunOptions): 
   const perCase: (readonly (CheckResult | undefined)[])[] = [];
   const locate = (r: CheckResult | undefined): CheckResult | undefined => {
     const line = r === undefined || r.case === null ? undefined : options.locateCase?.(r.contract, r.case);
-    return line === undefined ? r : { ...(r as CheckResult), line };
+    // Not `{ ...r, line }`: on Node 20 (V8 11.3) a spread followed by more properties gives every copy a hidden
+    // class of its own (a Map and its descriptors, about 330 bytes, in the old generation): 65,000 results at
+    // 4,924 exchanges carried 22 MiB of them. Object.assign copies the same properties in the same order.
+    return line === undefined ? r : (Object.assign({}, r, { line }) as CheckResult);
   };
   const folded = inOrder<CaseContext>((ctx) => {
     for (const s of started) {

@@ -154,8 +154,12 @@ function selectCases(cases: readonly CaseSpec[], only: RunFilter | undefined): r
 }
 
 function exchangeInfo(ctx: CaseContext, durationMs: number, done: number, total: number): ExchangeInfo {
-  const base = { contract: ctx.contract.id, case: ctx.case.name, durationMs: Math.round(durationMs), done, total };
-  return ctx.sent.ok ? { ...base, ok: true, status: ctx.sent.exchange.response.status } : { ...base, ok: false, problem: ctx.sent.problem };
+  // Two literals, not a spread of a base: on Node 20 `{ ...base, more }` gives each object a hidden class of its own.
+  const contract = ctx.contract.id;
+  const name = ctx.case.name;
+  const ms = Math.round(durationMs);
+  if (ctx.sent.ok) return { contract, case: name, durationMs: ms, done, total, ok: true, status: ctx.sent.exchange.response.status };
+  return { contract, case: name, durationMs: ms, done, total, ok: false, problem: ctx.sent.problem };
 }
 
 function summarize(loaded: LoadedContract, results: readonly CheckResult[]): ContractSummary {

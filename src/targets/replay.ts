@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { encodeBody } from '../codec/text/encode-body.ts';
-import { setupServer } from 'msw/node';
+import { SetupServerApi } from 'msw/node';
+import { FetchInterceptor } from '@mswjs/interceptors/fetch';
 import type { Contract } from '../types/contract.ts';
 import type { HttpRequest, HttpResponse as RecordedResponse } from '../model/http.ts';
 import { normalizeHeaders } from '../model/http.ts';
@@ -65,7 +66,9 @@ export function createReplayTarget(entries: readonly ReplayEntry[], contracts: r
     return HttpResponse.error();
   });
   // msw's onUnhandledRequest: 'error' stays as the last guard should a request slip past the handler.
-  const server = setupServer(handler);
+  // Replay sends through fetch only (sendHttp), so msw intercepts fetch only: `setupServer` also patches
+  // http.request, XMLHttpRequest and WebSocket, and each interceptor it applies costs every request.
+  const server = new SetupServerApi([handler], [new FetchInterceptor()]);
   server.listen({ onUnhandledRequest: 'error' });
   const baseUrls = new Map(entries.map((e) => [e.contract.id, e.contract.transport.replayBaseUrl]));
   return {
