@@ -64,11 +64,11 @@ interface Running {
  * Start a verifier child. Its stdout and stderr are collected (never shown), cut into one log per
  * job at the boundary the child writes after each job (see job-logs.ts); a job is done when its
  * outcome has arrived over IPC and both streams have carried its boundary. (One closure of about
- * 60 lines: the child's output, messages, exit and the deadline all drive the same job state.)
+ * 60 lines: the child's output, messages, exit and the deadline all drive the same job state.) `entry` is
+ * the child's script: the verifier child (src/pact/verify-child.ts, bundled or not) unless a test names another.
  */
-export function startVerifierProcess(): VerifierProcess {
-  childEntry ??= verifierChildEntry();
-  const child = fork(childEntry, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: { ...process.env, NO_COLOR: '1' } });
+export function startVerifierProcess(entry: string = (childEntry ??= verifierChildEntry())): VerifierProcess {
+  const child = fork(entry, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: { ...process.env, NO_COLOR: '1' } });
   const marker = `[conformance pact verify: end of job ${randomUUID()}]`;
   const logs = jobLogs(marker);
   // Resolved once the child is gone, or never started. On 'exit', not 'close': after the parent
