@@ -72,11 +72,13 @@ export function enableCompileCache() {
  * collections (a 3,000-request msw loop promoted a fifth of what it allocated, the same Requests and
  * Responses without msw a twentieth; web streams, about six per exchange, were the largest share), so at
  * 4,924 exchanges about 300 MB that the next full collection freed was promoted, and the old generation
- * grew to about four times its live size. With 50% the peak RSS of that run is 265-272 MiB against
- * 404-433 MiB, with 13-14 full collections against 4 (25%: 254-266 MiB, 20-22 collections), CPU within
- * this machine's noise (README, Performance). Not a cap: the heap still grows as far as the run needs.
+ * grew to about four times its live size. At 4,924 exchanges, report to stdout through a pipe, alternating
+ * in the same minutes: 100% peaks at 269-280 MiB with CPU like V8's own choice (median 11.4 s of 6 runs
+ * against 12.2 s of 10), which peaks at 367-389 MiB; 50% peaks lower (240-260 MiB) but cost CPU (median
+ * 14.0 s of 10, above V8's choice in 8 of 10 pairs) (README, Performance). Not a cap: the heap still
+ * grows as far as the run needs.
  */
-export const RUN_HEAP_GROWING_PERCENT = 50;
+export const RUN_HEAP_GROWING_PERCENT = 100;
 
 /** The V8 flag for these CLI arguments: set for the `run` command only, whose growth was measured. */
 export function heapGrowthFlag(argv) {

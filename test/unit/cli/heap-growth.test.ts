@@ -4,10 +4,10 @@ import { heapGrowthFlag, RUN_HEAP_GROWING_PERCENT } from '../../../src/cli/tune-
 import { repoPath } from '../../helpers/paths.ts';
 
 describe('heapGrowthFlag', () => {
-  it('sets a 50% old-generation growth step for the run command, whatever its options', () => {
-    expect(RUN_HEAP_GROWING_PERCENT).toBe(50);
-    expect(heapGrowthFlag(['run'])).toBe('--heap-growing-percent=50');
-    expect(heapGrowthFlag(['run', '--contracts', '/tmp/x', '--reporter', 'json:out.json'])).toBe('--heap-growing-percent=50');
+  it('sets a 100% old-generation growth step for the run command, whatever its options', () => {
+    expect(RUN_HEAP_GROWING_PERCENT).toBe(100);
+    expect(heapGrowthFlag(['run'])).toBe('--heap-growing-percent=100');
+    expect(heapGrowthFlag(['run', '--contracts', '/tmp/x', '--reporter', 'json:out.json'])).toBe('--heap-growing-percent=100');
   });
 
   it('leaves every other command, and no command, to V8 defaults (only run was measured)', () => {
