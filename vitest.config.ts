@@ -30,6 +30,9 @@ export default defineConfig({
           // environment change behind (close in afterAll), as it would in one process; in-process
           // commands (test/helpers/run-command.ts) change the environment only while they run.
           isolate: false,
+          // A folder for the whole run (`inject('runDir')`): the library-entries and package-install tests share
+          // one `npm pack` there (test/helpers/packed-tarball.ts) instead of packing once each.
+          globalSetup: ['./test/helpers/run-dir-setup.ts'],
         },
       },
       {

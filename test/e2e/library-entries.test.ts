@@ -5,11 +5,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleIsFresh } from '../../src/entry/bundle-is-fresh.js';
-import { repoPath, REPO_ROOT } from '../helpers/paths.ts';
+import { packedTarball } from '../helpers/packed-tarball.ts';
+import { repoPath } from '../helpers/paths.ts';
 
 const run = promisify(execFile);
-const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 /**
  * A consumer's script, as README "In your tests: msw handlers" shows it: the consumer's own msw `setupServer`
@@ -66,11 +65,8 @@ interface Outcome {
  * (every file gets the extraction's mtime: tar -m), and the other packages are this repository's, linked.
  */
 async function makeConsumer(work: string): Promise<string> {
-  // The bundles are packed as built here: make sure they are the current sources' (the tests may run unbuilt).
-  if (!bundleIsFresh(pathToFileURL(REPO_ROOT), 'dist/lib/manifest.json', [], {})) await run(process.execPath, [repoPath('scripts/build-library.mjs')], { cwd: REPO_ROOT });
-  if (!bundleIsFresh(pathToFileURL(REPO_ROOT), 'dist/cli/manifest.json', [], {})) await run(process.execPath, [repoPath('scripts/build-bundle.mjs')], { cwd: REPO_ROOT });
-  const { stdout } = await run(NPM, ['pack', '--ignore-scripts', '--silent', '--pack-destination', work], { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024 });
-  const tarball = join(work, stdout.trim().split('\n').pop() ?? '');
+  // The run's one `npm pack` (test/helpers/packed-tarball.ts), shared with the package-install test.
+  const tarball = await packedTarball();
   const consumer = join(work, 'consumer');
   const installed = join(consumer, 'node_modules', 'invoice-update-conformance');
   await mkdir(installed, { recursive: true });

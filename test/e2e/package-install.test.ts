@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundlesAreFresh } from '../../scripts/bundles-fresh.mjs';
 import { consumerLockfile } from '../helpers/consumer-lockfile.ts';
 import { memoryTmpdir } from '../helpers/memory-tmpdir.ts';
-import { repoPath, REPO_ROOT } from '../helpers/paths.ts';
+import { packedTarball } from '../helpers/packed-tarball.ts';
+import { repoPath } from '../helpers/paths.ts';
 
 const run = promisify(execFile);
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -37,11 +37,11 @@ afterAll(() => rm(work, { recursive: true, force: true }));
 
 describe('the packed package installed into a consumer project', () => {
   it('installs from its tarball offline and its bin, library import and msw import work there', async () => {
-    // `npm pack` runs `prepare` (the build) first; `npm test` has just built the bundle (`pretest`), so it is
-    // built again only if it is stale, as when this file runs alone after an edit.
-    const packed = await sh(NPM, ['pack', '--pack-destination', work, '--silent', ...(bundlesAreFresh() ? ['--ignore-scripts'] : [])], REPO_ROOT);
-    expect(packed.code, packed.stderr).toBe(0);
-    const name = packed.stdout.trim().split('\n').pop() ?? '';
+    // The run's one `npm pack` (test/helpers/packed-tarball.ts, shared with the library-entries test), which
+    // builds the bundles first only if they are stale, as `prepare` would.
+    const tarball = await packedTarball();
+    const name = basename(tarball);
+    await copyFile(tarball, join(work, name));
     const consumer = join(work, 'consumer');
     await mkdir(consumer);
     // The consumer depends on the tarball and on vitest, locked to the versions of this repository's
