@@ -501,13 +501,10 @@ describe('conformance pact verify runs its pact files in one verifier child', ()
 
   it('reports the job a child crashed in and the job that passed its deadline, and keeps the others and their logs', { timeout: TEST_TIMEOUT }, async () => {
     // crmcom's login is answered by a dropped connection (the Pact proxy then throws: the child crashes), its update never.
-    // Both cost wall time, not CPU: the verifier retries the dropped request (three tries of --timeout each) before the
-    // child crashes, and the hung update holds its job to the whole --run-timeout. Both are kept short, still several
-    // times what a simulator's answer and a pact file's verification take on a loaded machine.
     const crmcom = await startFaultyProvider(urlOf('crmcom'), { '/crmapi/rest/v2/authentication/token': 'reset', '/crmapi/rest/v2/invoices/update': 'hang' });
     try {
       const urls = [`centra=${urlOf('centra')}`, `crmcom=${crmcom.baseUrl}`, `opsplanning=${urlOf('opsplanning')}`];
-      const result = await verify([...['centra', 'crmcom', 'opsplanning'].flatMap((v) => ['--vendor', v]), ...urls.flatMap((u) => ['--provider-base-url', u]), '--timeout', '500', '--run-timeout', '3000']);
+      const result = await verify([...['centra', 'crmcom', 'opsplanning'].flatMap((v) => ['--vendor', v]), ...urls.flatMap((u) => ['--provider-base-url', u]), '--timeout', '1000', '--run-timeout', '5000']);
       expect(result.code).toBe(1);
       const byContract = (id: string) => result.report.results.filter((r) => r.contract === id);
       const contracts = await loadAllContracts([repoPath('contracts')]);
@@ -517,7 +514,7 @@ describe('conformance pact verify runs its pact files in one verifier child', ()
       }
       const failure = (id: string) => byContract(id).map((r) => (r.state === 'failed' ? r.violations.map((v) => `${v.rule} ${v.message}`) : r.state));
       expect(failure('crmcom/authentication_token')).toEqual([[expect.stringMatching(/^pact\.verifier Received: the connection to the provider failed: socket hang up/)]]);
-      expect(failure('crmcom/invoices_update')).toEqual([[expect.stringMatching(/^pact\.verifier Received: the verifier did not finish within 3000 ms/)]]);
+      expect(failure('crmcom/invoices_update')).toEqual([[expect.stringMatching(/^pact\.verifier Received: the verifier did not finish within 5000 ms/)]]);
       // Each contract's log holds its own verification, and no other's.
       const sections = logSections(result.log);
       expect([...sections.keys()]).toEqual(['centra/invoices_Update', 'crmcom/authentication_token', 'crmcom/invoices_update', 'opsplanning/UpdateInvoicePaymentStatus']);
