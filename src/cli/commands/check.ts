@@ -15,7 +15,7 @@ import { findContract, loadAllContracts } from '../load-contracts.ts';
 import { DEFAULT_CONTRACTS, displayPath } from '../paths.ts';
 import type { CliIo } from '../io.ts';
 import { TOOL } from '../options.ts';
-import { parseVendorVersions } from './run.ts';
+import { parseVendorVersions } from '../parse-vendor-versions.ts';
 
 export interface CheckFlags {
   readonly contract?: string;

@@ -22,6 +22,7 @@ import { DEFAULT_CONTRACTS, DEFAULT_RECORDINGS, displayPath } from '../paths.ts'
 import type { CliIo } from '../io.ts';
 import { TOOL } from '../options.ts';
 import { openFromFlags, type LiveFlags } from './live-flags.ts';
+import { parseVendorVersions } from '../parse-vendor-versions.ts';
 
 export interface RunFlags extends LiveFlags {
   readonly vendor: string[];
@@ -96,19 +97,6 @@ async function openRunTarget(flags: RunFlags, contracts: Awaited<ReturnType<type
   if (flags.target !== 'replay') return openFromFlags(flags, contracts, flags.recordings, recordings);
   const entries = await loadReplayEntries(contracts, flags.recordings, recordings);
   return { target: createReplayTarget(entries, contracts.map((l) => l.contract)), credentials: placeholderCredentials, secrets: [] };
-}
-
-/** `crmcom=R11.0.0` pairs (also used by `check`); an unknown vendor or a malformed pair is a usage error. */
-export function parseVendorVersions(pairs: readonly string[], vendors: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const pair of pairs) {
-    const m = /^([a-z0-9-]+)=([A-Za-z]*\d+(\.\d+)*)$/.exec(pair);
-    if (m === null) throw new SuiteError('USAGE', `--vendor-version "${pair}" is not VENDOR=VERSION (e.g. crmcom=R11.0.0).`);
-    const [, vendor = '', version = ''] = m;
-    if (!vendors.includes(vendor)) throw new SuiteError('USAGE', `--vendor-version names unknown vendor "${vendor}". Known vendors: ${[...new Set(vendors)].sort().join(', ')}.`);
-    out[vendor] = version;
-  }
-  return out;
 }
 
 function createReporters(specs: readonly string[], io: CliIo): Reporter[] {

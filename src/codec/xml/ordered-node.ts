@@ -35,7 +35,9 @@ export function readOrderedNode(node: unknown): OrderedItem {
   const record = node as Readonly<Record<string, unknown>>;
   const text = record[TEXT_KEY];
   if (text !== undefined) return { kind: 'text', text: String(text) };
-  const tag = Object.keys(record).find((key) => key !== ATTRIBUTES_KEY);
+  // An item has one name key, besides the attributes' (symbols, such as the metadata's, are not keys).
+  const keys = Object.keys(record);
+  const tag = keys[0] === ATTRIBUTES_KEY ? keys[1] : keys[0];
   const items = tag === undefined ? undefined : record[tag];
   if (tag === undefined || tag.startsWith('?') || !Array.isArray(items)) return IGNORED;
   return {
@@ -49,7 +51,10 @@ export function readOrderedNode(node: unknown): OrderedItem {
 
 function readAttributes(value: unknown): ReadonlyArray<readonly [string, string]> {
   if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).map(([key, raw]) => [key.slice(ATTRIBUTE_PREFIX.length), String(raw)] as const);
+  const record = value as Readonly<Record<string, unknown>>;
+  const out: (readonly [string, string])[] = [];
+  for (const key of Object.keys(record)) out.push([key.slice(ATTRIBUTE_PREFIX.length), String(record[key])]);
+  return out;
 }
 
 function startIndexOf(record: object): number | undefined {

@@ -94,6 +94,7 @@ function parseChecked(text: string, options: ParseXmlOptions): Result<XmlElement
 
 /** Per-field defaults, so a limit given as `undefined` from plain JS still gets its default. */
 function limitsOf({ limits }: ParseXmlOptions): XmlLimits {
+  if (limits === undefined) return DEFAULT_XML_LIMITS;
   const out: Record<keyof XmlLimits, number> = { ...DEFAULT_XML_LIMITS };
   for (const key of Object.keys(out) as (keyof XmlLimits)[]) out[key] = limits?.[key] ?? DEFAULT_XML_LIMITS[key];
   return out;

@@ -35,6 +35,11 @@ type Attributes = ReadonlyArray<readonly [string, string]>;
  * Problems carry no position; the caller knows where the tag is.
  */
 export function resolveNamespaces(parent: NamespaceScope, tag: string, attributes: Attributes): Result<ResolvedTag, XmlProblem> {
+  // Most elements have no attributes: they declare nothing, so the parent's scope is theirs.
+  if (attributes.length === 0) {
+    const name = resolveName(parent, tag, true);
+    return name.ok ? ok({ scope: parent, name: name.value, attributes: [] }) : name;
+  }
   const scope = declareNamespaces(parent, attributes);
   if (!scope.ok) return scope;
   const name = resolveName(scope.value, tag, true);
