@@ -10,6 +10,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { swapIn, writeManifest } from './bundle-manifest.mjs';
+import { CJS, ESM, PLAIN_ESM } from './esbuild-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(root, 'dist', 'cli');
@@ -74,22 +75,12 @@ const startedAt = Date.now();
 const result = await build({
   entryPoints: [join(root, 'src/cli/main.ts')],
   outfile: join(nextDir, 'main.mjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
+  ...ESM,
   // Pure-JS dependencies are bundled too: Node's loader resolving, reading and wrapping their hundreds
   // of small files cost more than running them (msw alone: 0.3 s of CPU from node_modules, 0.06 s
   // bundled). Packages with native code or that find their own files at run time stay external.
   external: EXTERNAL,
-  // CommonJS dependencies inside an ES module bundle need a `require` for Node's built-ins.
-  banner: {
-    js: "import { createRequire as __bundleRequire } from 'node:module'; import { fileURLToPath as __bundlePath } from 'node:url'; const require = __bundleRequire(import.meta.url); const __filename = __bundlePath(import.meta.url);",
-  },
   plugins: [helpOnly, lazyBuiltins],
-  metafile: true,
-  logLevel: 'warning',
-  legalComments: 'none',
   // Caches of derived results (src/mutations/coverage-cache.ts) are keyed by the build that derived them.
   define: { 'process.env.CONFORMANCE_BUILD_ID': JSON.stringify(String(startedAt)) },
 });
@@ -102,31 +93,16 @@ const program = await build({
   entryPoints: [join(root, 'src/cli/main.ts')],
   outfile: join(nextDir, 'program.cjs'),
   write: false,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
+  ...CJS,
   external: EXTERNAL,
-  // The sources' `import.meta.url` (createRequire, the package root) is the file's URL. Strict mode first, as
-  // ES modules always are (esbuild's own "use strict" comes after the banner, where it is no directive).
-  banner: { js: "'use strict'; const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  metafile: true,
-  logLevel: 'warning',
-  legalComments: 'none',
-  define: { 'import.meta.url': '__bundleUrl', 'process.env.CONFORMANCE_BUILD_ID': JSON.stringify(String(startedAt)) },
+  define: { ...CJS.define, 'process.env.CONFORMANCE_BUILD_ID': JSON.stringify(String(startedAt)) },
   plugins: [lazyBuiltins],
 });
 for (const file of program.outputFiles) await writeFile(file.path, asciiOnly(file.text));
 const loader = await build({
   entryPoints: [join(root, 'src/cli/cached-program.ts')],
   outfile: join(nextDir, 'program.mjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  metafile: true,
-  logLevel: 'warning',
-  legalComments: 'none',
+  ...PLAIN_ESM,
 });
 
 // The Pact verifier child (src/pact/verify-child.ts), which src/pact/verifier-process.ts forks for `pact verify`
@@ -135,16 +111,8 @@ const loader = await build({
 const child = await build({
   entryPoints: [join(root, 'src/pact/verify-child.ts')],
   outfile: join(nextDir, 'verify-child.cjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
+  ...CJS,
   external: EXTERNAL,
-  banner: { js: "'use strict'; const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  metafile: true,
-  logLevel: 'warning',
-  legalComments: 'none',
-  define: { 'import.meta.url': '__bundleUrl' },
 });
 
 // Our own sources decide staleness (not the build's virtual modules), and the lockfile (bundle-manifest.mjs).

@@ -10,6 +10,7 @@ import { rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { swapIn, writeManifest } from './bundle-manifest.mjs';
+import { ESM } from './esbuild-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(root, 'dist', 'lib');
@@ -41,20 +42,9 @@ const result = await build({
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   outExtension: { '.js': '.mjs' },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
+  ...ESM,
   // Pure-JS dependencies are bundled (resolving and wrapping their many small files costs more than running them).
   external: EXTERNAL,
-  // CommonJS dependencies inside an ES module bundle need a `require` for Node's built-ins, and
-  // write-file-atomic seeds its temporary names with `__filename` (as in scripts/build-bundle.mjs).
-  banner: {
-    js: "import { createRequire as __bundleRequire } from 'node:module'; import { fileURLToPath as __bundlePath } from 'node:url'; const require = __bundleRequire(import.meta.url); const __filename = __bundlePath(import.meta.url);",
-  },
-  metafile: true,
-  logLevel: 'warning',
-  legalComments: 'none',
   // Caches of derived results (src/mutations/coverage-cache.ts) are keyed by the build that derived them.
   define: { 'process.env.CONFORMANCE_BUILD_ID': JSON.stringify(`lib-${startedAt}`) },
 });

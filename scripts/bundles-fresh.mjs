@@ -12,8 +12,8 @@ const root = new URL('../', import.meta.url);
 
 /** Each bundle: its manifest, the files that must be there, and the scripts that decide its output. */
 const BUNDLES = [
-  { manifest: 'dist/cli/manifest.json', files: ['dist/cli/main.mjs', 'dist/cli/program.mjs', 'dist/cli/program.cjs', 'dist/cli/verify-child.cjs'], scripts: ['scripts/build-bundle.mjs', 'scripts/bundle-manifest.mjs'] },
-  { manifest: 'dist/lib/manifest.json', files: ['dist/lib/index.mjs', 'dist/lib/msw.mjs'], scripts: ['scripts/build-library.mjs', 'scripts/bundle-manifest.mjs'] },
+  { manifest: 'dist/cli/manifest.json', files: ['dist/cli/main.mjs', 'dist/cli/program.mjs', 'dist/cli/program.cjs', 'dist/cli/verify-child.cjs'], scripts: ['scripts/build-bundle.mjs', 'scripts/bundle-manifest.mjs', 'scripts/esbuild-options.mjs'] },
+  { manifest: 'dist/lib/manifest.json', files: ['dist/lib/index.mjs', 'dist/lib/msw.mjs'], scripts: ['scripts/build-library.mjs', 'scripts/bundle-manifest.mjs', 'scripts/esbuild-options.mjs'] },
 ];
 
 /** True when both bundles are builds of the current sources by the current build scripts. */
