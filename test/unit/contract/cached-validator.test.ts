@@ -1,9 +1,9 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { cachedValidator, type Compiled } from '../../../src/contract/cached-validator.ts';
 import { createAjv } from '../../../src/contract/create-ajv.ts';
+import { ownTmpdir } from '../../helpers/own-tmpdir.ts';
 
 const SCHEMA = {
   type: 'object',
@@ -26,24 +26,15 @@ function counting(): { compile: () => Compiled; calls: () => number } {
 }
 
 describe('cachedValidator', () => {
-  const realTmp = process.env['TMPDIR'];
-  let tmp: string;
+  const storeFolder = ownTmpdir('conformance-validators-');
   let material: string;
 
-  beforeEach(async () => {
-    tmp = await mkdtemp(join(tmpdir(), 'conformance-validators-'));
-    process.env['TMPDIR'] = tmp;
+  beforeEach(() => {
     material = `test\0${Math.random()}\0${JSON.stringify(SCHEMA)}`;
   });
 
-  afterEach(async () => {
-    if (realTmp === undefined) delete process.env['TMPDIR'];
-    else process.env['TMPDIR'] = realTmp;
-    await rm(tmp, { recursive: true, force: true });
-  });
-
   async function entries(): Promise<string[]> {
-    const dir = join(tmp, `invoice-update-conformance-${process.getuid?.() ?? 'user'}`, 'validators');
+    const dir = storeFolder('validators');
     return (await readdir(dir)).filter((f) => f.endsWith('.js')).map((f) => join(dir, f));
   }
 

@@ -1,9 +1,9 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { cachedValidator, type Compiled } from '../../../src/contract/cached-validator.ts';
 import { createAjv } from '../../../src/contract/create-ajv.ts';
+import { ownTmpdir } from '../../helpers/own-tmpdir.ts';
 
 const SCHEMA = {
   type: 'object',
@@ -21,24 +21,15 @@ const SAMPLES = [{ id: 'A1', issued: '2026-01-31' }, { id: 'too-long', issued: '
 
 // V8's compiled code of a stored validator is kept beside its standalone code (`.v8` entries).
 describe('cachedValidator with compiled code', () => {
-  const realTmp = process.env['TMPDIR'];
-  let tmp: string;
+  const storeFolder = ownTmpdir('conformance-compiled-');
   let material: string;
 
-  beforeEach(async () => {
-    tmp = await mkdtemp(join(tmpdir(), 'conformance-compiled-'));
-    process.env['TMPDIR'] = tmp;
+  beforeEach(() => {
     material = `compiled-code\0${Math.random()}\0${JSON.stringify(SCHEMA)}`;
   });
 
-  afterEach(async () => {
-    if (realTmp === undefined) delete process.env['TMPDIR'];
-    else process.env['TMPDIR'] = realTmp;
-    await rm(tmp, { recursive: true, force: true });
-  });
-
   async function compiledEntries(): Promise<string[]> {
-    const dir = join(tmp, `invoice-update-conformance-${process.getuid?.() ?? 'user'}`, 'validators');
+    const dir = storeFolder('validators');
     return (await readdir(dir)).filter((f) => f.endsWith('.v8')).map((f) => join(dir, f));
   }
 

@@ -1,12 +1,12 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadContract } from '../../../src/contract/load-contract.ts';
 import { contractFieldCoverage, type MutationBases, type PartCoverage } from '../../../src/mutations/contract-field-coverage.ts';
 import { cachedFieldCoverage } from '../../../src/mutations/coverage-cache.ts';
 import type { Contract } from '../../../src/types/contract.ts';
 import { CENTRA_CONTRACT } from '../../helpers/paths.ts';
+import { ownTmpdir } from '../../helpers/own-tmpdir.ts';
 
 const BASES: MutationBases = {
   requestBodies: [{ name: 'case-a', data: { invoice: { id: 'A1' } } }],
@@ -22,28 +22,19 @@ async function centra(): Promise<Contract> {
 }
 
 describe('cachedFieldCoverage', () => {
-  const realTmp = process.env['TMPDIR'];
-  let tmp: string;
+  const storeFolder = ownTmpdir('conformance-coverage-');
   let derived: number;
   const derive = (): PartCoverage[] => {
     derived += 1;
     return structuredClone(PARTS);
   };
 
-  beforeEach(async () => {
-    tmp = await mkdtemp(join(tmpdir(), 'conformance-coverage-'));
-    process.env['TMPDIR'] = tmp;
+  beforeEach(() => {
     derived = 0;
   });
 
-  afterEach(async () => {
-    if (realTmp === undefined) delete process.env['TMPDIR'];
-    else process.env['TMPDIR'] = realTmp;
-    await rm(tmp, { recursive: true, force: true });
-  });
-
   async function entries(): Promise<string[]> {
-    const dir = join(tmp, `invoice-update-conformance-${process.getuid?.() ?? 'user'}`, 'coverage');
+    const dir = storeFolder('coverage');
     return (await readdir(dir)).filter((f) => f.endsWith('.json')).map((f) => join(dir, f));
   }
 
